@@ -1,0 +1,67 @@
+"""The ``botbaby`` command: one subcommand per notebook, calling the same function.
+
+    botbaby scrape left --source archive --files tweets.js --data botbaby-data
+    botbaby clean left --data botbaby-data
+
+Each stage module exposes ``add_cli(subparsers)``, which registers its subcommand(s) and sets
+``func`` to a callable taking the parsed arguments. Stage modules import heavy libraries only
+inside their functions, so ``botbaby --help`` stays fast.
+"""
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from botbaby.errors import BotbabyError
+from botbaby.layout import DEFAULT_DATA
+
+# In notebook order; serve and deploy are subpackages with their own ``cli`` module.
+COMMAND_MODULES = (
+    "botbaby.leaders",
+    "botbaby.followers",
+    "botbaby.scrape",
+    "botbaby.clean",
+    "botbaby.train",
+    "botbaby.generate",
+    "botbaby.serve.cli",
+    "botbaby.deploy.cli",
+)
+
+
+def add_data_arg(parser: argparse.ArgumentParser) -> None:
+    """The ``--data`` option every stage takes."""
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help=f"data folder (default: {DEFAULT_DATA}, or $BOTBABY_DATA)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="botbaby", description=__doc__.splitlines()[0])
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:  # TEMPORARY while stages are being written in parallel
+            if exc.name != name:
+                raise
+            continue
+        module.add_cli(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        result = args.func(args)
+    except BotbabyError as exc:
+        print(f"botbaby {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"botbaby {args.command}: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
+    return int(result or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

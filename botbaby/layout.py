@@ -1,0 +1,124 @@
+"""The data folder: one documented layout that every stage reads and writes (docs/data-layout.md).
+
+    >>> layout = Layout("botbaby-data")
+    >>> layout.side("left").train_txt.as_posix()
+    'botbaby-data/left/train.txt'
+
+Every path a stage touches comes from here, so the layout lives in one place.
+"""
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from botbaby.errors import BotbabyError
+
+DEFAULT_DATA = Path(os.environ.get("BOTBABY_DATA", "botbaby-data"))  # overridden by --data / DATA
+DEFAULT_SIDES = ("left", "right")  # side names are the user's choice; these are the defaults
+
+# A side name becomes a folder name: lower-case letters, digits, '-' and '_', 1 to 32 characters.
+_SIDE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
+
+
+def check_side(side: str) -> str:
+    """Return ``side`` if it is a valid side name, else raise a BotbabyError saying why."""
+    if not isinstance(side, str) or not _SIDE_NAME.fullmatch(side):
+        raise BotbabyError(
+            f"invalid side name {side!r}: use 1-32 lower-case letters, digits, '-' or '_' (e.g. 'left')"
+        )
+    return side
+
+
+@dataclass(frozen=True)
+class SidePaths:
+    """Where one side's files live under the data folder."""
+
+    root: Path
+
+    @property
+    def name(self) -> str:
+        return self.root.name
+
+    # 01_leaders
+    @property
+    def leaders_csv(self) -> Path:
+        return self.root / "leaders.csv"
+
+    # 02_followers: one file per leader, so one leader's failure costs nothing else
+    @property
+    def followers_dir(self) -> Path:
+        return self.root / "followers"
+
+    @property
+    def accounts_csv(self) -> Path:
+        return self.root / "accounts.csv"
+
+    # 03_scrape: parquet dataset of posts, plus per-account progress for resuming
+    @property
+    def tweets_dir(self) -> Path:
+        return self.root / "tweets"
+
+    @property
+    def scrape_state(self) -> Path:
+        return self.root / "scrape_state.sqlite"
+
+    # 04_clean
+    @property
+    def train_txt(self) -> Path:
+        return self.root / "train.txt"
+
+    @property
+    def val_txt(self) -> Path:
+        return self.root / "val.txt"
+
+    @property
+    def clean_stats(self) -> Path:
+        return self.root / "clean_stats.json"
+
+    @property
+    def clean_config(self) -> Path:
+        return self.root / "clean_config.json"
+
+    @property
+    def punkt(self) -> Path:
+        return self.root / "punkt.pickle"
+
+    # 05_train: a gpt-2-simple run folder (checkpoint_dir=side folder, run_name="model")
+    @property
+    def model_dir(self) -> Path:
+        return self.root / "model"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The data folder and the paths of everything in it."""
+
+    root: Path = DEFAULT_DATA
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "root", Path(self.root))
+
+    def side(self, side: str) -> SidePaths:
+        return SidePaths(self.root / check_side(side))
+
+    def sides(self) -> list[str]:
+        """Sides that have a folder here, in name order."""
+        if not self.root.is_dir():
+            return []
+        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and _SIDE_NAME.fullmatch(p.name))
+
+    @property
+    def results_dir(self) -> Path:
+        """What each notebook records in its last cell (``NN_name.json``)."""
+        return self.root / "results"
+
+    @property
+    def serve_db(self) -> Path:
+        """The embedded server's SQLite cache, visit counters and job table."""
+        return self.root / "serve.sqlite"
+
+    @property
+    def models_dir(self) -> Path:
+        """Downloaded GPT-2 releases (124M, 355M, ...), shared by all sides."""
+        return self.root / "models"
