@@ -6,7 +6,7 @@
     >>> parse_generate_query({"model": "left", "prompt": "x", "top_p": "1.5"}, sides=["left"])
     Traceback (most recent call last):
     ...
-    botbaby.contract.BadRequest: top_p must be between 0 and 1, got 1.5
+    botbaby.contract.BadRequest: top_p must be between 0.0 and 1.0, got 1.5
 
 Everything here is plain Python so the Lambda bundle can import it without TensorFlow.
 """

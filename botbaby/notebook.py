@@ -2,6 +2,9 @@
 
     >>> import tempfile
     >>> path = record("04_clean", {"kept": 3}, data=tempfile.mkdtemp())
+    {
+      "kept": 3
+    }
     >>> path.name
     '04_clean.json'
 
