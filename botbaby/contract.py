@@ -133,3 +133,22 @@ def parse_generate_query(query: Mapping[str, Any], sides: Collection[str]) -> Ge
             raise BadRequest(f"{name} must be a finite number, got {text!r}")
         values[name] = number
     return GenerateRequest(side=side, prompt=normalize_prompt(raw_prompt), settings=SampleSettings(**values))
+
+
+def majority_view(posts: list[Post]) -> list[Post]:
+    """The posts whose sentiment is the most common one, in their given order, as the original showed.
+
+    A tie goes to the label whose posts have the higher total score.
+
+    >>> view = majority_view([Post("a", "POSITIVE", 0.9), Post("b", "NEGATIVE", 0.8), Post("c", "POSITIVE", 0.6)])
+    >>> [post.text for post in view]
+    ['a', 'c']
+    """
+    if not posts:
+        return []
+    totals: dict[str, tuple[int, float]] = {}
+    for post in posts:
+        count, score = totals.get(post.sentiment, (0, 0.0))
+        totals[post.sentiment] = (count + 1, score + post.score)
+    winner = max(totals, key=lambda label: totals[label])
+    return [post for post in posts if post.sentiment == winner]
