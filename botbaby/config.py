@@ -15,8 +15,9 @@
 import dataclasses
 import difflib
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping, Self
+from typing import Any, Self
 
 from botbaby.errors import ConfigError
 from botbaby.io import atomic_write_text

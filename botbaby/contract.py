@@ -14,8 +14,9 @@ Everything here is plain Python so the Lambda bundle can import it without Tenso
 import hashlib
 import json
 import math
+from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Collection, Mapping
+from typing import Any
 
 from botbaby.errors import BotbabyError
 

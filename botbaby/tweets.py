@@ -17,9 +17,9 @@ none of it, and re-appending what was already stored writes nothing.
 import fcntl
 import time
 import uuid
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
 
 import pandas as pd
 import pyarrow as pa
