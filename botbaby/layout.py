@@ -47,8 +47,21 @@ class SidePaths:
 
     # 02_followers: one file per leader, so one leader's failure costs nothing else
     @property
+    def leaders_config(self) -> Path:
+        return self.root / "leaders_config.json"
+
+    @property
     def followers_dir(self) -> Path:
         return self.root / "followers"
+
+    @property
+    def followers_state(self) -> Path:
+        """Per-leader cursors and the followers of leaders not finished yet."""
+        return self.followers_dir / "state.sqlite"
+
+    @property
+    def followers_config(self) -> Path:
+        return self.followers_dir / "config.json"
 
     @property
     def accounts_csv(self) -> Path:
@@ -62,6 +75,10 @@ class SidePaths:
     @property
     def scrape_state(self) -> Path:
         return self.root / "scrape_state.sqlite"
+
+    @property
+    def scrape_config(self) -> Path:
+        return self.root / "scrape_config.json"
 
     # 04_clean
     @property
@@ -114,6 +131,11 @@ class Layout:
         return self.root / "results"
 
     @property
+    def rank_stats(self) -> Path:
+        """What ``botbaby rank`` counted: followers per side, the overlap it dropped, its config."""
+        return self.root / "rank_stats.json"
+
+    @property
     def serve_db(self) -> Path:
         """The embedded server's SQLite cache, visit counters and job table."""
         return self.root / "serve.sqlite"
@@ -122,3 +144,7 @@ class Layout:
     def models_dir(self) -> Path:
         """Downloaded GPT-2 releases (124M, 355M, ...), shared by all sides."""
         return self.root / "models"
+
+    def tiny_model_dir(self, side: str) -> Path:
+        """A side's ``tiny`` GPT-2 base (vocabulary learned from its own text), beside the releases."""
+        return self.models_dir / f"tiny-{check_side(side)}"
