@@ -1,0 +1,198 @@
+"""The sampling engine: one GPT-2 checkpoint loaded once, one sampling graph fed per request.
+
+    engine = SamplingEngine("botbaby-data/left/model")
+    texts = engine.sample("<|startoftext|>Fuel prices", num_samples=20, length=80, temperature=0.7,
+                          top_k=40, top_p=0.9, seed=1)
+    engine.close()
+
+Unlike ``gpt2.generate`` (a new graph per call, so memory grows in a long-running server, and
+``top_k`` silently ignored whenever ``top_p > 0``) this builds the graph once in its own
+``tf.Graph`` and ``Session``, with temperature, top_k, top_p, length and seed as placeholders;
+applies top_k *then* top_p; samples the whole batch in one ``tf.while_loop`` with cached keys and
+values (as GPT-2's ``sample.py``); and stops as soon as every sample has written the end marker.
+Sampling uses stateless random ops seeded per call, so the same seed gives the same posts.
+"""
+
+import json
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from botbaby._optional import require
+from botbaby.errors import BotbabyError
+
+START = "<|startoftext|>"  # gpt-2-simple's markers around each training post
+END = "<|endoftext|>"
+# How the end marker's tail is tokenised in generated text: "<|" may merge with the punctuation
+# before it ("!<|"), but "endoftext" and "|>" are always their own pre-tokens.
+END_TAIL = "endoftext|>"
+NEG_INF = -1e10  # what gpt-2's sample.py gives filtered-out logits
+
+
+def load_hparams(model_dir: Path | str):
+    """The model shape (gpt-2-simple's HParams) saved in a run or release folder."""
+    from gpt_2_simple.src import model
+
+    path = Path(model_dir) / "hparams.json"
+    if not path.is_file():
+        raise BotbabyError(f"no hparams.json in {model_dir}: is it a trained model folder?")
+    hparams = model.default_hparams()
+    hparams.override_from_dict(json.loads(path.read_text()))
+    return hparams
+
+
+def filter_logits(logits, top_k, top_p):
+    """Mask logits outside the top_k likeliest tokens, then outside the top_p probability mass.
+
+    ``logits`` is [batch, vocab]; ``top_k`` (int32, 0 = off) and ``top_p`` (float32, 1 = off) may be
+    tensors. The likeliest token always survives both filters.
+    """
+    tf = require("tensorflow", extra="train")
+    top_k = tf.convert_to_tensor(top_k, tf.int32)
+    top_p = tf.convert_to_tensor(top_p, tf.float32)
+    vocab = tf.shape(logits)[-1]
+
+    def keep_top_k():
+        kth = tf.math.top_k(logits, k=tf.minimum(top_k, vocab)).values[:, -1:]
+        return tf.where(logits < kth, tf.fill(tf.shape(logits), NEG_INF), logits)
+
+    logits = tf.cond((top_k <= 0) | (top_k >= vocab), lambda: logits, keep_top_k)
+
+    def keep_top_p():
+        ordered = tf.sort(logits, direction="DESCENDING", axis=-1)
+        # probability mass of the tokens strictly likelier than each one: keep while below top_p
+        before = tf.cumsum(tf.nn.softmax(ordered, axis=-1), axis=-1, exclusive=True)
+        kept = tf.where(before < top_p, ordered, tf.fill(tf.shape(ordered), np.float32(np.inf)))
+        smallest_kept = tf.reduce_min(kept, axis=-1, keepdims=True)
+        return tf.where(logits < smallest_kept, tf.fill(tf.shape(logits), NEG_INF), logits)
+
+    return tf.cond(top_p >= 1.0, lambda: logits, keep_top_p)
+
+
+class SamplingEngine:
+    """A trained checkpoint in its own graph and session, with a sampling graph built once."""
+
+    def __init__(self, model_dir: Path | str) -> None:
+        tf = require("tensorflow", extra="train")
+        require("gpt_2_simple", extra="train", package="gpt-2-simple")
+        from gpt_2_simple.src import encoder, model
+
+        self.model_dir = Path(model_dir)
+        checkpoint = tf.train.latest_checkpoint(str(self.model_dir))
+        if checkpoint is None:
+            raise BotbabyError(f"no checkpoint in {self.model_dir}: train it first with `botbaby train`")
+        self.hparams = hparams = load_hparams(self.model_dir)
+        self.encoder = encoder.get_encoder(str(self.model_dir))
+        self.end_id = self.encoder.encoder.get(END)  # a real GPT-2 vocabulary has it as one token
+        self.end_tail = self.encoder.encode(END_TAIL)
+        self._lock = threading.Lock()
+        self.graph = tf.Graph()
+        with self.graph.as_default():
+            self.context = tf.compat.v1.placeholder(tf.int32, [None, None], name="context")
+            self.length = tf.compat.v1.placeholder(tf.int32, [], name="length")
+            self.temperature = tf.compat.v1.placeholder(tf.float32, [], name="temperature")
+            self.top_k = tf.compat.v1.placeholder(tf.int32, [], name="top_k")
+            self.top_p = tf.compat.v1.placeholder(tf.float32, [], name="top_p")
+            self.seed = tf.compat.v1.placeholder(tf.int64, [], name="seed")
+            self.tokens, self.lengths = self._build(tf, model, hparams)
+            saver = tf.compat.v1.train.Saver(var_list=tf.compat.v1.global_variables())
+            self.graph.finalize()  # nothing may add ops later: memory stays flat across requests
+        self.session = tf.compat.v1.Session(graph=self.graph, config=_session_config(tf))
+        saver.restore(self.session, checkpoint)
+
+    def _build(self, tf, model, hparams):
+        batch = tf.shape(self.context)[0]
+        tail = tf.constant(self.end_tail, tf.int32)
+        tail_len = len(self.end_tail)
+
+        def step(tokens, past=None):
+            output = model.model(hparams=hparams, X=tokens, past=past, reuse=tf.compat.v1.AUTO_REUSE)
+            presents = output["present"]
+            presents.set_shape(model.past_shape(hparams=hparams, batch_size=None))
+            return output["logits"][:, -1, : hparams.n_vocab], presents
+
+        def ended(output):
+            done = tf.zeros([batch], tf.bool)
+            if self.end_id is not None:
+                done |= tf.equal(output[:, -1], self.end_id)
+            recent = output[:, -tail_len:]
+            matches = tf.reduce_all(tf.equal(recent, tail[tf.newaxis, :]), axis=1)
+            return done | ((tf.shape(output)[1] >= tail_len) & matches)
+
+        # Run the prompt once (all but its last token) to fill the key/value cache.
+        _, past = step(self.context[:, :-1])
+
+        def body(i, past, prev, output, done, lengths):
+            logits, present = step(prev[:, tf.newaxis], past=past)
+            logits = filter_logits(logits / self.temperature, self.top_k, self.top_p)
+            seed = tf.stack([self.seed, tf.cast(i, tf.int64)])
+            token = tf.random.stateless_categorical(logits, 1, seed=seed, dtype=tf.int32)[:, 0]
+            output = tf.concat([output, token[:, tf.newaxis]], axis=1)
+            lengths = lengths + tf.cast(~done, tf.int32)
+            done = done | ended(output)
+            return i + 1, tf.concat([past, present], axis=-2), token, output, done, lengths
+
+        def cond(i, past, prev, output, done, lengths):
+            return (i < self.length) & ~tf.reduce_all(done)
+
+        _, _, _, tokens, _, lengths = tf.while_loop(
+            cond=cond,
+            body=body,
+            loop_vars=[tf.constant(0), past, self.context[:, -1], self.context, tf.zeros([batch], tf.bool),
+                       tf.zeros([batch], tf.int32)],
+            shape_invariants=[
+                tf.TensorShape([]),
+                tf.TensorShape(model.past_shape(hparams=hparams, batch_size=None)),
+                tf.TensorShape([None]),
+                tf.TensorShape([None, None]),
+                tf.TensorShape([None]),
+                tf.TensorShape([None]),
+            ],
+        )
+        return tokens, lengths
+
+    def encode(self, text: str) -> list[int]:
+        return self.encoder.encode(text)
+
+    def sample_tokens(self, context: list[int], num_samples: int, length: int, temperature: float,
+                      top_k: int, top_p: float, seed: int) -> list[list[int]]:
+        """Sample ``num_samples`` continuations of ``context`` in one pass; each stops at its end marker."""
+        if self.session is None:
+            raise BotbabyError(f"the model in {self.model_dir} was closed")
+        if not context:
+            raise BotbabyError("cannot sample from an empty context")
+        room = self.hparams.n_ctx - len(context)
+        if room < 1:
+            raise BotbabyError(f"the prompt is {len(context)} tokens; this model reads at most {self.hparams.n_ctx - 1}")
+        feed = {
+            self.context: np.tile(np.asarray(context, np.int32), (num_samples, 1)),
+            self.length: min(int(length), room),
+            self.temperature: float(temperature),
+            self.top_k: int(top_k),
+            self.top_p: float(top_p),
+            self.seed: int(seed),
+        }
+        with self._lock:  # one batch at a time per model; the session itself is thread-safe
+            tokens, lengths = self.session.run([self.tokens, self.lengths], feed)
+        start = len(context)
+        return [row[start:start + n].tolist() for row, n in zip(tokens, lengths, strict=True)]
+
+    def sample(self, context: str, num_samples: int = 1, length: int = 80, temperature: float = 0.7,
+               top_k: int = 40, top_p: float = 0.9, seed: int = 0) -> list[str]:
+        """Sample continuations of ``context`` as text (the context itself not included)."""
+        rows = self.sample_tokens(self.encode(context), num_samples, length, temperature, top_k, top_p, seed)
+        return [self.encoder.decode(row) for row in rows]
+
+    def close(self) -> None:
+        """Release the session and the graph (and the memory their weights hold)."""
+        if self.session is not None:
+            self.session.close()
+        self.session = None
+        self.graph = None
+
+
+def _session_config(tf):
+    config = tf.compat.v1.ConfigProto()
+    config.gpu_options.allow_growth = True  # two sides share one GPU
+    return config
