@@ -34,6 +34,9 @@ class Cache(Protocol):
     def lookup(self, key: str) -> list[Post] | None:
         """The cached ranked posts for ``key`` (counting one visit, atomically), or None."""
 
+    def peek(self, key: str) -> list[Post] | None:
+        """The cached ranked posts for ``key`` without counting a visit (a worker checking for work done)."""
+
     def store(self, request: GenerateRequest, posts: list[Post]) -> None:
         """Remember the answer to ``request`` (a second store of the same key keeps the first)."""
 

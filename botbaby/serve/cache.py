@@ -1,0 +1,130 @@
+"""The local cache backend: answers to known prompts in SQLite, with atomic visit counters.
+
+    >>> import tempfile, pathlib
+    >>> from botbaby.contract import GenerateRequest, Post
+    >>> cache = SqliteCache(pathlib.Path(tempfile.mkdtemp()) / "serve.sqlite")
+    >>> request = GenerateRequest("left", "Fuel prices")
+    >>> cache.lookup(request.key) is None
+    True
+    >>> cache.store(request, [Post("Fuel prices are up again.", "NEGATIVE", 0.8)])
+    >>> cache.lookup(GenerateRequest("left", "fuel PRICES").key)[0].text
+    'Fuel prices are up again.'
+    >>> cache.popular()
+    [{'model': 'left', 'prompt': 'Fuel prices', 'visits': 1}]
+    >>> cache.prompts(prefix="fu")
+    ['Fuel prices']
+
+It lives in ``DATA/serve.sqlite`` (``Layout.serve_db``), so answers survive a restart. A visit is
+counted by the same SQL statement that reads the answer, so concurrent visits are never lost.
+The DynamoDB backend (``botbaby.deploy.aws``) implements the same ``Cache`` port.
+"""
+
+import json
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from botbaby.contract import GenerateRequest, Post
+from botbaby.serve._db import Database
+
+_MEMO_SIZE = 4096  # parsed answers kept in memory (an answer never changes once stored)
+MAX_FEEDBACK_CHARS = 2000  # a feedback message's limit
+
+
+def _like_prefix(prefix: str) -> str:
+    """A LIKE pattern matching strings that start with ``prefix`` literally ('%' and '_' included)."""
+    escaped = prefix.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
+
+
+class SqliteCache:
+    """The ``Cache`` port on a SQLite file; thread-safe (one connection per thread)."""
+
+    def __init__(self, db: Database | Path | str) -> None:
+        self.db = db if isinstance(db, Database) else Database(db)
+        self._memo: dict[str, list[Post]] = {}
+        self._memo_lock = threading.Lock()
+
+    def _posts(self, key: str, body: str) -> list[Post]:
+        posts = self._memo.get(key)
+        if posts is None:
+            posts = [Post.from_dict(item) for item in json.loads(body)]
+            with self._memo_lock:
+                if len(self._memo) >= _MEMO_SIZE:
+                    self._memo.clear()
+                self._memo[key] = posts
+        return posts
+
+    def lookup(self, key: str) -> list[Post] | None:
+        """The cached ranked posts for ``key`` (counting one visit, atomically), or None."""
+        row = (
+            self.db.connection()
+            .execute(
+                "UPDATE answers SET visits = visits + 1, last_visit = ? WHERE key = ? RETURNING posts",
+                (time.time(), key),
+            )
+            .fetchone()
+        )
+        return None if row is None else self._posts(key, row[0])
+
+    def peek(self, key: str) -> list[Post] | None:
+        """The cached ranked posts for ``key`` without counting a visit, or None."""
+        row = self.db.connection().execute("SELECT posts FROM answers WHERE key = ?", (key,)).fetchone()
+        return None if row is None else self._posts(key, row[0])
+
+    def visits(self, key: str) -> int:
+        """How often ``key`` was looked up (0 when unknown)."""
+        row = self.db.connection().execute("SELECT visits FROM answers WHERE key = ?", (key,)).fetchone()
+        return 0 if row is None else row[0]
+
+    def store(self, request: GenerateRequest, posts: list[Post]) -> None:
+        """Remember the answer to ``request`` (a second store of the same key keeps the first)."""
+        self.db.connection().execute(
+            "INSERT INTO answers (key, side, prompt, prompt_lower, settings, posts, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
+            (
+                request.key,
+                request.side,
+                request.prompt,
+                request.prompt.lower(),
+                json.dumps(request.settings.to_dict(), sort_keys=True),
+                json.dumps([post.to_dict() for post in posts], ensure_ascii=False),
+                time.time(),
+            ),
+        )
+
+    def prompts(self, side: str | None = None, prefix: str = "", limit: int = 50) -> list[str]:
+        """Known prompts (for autocomplete), most visited first, each once whatever its case or settings."""
+        rows = self.db.connection().execute(
+            "SELECT MIN(prompt), SUM(visits) AS total FROM answers"
+            " WHERE (?1 IS NULL OR side = ?1) AND prompt_lower LIKE ?2 ESCAPE '\\'"
+            " GROUP BY prompt_lower ORDER BY total DESC, MIN(created_at) LIMIT ?3",
+            (side, _like_prefix(prefix), limit),
+        )
+        return [row[0] for row in rows]
+
+    def popular(self, limit: int = 10) -> list[dict]:
+        """The most visited requests: ``{"model", "prompt", "visits"}`` dicts, unvisited ones left out."""
+        rows = self.db.connection().execute(
+            "SELECT side, prompt, visits FROM answers WHERE visits > 0 ORDER BY visits DESC, created_at LIMIT ?",
+            (limit,),
+        )
+        return [{"model": side, "prompt": prompt, "visits": visits} for side, prompt, visits in rows]
+
+    def add_feedback(self, message: str, model: str | None = None, prompt: str | None = None,
+                     rating: int | None = None) -> int:
+        """Store a visitor's feedback; return its id."""
+        cursor = self.db.connection().execute(
+            "INSERT INTO feedback (created_at, model, prompt, rating, message) VALUES (?, ?, ?, ?, ?)",
+            (time.time(), model, prompt, rating, message),
+        )
+        return int(cursor.lastrowid)
+
+    def feedback(self) -> list[dict[str, Any]]:
+        """All stored feedback, oldest first."""
+        rows = self.db.connection().execute(
+            "SELECT id, created_at, model, prompt, rating, message FROM feedback ORDER BY id"
+        )
+        names = ("id", "created_at", "model", "prompt", "rating", "message")
+        return [dict(zip(names, row, strict=True)) for row in rows]

@@ -1,0 +1,43 @@
+"""Fixtures of the serving tests: fake generators and real uvicorn servers on 127.0.0.1."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from serve_fakes import Switchboard  # noqa: E402
+
+from botbaby.serve.app import BackgroundServer, ServeConfig, create_app  # noqa: E402
+
+
+@pytest.fixture
+def board() -> Switchboard:
+    return Switchboard()
+
+
+@pytest.fixture
+def start_server(data_dir: Path, board: Switchboard):
+    """Start a real uvicorn server on a free port: ``url = start_server(sides=["left"], wait_s=...)``.
+
+    It uses the test's data folder and fake generators (pass ``factory=`` or ``data=`` to change them);
+    every server still running is stopped when the test ends.
+    """
+    servers: list[BackgroundServer] = []
+
+    def start(data: Path = data_dir, factory=None, **config) -> str:
+        config.setdefault("sides", ["left", "right"])
+        config.setdefault("wait_s", 10.0)
+        app = create_app(data, ServeConfig.from_dict(config), factory=factory or board.factory)
+        server = BackgroundServer(app)
+        server.start()
+        server.app = app
+        servers.append(server)
+        return server.url
+
+    start.servers = servers
+    yield start
+    board.gate.set()
+    for server in servers:
+        server.stop()
