@@ -1,0 +1,257 @@
+"""05_train_colab, generation half: prompt -> 20 samples -> post-processed -> ranked by sentiment.
+
+    botbaby generate left --data botbaby-data --prompt "Fuel prices" --seed 1 --json
+
+or, from Python (the notebook, the widget and ``botbaby serve`` do this)::
+
+    generator = Generator("botbaby-data", "left")       # loads the checkpoint once
+    generation = generator.generate("Fuel prices", SampleSettings(num_samples=20), seed=1)
+    generation.raw        # every sample, prompt + continuation, before post-processing
+    generation.ranked     # the 10 highest-scoring posts, ordered by sentiment
+    generation.majority   # the posts of the most common sentiment, as the page shows them
+
+Post-processing follows the original, each rule switchable in ``PostprocessConfig``:
+
+    >>> config = PostprocessConfig(min_unique_words=3)
+    >>> clean_post('<|startoftext|>Tax "cuts" now. Tax cuts now. Jobs for all. And then', config, regex_split)
+    'Tax cuts now. Jobs for all.'
+
+Importing this module does not import TensorFlow; the model is loaded in ``Generator``.
+"""
+
+import importlib
+import json
+import logging
+import pickle
+import re
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from botbaby.config import StageConfig
+from botbaby.contract import Post, SampleSettings, majority_view
+from botbaby.errors import BotbabyError, ConfigError
+from botbaby.layout import Layout
+from botbaby.sentiment import Analyzer, get_analyzer, rank
+
+log = logging.getLogger(__name__)
+
+START = "<|startoftext|>"
+END = "<|endoftext|>"
+# A marker cut off by the length limit at the very end of a sample: "<|endof", "<|endoftext|"
+_PARTIAL_MARKER = re.compile(r"<\|?[a-z]*\|?$")
+# A sentence that ends where sentences end: ., !, ?, … then optional closing quotes or brackets
+_FINISHED = re.compile(r"[.!?…][\"'”’)\]]*$")
+# Split after sentence-final punctuation followed by a space (the last-resort splitter)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
+_WORD = re.compile(r"\w+(?:['’]\w+)*")  # words, keeping "don't" whole
+DEFAULT_SETTINGS = SampleSettings()  # the original's: 20 samples, 80 tokens, temperature 0.7, top_p 0.9, top_k 40
+
+
+@dataclass
+class PostprocessConfig(StageConfig):
+    """How generated samples become posts; defaults are the original's rules."""
+
+    strip_markers: bool = True  # remove <|startoftext|> / <|endoftext|> (and anything after the end)
+    strip_newlines: bool = True  # newlines become spaces
+    strip_quotes: bool = True  # remove double quotes (the model opens more than it closes)
+    quote_chars: str = "\"“”„«»"  # what counts as a quote
+    drop_unfinished_sentence: bool = True  # drop the last sentence when the sample was cut off mid-sentence
+    drop_repeated_sentences: bool = True  # keep only the first of identical sentences in a post
+    drop_repeated_posts: bool = True  # keep only the first of identical posts
+    min_unique_words: int = 20  # drop posts with fewer distinct words (the original's 20; 0 = keep all)
+    keep: int = 10  # posts kept after sentiment ranking (the original's 10)
+
+    def validate(self) -> None:
+        if isinstance(self.min_unique_words, bool) or not isinstance(self.min_unique_words, int) or self.min_unique_words < 0:
+            raise ConfigError(f"min_unique_words must be a whole number of at least 0, got {self.min_unique_words!r}")
+        if isinstance(self.keep, bool) or not isinstance(self.keep, int) or self.keep < 1:
+            raise ConfigError(f"keep must be a whole number of at least 1, got {self.keep!r}")
+
+
+def regex_split(text: str) -> list[str]:
+    """Split sentences after ., !, ? or … followed by a space (used when no Punkt model is available).
+
+    >>> regex_split("Vote today! Polls close at 8. Thanks")
+    ['Vote today!', 'Polls close at 8.', 'Thanks']
+    """
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def _as_splitter(obj: Any) -> Callable[[str], list[str]] | None:
+    """A splitting function from a Punkt tokenizer, Punkt parameters, or a function."""
+    if hasattr(obj, "tokenize"):
+        return obj.tokenize
+    if obj.__class__.__name__ == "PunktParameters":
+        from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+        return PunktSentenceTokenizer(obj).tokenize
+    return obj if callable(obj) else None
+
+
+def sentence_splitter(data: Path | str, side: str) -> tuple[Callable[[str], list[str]], str]:
+    """The best sentence splitter for a side, and which one it is.
+
+    In order: 04_clean's Punkt model (``botbaby.clean.load_sentence_splitter``, else
+    ``DATA/SIDE/punkt.pickle``), NLTK's own punkt when its data is downloaded, a regex.
+    """
+    try:
+        loader = getattr(importlib.import_module("botbaby.clean"), "load_sentence_splitter", None)
+    except ImportError:
+        loader = None
+    if loader is not None:
+        try:
+            splitter = _as_splitter(loader(data, side))
+            if splitter is not None:
+                return splitter, "punkt trained by 04_clean"
+        except (BotbabyError, OSError) as exc:
+            log.debug("botbaby.clean.load_sentence_splitter: %s", exc)
+    punkt = Layout(Path(data)).side(side).punkt
+    if punkt.is_file():
+        try:
+            with open(punkt, "rb") as handle:
+                splitter = _as_splitter(pickle.load(handle))  # the user's own data folder, written by 04_clean
+            if splitter is not None:
+                return splitter, f"punkt trained by 04_clean ({punkt})"
+        except Exception as exc:  # a corrupt or foreign pickle: fall back, but say so
+            log.warning("could not load %s (%s); falling back", punkt, exc)
+    try:
+        import nltk
+
+        nltk.sent_tokenize("Ready. Go.")
+        return nltk.sent_tokenize, "nltk punkt"
+    except LookupError:
+        pass
+    return regex_split, "regex"
+
+
+def clean_post(sample: str, config: PostprocessConfig, split: Callable[[str], list[str]]) -> str | None:
+    """One sample after the post-processing rules, or None when the post is dropped."""
+    text = sample
+    ended = END in text
+    if config.strip_markers:
+        text = text.split(END, 1)[0].replace(START, "")
+        text = _PARTIAL_MARKER.sub("", text)
+    if config.strip_newlines:
+        text = re.sub(r"[\r\n]+", " ", text)
+    if config.strip_quotes and config.quote_chars:
+        text = text.translate({ord(char): None for char in config.quote_chars})
+    text = " ".join(text.split())
+    sentences = [sentence.strip() for sentence in split(text) if sentence.strip()] if text else []
+    if config.drop_unfinished_sentence and sentences and not ended and not _FINISHED.search(sentences[-1]):
+        sentences.pop()
+    if config.drop_repeated_sentences:
+        seen: set[str] = set()
+        unique = []
+        for sentence in sentences:
+            key = " ".join(sentence.lower().split())
+            if key not in seen:
+                seen.add(key)
+                unique.append(sentence)
+        sentences = unique
+    post = " ".join(sentences)
+    if not post or len({word.lower() for word in _WORD.findall(post)}) < config.min_unique_words:
+        return None
+    return post
+
+
+def clean_posts(samples: Sequence[str], config: PostprocessConfig, split: Callable[[str], list[str]]) -> list[str]:
+    """The posts that survive post-processing, in sample order."""
+    posts = []
+    for sample in samples:
+        post = clean_post(sample, config, split)
+        if post is not None and not (config.drop_repeated_posts and post in posts):
+            posts.append(post)
+    return posts
+
+
+@dataclass
+class Generation:
+    """What one prompt produced."""
+
+    raw: list[str]  # every generated sample (prompt + continuation), before post-processing
+    ranked: list[Post]  # the (up to) 10 highest-scoring post-processed posts, ordered by sentiment
+    majority: list[Post]  # botbaby.contract.majority_view(ranked)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The CLI's --json shape: ``raw`` and ``tweets`` (the majority view)."""
+        return {"raw": self.raw, "tweets": [post.to_dict() for post in self.majority]}
+
+
+class Generator:
+    """One side's model, loaded once: its own tf.Graph and Session, sampling graph built once."""
+
+    def __init__(self, data: Path | str, side: str, sentiment: str | Analyzer = "vader",
+                 postprocess: PostprocessConfig | None = None) -> None:
+        from botbaby.train import has_checkpoint
+
+        self.side = side
+        model_dir = Layout(Path(data)).side(side).model_dir
+        if not has_checkpoint(model_dir):
+            raise BotbabyError(
+                f"no trained model for side {side!r} in {model_dir}: run `botbaby train {side} --data {data}` first"
+            )
+        self.postprocess = postprocess or PostprocessConfig()
+        self.postprocess.validate()
+        self.split, splitter = sentence_splitter(data, side)
+        log.info("side %s: splitting sentences with %s", side, splitter)
+        self.analyzer = get_analyzer(sentiment) if isinstance(sentiment, str) else sentiment
+        from botbaby.engine import SamplingEngine
+
+        self.engine = SamplingEngine(model_dir)
+
+    def generate(self, prompt: str, settings: SampleSettings = DEFAULT_SETTINGS, seed: int | None = None) -> Generation:
+        """Sample ``settings.num_samples`` posts continuing ``prompt``; rank them by sentiment."""
+        if seed is None:
+            seed = secrets.randbits(62)
+        continuations = self.engine.sample(START + prompt, num_samples=settings.num_samples, length=settings.length,
+                                           temperature=settings.temperature, top_k=settings.top_k,
+                                           top_p=settings.top_p, seed=seed)
+        raw = [prompt + continuation for continuation in continuations]
+        posts = clean_posts(raw, self.postprocess, self.split)
+        ranked = rank(posts, self.analyzer.analyze(posts) if posts else [], keep=self.postprocess.keep)
+        return Generation(raw=raw, ranked=ranked, majority=majority_view(ranked))
+
+    def close(self) -> None:
+        """Release the model's session and graph memory."""
+        self.engine.close()
+
+
+def add_cli(subparsers) -> None:
+    from botbaby.cli import add_data_arg
+
+    parser = subparsers.add_parser("generate", help="generate posts in one side's voice (05_train_colab)",
+                                   description=__doc__.splitlines()[0])
+    parser.add_argument("side", metavar="SIDE", help="which side's model, e.g. left")
+    add_data_arg(parser)
+    defaults = SampleSettings()
+    parser.add_argument("--prompt", required=True, help="how the posts begin")
+    parser.add_argument("--num-samples", type=float, default=defaults.num_samples, help="samples before ranking (1-50)")
+    parser.add_argument("--length", type=float, default=defaults.length, help="tokens after the prompt (1-400)")
+    parser.add_argument("--temperature", type=float, default=defaults.temperature, help="(0-2]")
+    parser.add_argument("--top-p", type=float, default=defaults.top_p, help="nucleus sampling (0-1]; 1 = off")
+    parser.add_argument("--top-k", type=float, default=defaults.top_k, help="likeliest tokens kept (0-1000); 0 = off")
+    parser.add_argument("--seed", type=int, default=None, help="same seed, same posts")
+    parser.add_argument("--sentiment", default="vader", help="sentiment backend: vader (offline) or comprehend")
+    parser.add_argument("--json", action="store_true", help='print {"raw": [...], "tweets": [...]}')
+    parser.set_defaults(func=_run_cli)
+
+
+def _run_cli(args) -> int:
+    settings = SampleSettings(num_samples=args.num_samples, length=args.length, temperature=args.temperature,
+                              top_p=args.top_p, top_k=args.top_k)
+    generator = Generator(args.data, args.side, sentiment=args.sentiment)
+    try:
+        generation = generator.generate(args.prompt, settings, seed=args.seed)
+    finally:
+        generator.close()
+    if args.json:
+        print(json.dumps(generation.to_dict(), ensure_ascii=False))
+    else:
+        for post in generation.majority:
+            print(f"[{post.sentiment} {post.score:.2f}] {post.text}")
+        if not generation.majority:
+            print(f"no post survived post-processing out of {len(generation.raw)} samples; try a longer --length")
+    return 0
