@@ -84,9 +84,11 @@ class ServeConfig(StageConfig):
 
 
 def trained_sides(data: Path | str) -> list[str]:
-    """Sides of ``data`` that have a trained gpt-2-simple checkpoint (``SIDE/model/checkpoint``)."""
+    """Sides of ``data`` that have a trained checkpoint that generation can load."""
+    from botbaby.train import has_checkpoint
+
     layout = Layout(Path(data))
-    return [side for side in layout.sides() if (layout.side(side).model_dir / "checkpoint").is_file()]
+    return [side for side in layout.sides() if has_checkpoint(layout.side(side).model_dir)]
 
 
 def default_factory(data: Path | str) -> GeneratorFactory:

@@ -225,6 +225,7 @@ def test_the_page_and_the_openapi_description_are_served(start_server):
 def test_by_default_the_sides_served_are_those_with_a_trained_model(data_dir, board):
     (data_dir / "left" / "model").mkdir(parents=True)
     (data_dir / "left" / "model" / "checkpoint").write_text('model_checkpoint_path: "model-10"\n')
+    (data_dir / "left" / "model" / "hparams.json").write_text("{}")
     (data_dir / "right").mkdir()
     assert create_app(data_dir, ServeConfig(), factory=board.factory).state.service.sides == ["left"]
     with pytest.raises(BotbabyError, match="no trained model"):
