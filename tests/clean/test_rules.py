@@ -1,0 +1,196 @@
+"""Each cleaning rule of 04_clean, pinned with examples (the awkward ones included)."""
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from botbaby.clean import CleanConfig, clean, load_stats
+from botbaby.errors import ConfigError
+from botbaby.layout import Layout
+from botbaby.tweets import TweetStore
+
+_RUNS = itertools.count()
+PAD = " and that is the whole point of this long enough post"  # keeps short examples over min_chars
+
+
+def cleaned(data: Path, texts: list[str], retweet: list[bool | None] | None = None, **config) -> list[str]:
+    """Store ``texts`` as posts of side 'left' in a fresh data folder, clean them, return the kept texts in order."""
+    data = data / f"run{next(_RUNS)}"
+    posts = [
+        {"id": str(i), "handle": "a", "created_at": "2019-05-23T10:00:00Z", "text": text,
+         "is_retweet": None if retweet is None else retweet[i]}
+        for i, text in enumerate(texts)
+    ]  # fmt: skip
+    TweetStore(Layout(data).side("left").tweets_dir).append(posts)
+    clean(data, "left", CleanConfig.from_dict({"val_share": 0.0, "min_chars": 0} | config), force=True)
+    lines = Layout(data).side("left").train_txt.read_text(encoding="utf-8").splitlines()
+    assert all(line.startswith("<|startoftext|>") and line.endswith("<|endoftext|>") for line in lines)
+    return [line.removeprefix("<|startoftext|>").removesuffix("<|endoftext|>") for line in lines]
+
+
+def last_run(data: Path) -> Path:
+    return max(data.glob("run*"), key=lambda p: int(p.name[3:]))
+
+
+def one(data: Path, text: str, **config) -> str | None:
+    result = cleaned(data, [text], **config)
+    return result[0] if result else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Read this https://t.co/AbC123xyz now", "Read this now"),
+        ("Read this HTTPS://T.CO/AbC123xyz now", "Read this now"),
+        ("Story at http://example.com/a?b=1&amp;c=2 tonight", "Story at tonight"),
+        ("Story at www.example-news.in/story/12 tonight", "Story at tonight"),
+        ("Story at t.co/abc123 tonight", "Story at tonight"),  # no scheme
+        ("Story at example.com/path/to?x=1 tonight", "Story at tonight"),  # bare domain with a path
+        ("Story at bit.ly/3xYz tonight", "Story at tonight"),
+        ("Story at example.com tonight", "Story at tonight"),  # bare common domain
+        ("Truncated retweet text https://t.co/…", "Truncated retweet text"),
+        ("Truncated retweet text http…", "Truncated retweet text"),
+        ("link t.co/abc\nnext line stays", "link next line stays"),  # a URL right before a line break
+        ("Write to desk@example.com today", "Write to today"),  # e-mail, not a mention
+    ],
+)
+def test_urls_are_removed_with_or_without_a_scheme(data_dir, text, expected):
+    assert one(data_dir, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rated 3.5/10 by critics", "Petrol at Rs.100/litre today", "Choose and/or decide", "Use e.g. this one"],
+)
+def test_things_that_only_look_like_urls_are_kept(data_dir, text):
+    assert one(data_dir, text) == text
+
+
+def test_urls_are_kept_when_the_rule_is_off(data_dir):
+    assert one(data_dir, "See https://t.co/x1", remove_urls=False) == "See https://t.co/x1"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("@PetroMin @FinMin fuel is up again", "fuel is up again"),  # a reply starts with mentions
+        ("Thanks @rail_desk, the train came", "Thanks , the train came"),
+        (".@newsdesk says prices will fall", ". says prices will fall"),
+        ("mail me@example.org for details", "mail for details"),
+    ],
+)
+def test_mentions_are_removed(data_dir, text, expected):
+    assert one(data_dir, text) == expected
+
+
+def test_mentions_are_kept_when_the_rule_is_off(data_dir):
+    assert one(data_dir, "Thanks @rail_desk", remove_mentions=False) == "Thanks @rail_desk"
+
+
+def test_a_kept_retweet_loses_its_rt_prefix_and_mention(data_dir):
+    assert one(data_dir, "RT @someone: Farmers marched today @delhi", drop_retweets=False) == "Farmers marched today"
+
+
+def test_retweets_are_dropped_by_prefix_or_by_flag(data_dir):
+    texts = ["RT @someone: Farmers marched today" + PAD, "Quoted without prefix" + PAD, "My own words" + PAD]
+    assert cleaned(data_dir, texts, retweet=[None, True, False]) == ["My own words" + PAD]
+    assert load_stats(last_run(data_dir), "left").dropped["retweet"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Roads &amp; rails", "Roads & rails"),
+        ("Roads &amp;amp; rails", "Roads & rails"),  # escaped twice by a careless exporter
+        ("Roads &amp;amp;amp;lt;3", "Roads <3"),
+        ("It&#39;s &quot;done&quot; &gt; said", 'It\'s "done" > said'),
+        ("Tom & Jerry &c", "Tom & Jerry &c"),  # not an entity: left alone
+    ],
+)
+def test_html_entities_are_unescaped_repeatedly(data_dir, text, expected):
+    assert one(data_dir, text) == expected
+
+
+def test_html_entities_stay_when_the_rule_is_off(data_dir):
+    assert one(data_dir, "Roads &amp; rails", unescape_html=False) == "Roads &amp; rails"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("great🔥stuff today", "great stuff today"),  # emoji inside a word separates the words
+        ("Go 🇮🇳India go", "Go India go"),
+        ("family 👨‍👩‍👧 day", "family day"),  # a ZWJ sequence goes as one
+        ("Modi जी said so", "Modi said so"),  # mixed scripts: Devanagari goes by default
+        ("café in Zürich", "café in Zürich"),  # Latin letters stay
+        ("don’t say “never” …", "don't say \"never\" ..."),  # typographic punctuation becomes ASCII
+        ("Petrol ₹100 now", "Petrol Rs 100 now"),
+    ],
+)
+def test_only_ascii_and_latin_script_are_kept_by_default(data_dir, text, expected):
+    assert one(data_dir, text) == expected
+
+
+def test_devanagari_can_be_kept(data_dir):
+    text = "किसान एकता ज़िंदाबाद। Farmers 🙏 united"
+    assert one(data_dir, text, scripts=["latin", "devanagari"]) == "किसान एकता ज़िंदाबाद। Farmers united"
+
+
+def test_ascii_only_like_the_original(data_dir):
+    assert one(data_dir, "café in Zürich", scripts=["ascii"]) == "caf in Z rich"
+
+
+def test_a_post_in_a_dropped_script_only_is_counted_as_nothing_left(data_dir):
+    assert cleaned(data_dir, ["जय हिंद 🇮🇳", "Jai Hind"]) == ["Jai Hind"]
+    assert load_stats(last_run(data_dir), "left").dropped["nothing_left"] == 1
+
+
+def test_unknown_scripts_are_refused():
+    with pytest.raises(ConfigError, match="unknown script"):
+        CleanConfig.from_dict({"scripts": ["klingonish"]})
+
+
+def test_whitespace_is_collapsed_and_line_breaks_never_survive(data_dir):
+    assert one(data_dir, "  one\t\ttwo\n\nthree   four ") == "one two three four"
+    assert one(data_dir, "one  two\nthree", collapse_whitespace=False) == "one  two three"
+
+
+def test_min_chars_counts_characters_after_cleaning(data_dir):
+    fifty, forty_nine = "x" * 50, "y" * 49
+    texts = [fifty, forty_nine, forty_nine + " https://t.co/long-url-that-does-not-count"]
+    assert cleaned(data_dir, texts, min_chars=50) == [fifty]
+    assert load_stats(last_run(data_dir), "left").dropped["too_short"] == 2
+
+
+def test_min_chars_default_is_50():
+    assert CleanConfig().min_chars == 50
+
+
+def test_duplicates_are_judged_after_cleaning(data_dir):
+    texts = ["Same words https://t.co/a" + PAD, "Same words https://t.co/b" + PAD, "@x Same words" + PAD]
+    assert cleaned(data_dir, texts) == ["Same words" + PAD]
+    assert load_stats(last_run(data_dir), "left").dropped["duplicate"] == 2
+
+
+def test_duplicates_can_be_kept(data_dir):
+    assert cleaned(data_dir, ["Same" + PAD, "Same" + PAD], drop_duplicates=False) == ["Same" + PAD] * 2
+
+
+def test_empty_and_missing_texts_are_counted(data_dir):
+    assert cleaned(data_dir, ["", "Real words" + PAD]) == ["Real words" + PAD]
+    assert load_stats(last_run(data_dir), "left").dropped["empty"] == 1
+
+
+@pytest.mark.parametrize(
+    "values",
+    [{"min_chars": -1}, {"val_share": 0.9}, {"batch_size": 0}, {"scripts": []}],
+)
+def test_out_of_range_settings_are_refused(values):
+    with pytest.raises(ConfigError):
+        CleanConfig.from_dict(values)
+
+
+def test_unknown_settings_are_refused_with_a_hint():
+    with pytest.raises(ConfigError, match="did you mean 'min_chars'"):
+        CleanConfig.from_dict({"min_char": 10})

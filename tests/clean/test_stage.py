@@ -1,0 +1,180 @@
+"""04_clean as a stage: outputs, streaming, the held-out split, skipping finished work, Punkt, CLI."""
+
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from botbaby import cli
+from botbaby.clean import CleanConfig, clean, load_sentence_splitter, plot_lengths, stats_table
+from botbaby.errors import BotbabyError
+from botbaby.layout import Layout
+from botbaby.tweets import TweetStore
+
+TOPICS = ["fuel prices", "farm laws", "the election", "the budget", "the cricket final", "exam results"]
+VERBS = ["worries", "delights", "angers", "surprises", "confuses"]
+
+
+def synthetic_posts(n: int, start: int = 0) -> list[dict]:
+    """``n`` posts with URLs, mentions and entities; one in ten a retweet; every third repeats the one before."""
+    posts = []
+    for i in range(start, start + n):
+        k = i - 1 if i % 3 == 2 else i  # same words as the post before, but another link and mention
+        text = (
+            f"Post {k}: {TOPICS[k % len(TOPICS)]} {VERBS[k % len(VERBS)]} me &amp; my family, "
+            f"read https://t.co/{i:06d} @desk{i % 7}. Dr. Rao spoke {k % 11} times. Who pays?"
+        )
+        if i % 10 == 0:
+            text = f"RT @other{i}: {text}"
+        posts.append({"id": str(i), "handle": "a", "created_at": "2019-05-23T10:00:00Z", "text": text})
+    return posts
+
+
+@pytest.fixture
+def left(data_dir):
+    TweetStore(Layout(data_dir).side("left").tweets_dir).append(synthetic_posts(2000))
+    return Layout(data_dir).side("left")
+
+
+def test_training_text_is_one_wrapped_post_per_line(data_dir, left):
+    clean(data_dir, "left")
+    for path in (left.train_txt, left.val_txt):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert re.fullmatch(r"<\|startoftext\|>[^\n]+<\|endoftext\|>", line)
+
+
+def test_stats_account_for_every_post_read(data_dir, left):
+    stats = clean(data_dir, "left")
+    saved = json.loads(left.clean_stats.read_text())
+    assert saved["read"] == 2000 == stats.read
+    assert saved["read"] == saved["kept"] + sum(saved["dropped"].values())
+    assert saved["kept"] == saved["train"] + saved["val"]
+    assert saved["dropped"]["retweet"] == 200
+    assert saved["train"] == len(left.train_txt.read_text().splitlines())
+    assert saved["val"] == len(left.val_txt.read_text().splitlines())
+    assert sum(saved["lengths_before"]) == 2000 and sum(saved["lengths_after"]) == saved["kept"]
+
+
+def test_a_small_deterministic_share_is_held_out(data_dir, left):
+    stats = clean(data_dir, "left", {"val_share": 0.1})
+    assert 0.05 * stats.kept < stats.val < 0.15 * stats.kept
+    first = left.train_txt.read_bytes(), left.val_txt.read_bytes()
+    clean(data_dir, "left", {"val_share": 0.1}, force=True)
+    assert (left.train_txt.read_bytes(), left.val_txt.read_bytes()) == first
+    clean(data_dir, "left", {"val_share": 0.1, "seed": 7})
+    assert left.val_txt.read_bytes() != first[1]
+
+
+def test_small_batches_give_the_same_result_as_one_big_batch(data_dir, left):
+    clean(data_dir, "left", {"batch_size": 65_536})
+    whole = left.train_txt.read_bytes(), left.val_txt.read_bytes(), json.loads(left.clean_stats.read_text())
+    clean(data_dir, "left", {"batch_size": 37})  # duplicates span batches; dedup still sees them
+    streamed = left.train_txt.read_bytes(), left.val_txt.read_bytes(), json.loads(left.clean_stats.read_text())
+    assert streamed == whole
+    assert whole[2]["dropped"]["duplicate"] > 0
+
+
+def test_a_finished_clean_is_skipped_until_input_or_config_changes(data_dir, left):
+    assert not clean(data_dir, "left").skipped
+    stamp = left.train_txt.stat().st_mtime_ns
+    again = clean(data_dir, "left")
+    assert again.skipped and left.train_txt.stat().st_mtime_ns == stamp
+    assert again.kept == json.loads(left.clean_stats.read_text())["kept"]
+    assert not clean(data_dir, "left", {"min_chars": 20}).skipped
+    TweetStore(left.tweets_dir).append(synthetic_posts(10, start=5000))
+    assert not clean(data_dir, "left", {"min_chars": 20}).skipped
+
+
+def test_the_resolved_config_is_saved_and_reloadable(data_dir, left):
+    clean(data_dir, "left", {"scripts": ["latin", "devanagari"], "min_chars": 30})
+    saved = json.loads(left.clean_config.read_text())
+    config = CleanConfig.from_dict(saved["config"])
+    assert config.scripts == ("latin", "devanagari") and config.min_chars == 30
+    assert saved["fingerprint"]
+
+
+def test_an_interrupted_clean_leaves_no_half_file_and_is_not_marked_done(data_dir, left, monkeypatch):
+    import botbaby.clean as stage
+
+    original = stage._write_lines
+    calls = []
+
+    def failing(handle, text):
+        calls.append(1)
+        if len(calls) > 3:
+            raise KeyboardInterrupt
+        original(handle, text)
+
+    monkeypatch.setattr(stage, "_write_lines", failing)
+    with pytest.raises(KeyboardInterrupt):
+        clean(data_dir, "left", {"batch_size": 100})
+    assert not left.train_txt.exists() and not left.clean_config.exists()
+    assert not list(left.root.glob(".*.tmp"))
+
+
+def test_the_sentence_splitter_is_learned_from_the_side_and_loads_offline(data_dir, left):
+    clean(data_dir, "left")
+    splitter = load_sentence_splitter(data_dir, "left")
+    assert splitter.tokenize("Fuel is up. Dr. Rao spoke twice. Who pays?") == [
+        "Fuel is up.",
+        "Dr. Rao spoke twice.",
+        "Who pays?",
+    ]
+
+
+def test_the_punkt_sample_is_bounded(data_dir, left):
+    stats = clean(data_dir, "left", {"punkt_sample_chars": 2000})
+    assert 0 < stats.punkt_chars < 2000 + 200  # at most one post past the bound
+
+
+def test_a_side_without_posts_says_what_to_run(data_dir):
+    with pytest.raises(BotbabyError, match="botbaby scrape right --source archive"):
+        clean(data_dir, "right")
+
+
+def test_a_side_where_nothing_survives_says_why_and_is_not_marked_done(data_dir):
+    TweetStore(Layout(data_dir).side("left").tweets_dir).append(
+        [{"id": "1", "handle": "a", "created_at": "2019-05-23T10:00:00Z", "text": "short"}]
+    )
+    with pytest.raises(BotbabyError, match="too_short 1"):
+        clean(data_dir, "left")
+    assert not Layout(data_dir).side("left").clean_config.exists()
+
+
+def test_stats_table_and_length_plot(data_dir, left):
+    TweetStore(Layout(data_dir).side("right").tweets_dir).append(synthetic_posts(300))
+    clean(data_dir, "left")
+    clean(data_dir, "right")
+    table = stats_table(data_dir, ["left", "right"])
+    assert list(table.index) == ["left", "right"] and table.loc["right", "read"] == 300
+    figure = plot_lengths(data_dir, "left")
+    assert len(figure.axes[0].containers) == 2  # before and after
+
+
+def test_cli_cleans_several_sides_with_the_main_rule_flags(data_dir, left, capsys):
+    TweetStore(Layout(data_dir).side("right").tweets_dir).append(synthetic_posts(300))
+    argv = ["clean", "left", "right", "--data", str(data_dir), "--keep-retweets", "--min-chars", "20"]
+    assert cli.main(argv + ["--scripts", "latin,devanagari"]) == 0
+    out = capsys.readouterr().out
+    assert "left: read 2000" in out and "right: read 300" in out
+    saved = json.loads(Layout(data_dir).side("right").clean_config.read_text())["config"]
+    assert saved["drop_retweets"] is False and saved["min_chars"] == 20 and saved["scripts"] == ["latin", "devanagari"]
+    assert cli.main(argv + ["--scripts", "latin,devanagari"]) == 0
+    assert "skipped" in capsys.readouterr().out
+
+
+def test_cli_reports_a_missing_side_as_one_line(data_dir, capsys):
+    assert cli.main(["clean", "nobody", "--data", str(data_dir)]) == 2
+    assert "botbaby scrape nobody" in capsys.readouterr().err
+
+
+def test_cli_refuses_a_bad_script_name(data_dir, left, capsys):
+    assert cli.main(["clean", "left", "--data", str(data_dir), "--scripts", "latin,elvish"]) == 2
+    assert "unknown script" in capsys.readouterr().err
+
+
+def test_pandas_reads_the_input_and_train_text_is_utf8(data_dir, left):
+    assert len(pd.read_parquet(left.tweets_dir)) == 2000
+    clean(data_dir, "left", {"scripts": ["latin", "devanagari"]})
+    left.train_txt.read_text(encoding="utf-8")
