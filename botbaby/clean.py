@@ -36,6 +36,7 @@ import html
 import json
 import math
 import pickle
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -361,6 +362,13 @@ def clean(data: Path | str, side: str, config: CleanConfig | dict | None = None,
     return stats
 
 
+def clean_all(
+    data: Path | str, sides: Sequence[str] = DEFAULT_SIDES, config: CleanConfig | dict | None = None, force: bool = False
+) -> dict[str, CleanStats]:
+    """Clean several sides with one config (what the CLI, the notebook and the demo call)."""
+    return {side: clean(data, side, config, force=force) for side in sides}
+
+
 def train_sentence_splitter(texts: list[str]):
     """An NLTK Punkt sentence tokenizer learned from ``texts`` alone (no downloaded punkt data needed).
 
@@ -406,22 +414,38 @@ def stats_table(data: Path | str, sides: list[str] | tuple[str, ...] = DEFAULT_S
     return pd.DataFrame(rows).set_index("side")
 
 
-def plot_lengths(data: Path | str, side: str):
-    """A matplotlib figure of the side's post lengths before and after cleaning."""
+def plot_lengths(data: Path | str, sides: str | Sequence[str]):
+    """A matplotlib figure of post lengths before and after cleaning, one panel per side."""
     from botbaby._optional import require
 
     plt = require("matplotlib.pyplot", extra="notebooks", package="matplotlib")
-    stats = load_stats(data, side)
-    edges = stats.length_bin_edges
-    figure, axes = plt.subplots(figsize=(8, 3.5))
-    for name, counts in (("before cleaning", stats.lengths_before), ("after cleaning", stats.lengths_after)):
-        axes.bar(edges, counts, width=9, align="edge", alpha=0.55, label=name)
-    axes.set_xlabel(f"post length in characters ({edges[-1]}+ in the last bin)")
-    axes.set_ylabel("posts")
-    axes.set_title(f"{side}: {stats.read} posts read, {stats.kept} kept")
-    axes.legend()
+    sides = [sides] if isinstance(sides, str) else list(sides)
+    figure, panels = plt.subplots(len(sides), 1, figsize=(8, 3 * len(sides)), squeeze=False)
+    for side, axes in zip(sides, panels[:, 0], strict=True):
+        stats = load_stats(data, side)
+        edges = stats.length_bin_edges
+        for name, counts in (("before cleaning", stats.lengths_before), ("after cleaning", stats.lengths_after)):
+            axes.bar(edges, counts, width=9, align="edge", alpha=0.55, label=name)
+        axes.set_xlabel(f"post length in characters ({edges[-1]}+ in the last bin)")
+        axes.set_ylabel("posts")
+        axes.set_title(f"{side}: {stats.read} posts read, {stats.kept} kept")
+        axes.legend()
     figure.tight_layout()
     return figure
+
+
+def preview(data: Path | str, side: str, n: int = 5) -> list[str]:
+    """The first ``n`` posts of the side's train.txt, without the delimiters."""
+    path = Layout(Path(data)).side(side).train_txt
+    if not path.is_file():
+        raise BotbabyError(f"side '{side}' has not been cleaned yet: run `botbaby clean {side}` first")
+    lines = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if len(lines) >= n:
+                break
+            lines.append(line.rstrip("\n").removeprefix(START).removesuffix(END))
+    return lines
 
 
 def format_stats(stats: CleanStats) -> str:
@@ -445,8 +469,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.val_share is not None:
         overrides["val_share"] = args.val_share
     config = CleanConfig.from_dict(overrides)
-    for side in args.sides:
-        print(format_stats(clean(args.data, side, config, force=args.force)))
+    for side in args.sides:  # one at a time, so each side's line appears as soon as it is done
+        print(format_stats(clean(args.data, side, config, force=args.force)), flush=True)
     return 0
 
 

@@ -43,11 +43,10 @@ def import_corpus(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], Non
 
 def clean_sides(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], None] = print) -> dict[str, Any]:
     """Step 2: clean each side into train.txt/val.txt and print the statistics."""
-    from botbaby.clean import clean, format_stats
+    from botbaby.clean import clean_all, format_stats
 
     results = {}
-    for side in sides:
-        stats = clean(data, side)
+    for side, stats in clean_all(data, sides).items():
         say(f"clean {format_stats(stats)}")
         results[side] = stats.to_dict()
     return results

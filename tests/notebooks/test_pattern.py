@@ -1,0 +1,106 @@
+"""Every notebook follows the pattern (../shared/STYLE.md) and is executed by some test."""
+
+import ast
+import re
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
+UPPER_CASE = re.compile(r"[A-Z][A-Z0-9_]*")
+
+
+def code_of(cell) -> str:
+    """A code cell's source with IPython magics (``%pip``, ``!ls``) replaced by ``pass``, so ``ast`` parses it."""
+    lines = []
+    for line in cell.source.splitlines():
+        stripped = line.lstrip()
+        lines.append(line[: len(line) - len(stripped)] + "pass" if stripped[:1] in ("%", "!") else line)
+    return "\n".join(lines)
+
+
+def code_cells(book):
+    return [cell for cell in book.cells if cell.cell_type == "code"]
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS, "notebooks/NN_name.ipynb files are missing"
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def notebook_path(request) -> Path:
+    return request.param
+
+
+@pytest.fixture
+def book(notebook_path):
+    return nbformat.read(notebook_path, as_version=4)
+
+
+def test_first_cell_is_a_markdown_title_with_the_colab_badge_for_this_notebook(book, notebook_path):
+    first = book.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    assert BADGE in first.source
+    assert f"/notebooks/{notebook_path.name})" in first.source
+
+
+def test_setup_cell_installs_in_colab_and_calls_notebook_setup(book):
+    setup = code_cells(book)[0].source
+    assert 'if "google.colab" in sys.modules:' in setup and "%pip install" in setup
+    assert "from botbaby import" in setup and "notebook.setup(" in setup
+
+
+def test_exactly_one_parameters_cell_of_annotated_upper_case_literals_with_comments(book):
+    tagged = [cell for cell in book.cells if "parameters" in cell.metadata.get("tags", [])]
+    assert len(tagged) == 1, "exactly one cell must be tagged 'parameters'"
+    cell = tagged[0]
+    assert cell.cell_type == "code"
+    lines = cell.source.splitlines()
+    for statement in ast.parse(cell.source).body:
+        assert isinstance(statement, ast.AnnAssign), f"line {statement.lineno}: use NAME: type = literal"
+        assert isinstance(statement.target, ast.Name) and UPPER_CASE.fullmatch(statement.target.id)
+        ast.literal_eval(statement.value)  # a literal, not a computation
+        assert "#" in lines[statement.end_lineno - 1], f"{statement.target.id} needs a comment saying what it is"
+    names = [s.target.id for s in ast.parse(cell.source).body]
+    assert "DATA" in names
+
+
+def test_no_code_cell_defines_functions_classes_or_lambdas(book):
+    for cell in code_cells(book):
+        for node in ast.walk(ast.parse(code_of(cell))):
+            assert not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda), (
+                f"logic belongs in botbaby, not in the notebook:\n{cell.source}"
+            )
+
+
+def test_no_outputs_or_execution_counts_are_committed(book):
+    for cell in code_cells(book):
+        assert cell.outputs == [] and cell.execution_count is None
+
+
+def test_last_code_cell_records_the_results(book, notebook_path):
+    assert f'notebook.record("{notebook_path.stem}"' in code_cells(book)[-1].source
+
+
+def test_no_credentials_are_parameters(book):
+    tagged = next(cell for cell in book.cells if "parameters" in cell.metadata.get("tags", []))
+    assert not re.search(r"(TOKEN|SECRET|PASSWORD|KEY)\w*\s*:", tagged.source)
+
+
+def test_papermill_sees_the_parameters(book, notebook_path):
+    tagged = next(cell for cell in book.cells if "parameters" in cell.metadata.get("tags", []))
+    declared = [s.target.id for s in ast.parse(tagged.source).body]
+    inspected = papermill.inspect_notebook(str(notebook_path))
+    assert list(inspected) == declared
+    assert all(p["help"] for p in inspected.values())
+
+
+def test_every_notebook_is_run_by_a_test(notebook_path):
+    calls = set()
+    for test_file in (ROOT / "tests").rglob("*.py"):
+        calls.update(re.findall(r"run_notebook\(\s*[\"'](\d\d_\w+)[\"']", test_file.read_text(encoding="utf-8")))
+    assert notebook_path.stem in calls, f"no test calls run_notebook({notebook_path.stem!r}, ...)"
