@@ -1,0 +1,123 @@
+"""The DynamoDB backend of the serving ``Cache`` port: known prompts, their ranked posts, visit counters.
+
+    cache = DynamoCache("botbaby-demo-cache", clients=AwsClients("us-east-1"))
+    cache.store(request, posts)        # a second store of the same key keeps the first answer
+    cache.lookup(request.key)          # the posts, counting one visit atomically
+    cache.prompts("left", prefix="fu")  # autocomplete, most visited first
+
+One item per request key (the table's hash key ``key``): ``side``, ``prompt``, ``prompt_lower``,
+``settings`` and ``posts`` (JSON strings), ``visits`` (a number) and ``created_at``. Writes are
+conditional (``attribute_not_exists``) and the counter is an ``if_not_exists`` update, so any number
+of Lambdas and workers can share the table without a lock.
+"""
+
+import json
+import time
+from typing import Any
+
+from botbaby.contract import GenerateRequest, Post
+from botbaby.deploy.aws.clients import AwsClients, error_code
+
+KEY = "key"  # the table's hash key: GenerateRequest.key
+
+
+class DynamoCache:
+    """Cache port on one DynamoDB table (on-demand capacity, hash key ``key``)."""
+
+    def __init__(self, table: str, clients: AwsClients | None = None) -> None:
+        self.table = table
+        self._dynamodb = (clients or AwsClients())("dynamodb")
+
+    def lookup(self, key: str) -> list[Post] | None:
+        """The cached posts for ``key``, counting one visit; None (and nothing written) when unknown."""
+        try:
+            item = self._dynamodb.update_item(
+                TableName=self.table,
+                Key={KEY: {"S": key}},
+                UpdateExpression="SET visits = if_not_exists(visits, :zero) + :one",
+                ConditionExpression="attribute_exists(posts)",
+                ExpressionAttributeValues={":zero": {"N": "0"}, ":one": {"N": "1"}},
+                ReturnValues="ALL_NEW",
+            )["Attributes"]
+        except Exception as exc:
+            if error_code(exc) == "ConditionalCheckFailedException":
+                return None
+            raise
+        return _posts(item)
+
+    def peek(self, key: str) -> list[Post] | None:
+        """The cached posts for ``key`` without counting a visit (a strongly consistent read)."""
+        item = self._dynamodb.get_item(TableName=self.table, Key={KEY: {"S": key}}, ConsistentRead=True).get("Item")
+        return _posts(item) if item and "posts" in item else None
+
+    def visits(self, key: str) -> int:
+        """How often ``key`` was answered from the cache (0 when unknown)."""
+        item = self._dynamodb.get_item(TableName=self.table, Key={KEY: {"S": key}}, ConsistentRead=True).get("Item")
+        return int(item["visits"]["N"]) if item and "visits" in item else 0
+
+    def store(self, request: GenerateRequest, posts: list[Post]) -> None:
+        """Remember the answer to ``request``; if the key is already there, the first answer stays."""
+        try:
+            self._dynamodb.put_item(
+                TableName=self.table,
+                Item={
+                    KEY: {"S": request.key},
+                    "side": {"S": request.side},
+                    "prompt": {"S": request.prompt},
+                    "prompt_lower": {"S": request.prompt.lower()},
+                    "settings": {"S": json.dumps(request.settings.to_dict(), sort_keys=True)},
+                    "posts": {"S": json.dumps([post.to_dict() for post in posts])},
+                    "visits": {"N": "0"},
+                    "created_at": {"N": str(int(time.time()))},
+                },
+                ConditionExpression="attribute_not_exists(#key)",
+                ExpressionAttributeNames={"#key": KEY},
+            )
+        except Exception as exc:
+            if error_code(exc) != "ConditionalCheckFailedException":
+                raise
+
+    def prompts(self, side: str | None = None, prefix: str = "", limit: int = 50) -> list[str]:
+        """Known prompts starting with ``prefix`` (case-insensitive), most visited first, each once."""
+        best: dict[str, tuple[int, str]] = {}
+        for item in self._scan():
+            if side is not None and item["side"]["S"] != side:
+                continue
+            lower = item["prompt_lower"]["S"]
+            if not lower.startswith(prefix.lower()):
+                continue
+            visits = int(item.get("visits", {"N": "0"})["N"])
+            if lower not in best or visits > best[lower][0]:
+                best[lower] = (visits, item["prompt"]["S"])
+        ranked = sorted(best.items(), key=lambda entry: (-entry[1][0], entry[0]))
+        return [prompt for _, (_, prompt) in ranked[:limit]]
+
+    def popular(self, limit: int = 10) -> list[dict]:
+        """The most visited requests as ``{"model", "prompt", "visits"}``."""
+        rows = [
+            {"model": item["side"]["S"], "prompt": item["prompt"]["S"], "visits": int(item["visits"]["N"])}
+            for item in self._scan()
+            if int(item.get("visits", {"N": "0"})["N"]) > 0
+        ]
+        rows.sort(key=lambda row: (-row["visits"], row["prompt"].lower(), row["model"]))
+        return rows[:limit]
+
+    def _scan(self) -> list[dict[str, Any]]:
+        # A scan reads the whole table: fine for the thousands of prompts one demo collects
+        # (one page per MB); a bigger deployment would add a GSI on (side, visits).
+        items: list[dict[str, Any]] = []
+        kwargs: dict[str, Any] = {
+            "TableName": self.table,
+            "ProjectionExpression": "side, prompt, prompt_lower, visits",
+            "FilterExpression": "attribute_exists(posts)",
+        }
+        while True:
+            page = self._dynamodb.scan(**kwargs)
+            items.extend(page.get("Items", []))
+            if "LastEvaluatedKey" not in page:
+                return items
+            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+
+def _posts(item: dict[str, Any]) -> list[Post]:
+    return [Post.from_dict(value) for value in json.loads(item["posts"]["S"])]

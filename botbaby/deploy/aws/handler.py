@@ -1,0 +1,252 @@
+"""The Lambda behind the HTTP API: the same request contract as ``botbaby serve``, on DynamoDB and SQS.
+
+    >>> api = Api(cache=None, queue=None, sides=["left", "right"])
+    >>> api({"rawPath": "/healthz", "requestContext": {"http": {"method": "GET"}}})["statusCode"]
+    200
+    >>> answer = api({"rawPath": "/generate", "queryStringParameters": {"model": "centre", "prompt": "hi"},
+    ...               "requestContext": {"http": {"method": "GET"}}})
+    >>> answer["statusCode"], json.loads(answer["body"])["error"]
+    (400, "unknown model 'centre': one of left, right")
+
+Routes (API Gateway HTTP API, payload format 2.0):
+
+- ``GET /generate?model=SIDE&prompt=TEXT[&num_samples&length&temperature&top_p&top_k]``: a known
+  prompt answers 200 at once from the cache (counting a visit); a new one is queued on SQS, the
+  worker instance is started if it is stopped, and the handler polls DynamoDB for up to
+  ``wait_s``; then 200, or 202 with the job's address for the page to poll.
+- ``GET /jobs/{id}``: 200 with the posts once the job is done, else 202.
+- ``GET /prompts[?model&prefix&limit]``, ``GET /popular[?limit]``, ``POST /feedback``, ``GET /healthz``.
+
+Answers are the majority-sentiment view of the cached ranked posts, as the original Lambda
+returned. This module imports only the light parts of botbaby and boto3 (present in every Lambda
+Python runtime): the bundle (``bundle.py``) holds no TensorFlow.
+"""
+
+import base64
+import json
+import os
+import re
+import time
+import uuid
+from collections.abc import Callable, Collection
+from typing import Any
+
+from botbaby.contract import MAX_PROMPT_CHARS, BadRequest, majority_view, parse_generate_query
+from botbaby.deploy.aws.clients import AwsClients, error_code
+
+DEFAULT_WAIT_S = 20.0  # how long /generate polls for a new prompt; API Gateway gives up at 30 s
+POLL_S = 0.5  # DynamoDB poll interval while waiting
+MAX_FEEDBACK_CHARS = 2000  # a feedback note or a post's text, at most
+VOTES = ("up", "down")
+CORS_HEADERS = {
+    "access-control-allow-origin": "*",
+    "access-control-allow-methods": "GET, POST, OPTIONS",
+    "access-control-allow-headers": "content-type",
+}
+_JOB_ID = re.compile(r"[0-9a-f]{32}")  # GenerateRequest.key: 32 lower-case hex digits
+
+
+class WorkerInstance:
+    """The GPU worker's EC2 instance, started when a new prompt is queued and it is stopped."""
+
+    def __init__(self, instance_id: str, clients: AwsClients | None = None) -> None:
+        self.instance_id = instance_id
+        self._ec2 = (clients or AwsClients())("ec2")
+
+    def state(self) -> str:
+        reservations = self._ec2.describe_instances(InstanceIds=[self.instance_id])["Reservations"]
+        return reservations[0]["Instances"][0]["State"]["Name"]
+
+    def ensure_running(self) -> str:
+        """Start the instance if it is stopped; return the state it is in now ("pending", "running", ...)."""
+        state = self.state()
+        if state != "stopped":
+            # running/pending: it will see the job; stopping: the next request starts it again
+            return state
+        try:
+            changes = self._ec2.start_instances(InstanceIds=[self.instance_id])["StartingInstances"]
+        except Exception as exc:
+            if error_code(exc) == "IncorrectInstanceState":  # another Lambda got there first
+                return self.state()
+            raise
+        return changes[0]["CurrentState"]["Name"]
+
+
+class FeedbackTable:
+    """Votes and notes on generated posts, one DynamoDB item each."""
+
+    def __init__(self, table: str, clients: AwsClients | None = None) -> None:
+        self.table = table
+        self._dynamodb = (clients or AwsClients())("dynamodb")
+
+    def add(self, feedback: dict[str, str]) -> str:
+        feedback_id = uuid.uuid4().hex
+        item = {"id": {"S": feedback_id}, "created_at": {"N": str(int(time.time()))}}
+        item.update({name: {"S": value} for name, value in feedback.items()})
+        self._dynamodb.put_item(TableName=self.table, Item=item)
+        return feedback_id
+
+
+class Api:
+    """The HTTP API as a function of API Gateway events; the backends are injected."""
+
+    def __init__(
+        self,
+        cache: Any,
+        queue: Any,
+        sides: Collection[str],
+        worker: WorkerInstance | None = None,
+        feedback: FeedbackTable | None = None,
+        wait_s: float = DEFAULT_WAIT_S,
+        poll_s: float = POLL_S,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.cache, self.queue, self.sides = cache, queue, tuple(sides)
+        self.worker, self.feedback = worker, feedback
+        self.wait_s, self.poll_s, self.sleep, self.clock = wait_s, poll_s, sleep, clock
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> "Api":
+        """Build the API from the Lambda's environment (set by ``botbaby deploy aws``)."""
+        from botbaby.deploy.aws.cache import DynamoCache
+        from botbaby.deploy.aws.queue import SqsQueue
+
+        env = os.environ if environ is None else environ
+        clients = AwsClients()
+        sides = [side for side in env["BOTBABY_SIDES"].split(",") if side]
+        instance_id = env.get("BOTBABY_INSTANCE_ID", "")
+        feedback_table = env.get("BOTBABY_FEEDBACK_TABLE", "")
+        return cls(
+            cache=DynamoCache(env["BOTBABY_CACHE_TABLE"], clients),
+            queue=SqsQueue(env["BOTBABY_QUEUE_URL"], clients, sides=sides),
+            sides=sides,
+            worker=WorkerInstance(instance_id, clients) if instance_id else None,
+            feedback=FeedbackTable(feedback_table, clients) if feedback_table else None,
+            wait_s=float(env.get("BOTBABY_WAIT_S", DEFAULT_WAIT_S)),
+        )
+
+    def __call__(self, event: dict[str, Any]) -> dict[str, Any]:
+        method = event.get("requestContext", {}).get("http", {}).get("method", "GET").upper()
+        path = event.get("rawPath") or "/"
+        query = event.get("queryStringParameters") or {}
+        routes: dict[str, tuple[str, Callable[..., dict[str, Any]]]] = {
+            "/generate": ("GET", lambda: self.generate(query)),
+            "/prompts": ("GET", lambda: self.prompts(query)),
+            "/popular": ("GET", lambda: self.popular(query)),
+            "/healthz": ("GET", lambda: _answer(200, {"status": "ok", "sides": list(self.sides)})),
+            "/feedback": ("POST", lambda: self.add_feedback(_body(event))),
+        }
+        try:
+            if method == "OPTIONS":
+                return _answer(204, None)
+            if path.startswith("/jobs/"):
+                route = ("GET", lambda: self.job(path.removeprefix("/jobs/")))
+            elif path in routes:
+                route = routes[path]
+            else:
+                return _answer(404, {"error": f"no such path: {path}"})
+            if method != route[0]:
+                return _answer(405, {"error": f"{path} takes {route[0]}, not {method}"})
+            return route[1]()
+        except BadRequest as exc:
+            return _answer(400, {"error": str(exc)})
+
+    def generate(self, query: dict[str, str]) -> dict[str, Any]:
+        request = parse_generate_query(query, self.sides)
+        posts = self.cache.lookup(request.key)
+        if posts is not None:
+            return _posts_answer(posts)
+        job_id = self.queue.submit(request)
+        if self.worker is not None:
+            try:
+                self.worker.ensure_running()
+            except Exception as exc:  # the job is queued either way; the next request tries again
+                print(f"botbaby: could not start the worker instance: {exc}")
+        deadline = self.clock() + self.wait_s
+        while self.clock() < deadline:
+            if self.cache.peek(job_id) is not None:
+                return self.job(job_id)
+            self.sleep(self.poll_s)
+        return _pending(job_id)
+
+    def job(self, job_id: str) -> dict[str, Any]:
+        if not _JOB_ID.fullmatch(job_id):
+            return _answer(404, {"error": f"no such job: {job_id[:40]!r}"})
+        posts = self.cache.lookup(job_id)
+        return _pending(job_id) if posts is None else _posts_answer(posts)
+
+    def prompts(self, query: dict[str, str]) -> dict[str, Any]:
+        side = query.get("model") or None
+        if side is not None and side not in self.sides:
+            raise BadRequest(f"unknown model {side!r}: one of {', '.join(sorted(self.sides))}")
+        prefix = query.get("prefix", "")[:MAX_PROMPT_CHARS]
+        return _answer(200, self.cache.prompts(side, prefix, _limit(query, 50)))
+
+    def popular(self, query: dict[str, str]) -> dict[str, Any]:
+        return _answer(200, self.cache.popular(_limit(query, 10)))
+
+    def add_feedback(self, body: dict[str, Any]) -> dict[str, Any]:
+        if self.feedback is None:
+            return _answer(404, {"error": "feedback is not enabled on this deployment"})
+        side = body.get("model")
+        if side not in self.sides:
+            raise BadRequest(f"model must be one of {', '.join(sorted(self.sides))}")
+        vote = body.get("vote")
+        if vote not in VOTES:
+            raise BadRequest(f"vote must be one of {', '.join(VOTES)}")
+        fields = {"model": side, "vote": vote}
+        for name, limit in (("prompt", MAX_PROMPT_CHARS), ("text", MAX_FEEDBACK_CHARS), ("note", MAX_FEEDBACK_CHARS)):
+            value = body.get(name, "")
+            if not isinstance(value, str) or len(value) > limit:
+                raise BadRequest(f"{name} must be text of at most {limit} characters")
+            if value:
+                fields[name] = value
+        return _answer(201, {"id": self.feedback.add(fields)})
+
+
+_api: Api | None = None
+
+
+def handler(event: dict[str, Any], context: Any = None) -> dict[str, Any]:
+    """The Lambda entry point; the backends are built once per warm container."""
+    global _api
+    if _api is None:
+        _api = Api.from_env()
+    return _api(event)
+
+
+def _limit(query: dict[str, str], default: int) -> int:
+    text = query.get("limit") or str(default)
+    if not text.isdigit() or not 1 <= int(text) <= 200:
+        raise BadRequest(f"limit must be a whole number from 1 to 200, got {text[:20]!r}")
+    return int(text)
+
+
+def _body(event: dict[str, Any]) -> dict[str, Any]:
+    raw = event.get("body") or ""
+    if event.get("isBase64Encoded"):
+        raw = base64.b64decode(raw).decode("utf-8", errors="replace")
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        raise BadRequest("the body must be a JSON object") from None
+    if not isinstance(body, dict):
+        raise BadRequest("the body must be a JSON object")
+    return body
+
+
+def _posts_answer(posts: list) -> dict[str, Any]:
+    return _answer(200, [post.to_dict() for post in majority_view(posts)])
+
+
+def _pending(job_id: str) -> dict[str, Any]:
+    location = f"/jobs/{job_id}"
+    answer = _answer(202, {"job": job_id, "status": "pending", "location": location})
+    answer["headers"]["location"] = location
+    return answer
+
+
+def _answer(status: int, payload: Any) -> dict[str, Any]:
+    headers = {"content-type": "application/json", **CORS_HEADERS}
+    return {"statusCode": status, "headers": headers, "body": "" if payload is None else json.dumps(payload)}

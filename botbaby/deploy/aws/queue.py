@@ -1,0 +1,91 @@
+"""The SQS FIFO backend of the serving ``JobQueue`` port.
+
+    queue = SqsQueue(queue_url, clients=AwsClients("us-east-1"), sides=["left", "right"])
+    job_id = queue.submit(request)   # == request.key; the same pending request is queued once
+    job = queue.receive(wait_s=20)   # long poll; the job is hidden while a worker works on it
+    queue.ack(job)                   # done: its answer is in the cache
+
+The message body is the request's query (``GenerateRequest.to_dict``), validated again on the way
+out with the same contract as the API. ``MessageDeduplicationId`` is the request key, so identical
+requests within SQS's five-minute window become one job; ``MessageGroupId`` is the side, so one
+side's slow or failing job does not hold up the other's. A message that cannot be read, or a job
+released too often, goes to the dead-letter queue after ``maxReceiveCount`` receives (the queue's
+RedrivePolicy, set by ``botbaby deploy aws``).
+"""
+
+import json
+import time
+from collections.abc import Collection
+
+from botbaby.contract import BadRequest, GenerateRequest, parse_generate_query
+from botbaby.deploy.aws.clients import AwsClients
+from botbaby.serve.ports import Job
+
+MAX_LONG_POLL_S = 20  # SQS's longest receive wait
+
+
+class SqsQueue:
+    """JobQueue port on one SQS FIFO queue (with a dead-letter queue behind it)."""
+
+    def __init__(self, queue_url: str, clients: AwsClients | None = None, sides: Collection[str] | None = None) -> None:
+        self.queue_url = queue_url
+        self.sides = tuple(sides) if sides else None
+        self._sqs = (clients or AwsClients())("sqs")
+
+    def submit(self, request: GenerateRequest) -> str:
+        """Queue ``request`` (deduplicated by its key) and return the job id, which is the key."""
+        self._sqs.send_message(
+            QueueUrl=self.queue_url,
+            MessageBody=json.dumps(request.to_dict(), sort_keys=True),
+            MessageGroupId=request.side,
+            MessageDeduplicationId=request.key,
+        )
+        return request.key
+
+    def receive(self, wait_s: float = 0.0) -> Job | None:
+        """The next job, hidden from other workers for the queue's visibility timeout; None when idle.
+
+        Unreadable messages are made visible again at once, so they reach the dead-letter queue
+        after ``maxReceiveCount`` receives instead of blocking their group for a visibility timeout each.
+        """
+        deadline = time.monotonic() + max(0.0, wait_s)
+        while True:
+            wait = int(min(MAX_LONG_POLL_S, max(0.0, deadline - time.monotonic())))
+            messages = self._sqs.receive_message(
+                QueueUrl=self.queue_url,
+                MaxNumberOfMessages=1,
+                WaitTimeSeconds=wait,
+                MessageSystemAttributeNames=["ApproximateReceiveCount"],
+            ).get("Messages", [])
+            if messages:
+                message = messages[0]
+                attempts = int(message.get("Attributes", {}).get("ApproximateReceiveCount", "1"))
+                try:
+                    request = self._parse(message["Body"])
+                except BadRequest:
+                    self._make_visible(message["ReceiptHandle"])
+                    continue
+                return Job(request=request, receipt=message["ReceiptHandle"], attempts=attempts)
+            if time.monotonic() >= deadline:
+                return None
+
+    def ack(self, job: Job) -> None:
+        """The job is done: delete its message."""
+        self._sqs.delete_message(QueueUrl=self.queue_url, ReceiptHandle=job.receipt)
+
+    def release(self, job: Job) -> None:
+        """The job failed: make it visible again now (the RedrivePolicy dead-letters it after N tries)."""
+        self._make_visible(job.receipt)
+
+    def _make_visible(self, receipt: str) -> None:
+        self._sqs.change_message_visibility(QueueUrl=self.queue_url, ReceiptHandle=receipt, VisibilityTimeout=0)
+
+    def _parse(self, body: str) -> GenerateRequest:
+        try:
+            query = json.loads(body)
+        except ValueError:
+            raise BadRequest("message body is not JSON") from None
+        if not isinstance(query, dict):
+            raise BadRequest("message body is not a JSON object")
+        side = query.get("model")
+        return parse_generate_query(query, sides=self.sides or ([side] if isinstance(side, str) else []))

@@ -1,0 +1,118 @@
+"""Fixtures for the AWS tests: a moto server on 127.0.0.1, fake credentials, a data folder with checkpoints."""
+
+import json
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REGION = "us-east-1"
+FAKE_CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_SESSION_TOKEN": "testing",
+    "AWS_DEFAULT_REGION": REGION,
+}
+
+
+@pytest.fixture(scope="session")
+def moto_url() -> str:
+    """One moto server for the whole session (each test resets it)."""
+    import logging
+
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request otherwise
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def aws_env(moto_url: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """A clean moto server and the environment that points boto3 at it."""
+    urllib.request.urlopen(urllib.request.Request(f"{moto_url}/moto-api/reset", method="POST")).read()
+    env = {**FAKE_CREDENTIALS, "AWS_ENDPOINT_URL": moto_url}
+    for key in ("AWS_PROFILE", "AWS_REGION"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return env
+
+
+@pytest.fixture
+def clients(aws_env):
+    from botbaby.deploy.aws.clients import AwsClients
+
+    return AwsClients(REGION)
+
+
+@pytest.fixture
+def ami(clients) -> str:
+    """An AMI moto knows (deploys take --ami; looking up the Deep Learning AMI needs the real SSM)."""
+    return clients("ec2").describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+
+
+@pytest.fixture
+def trained_data(data_dir: Path) -> Path:
+    """A data folder with a small stand-in checkpoint per side (the deploy only uploads files)."""
+    for side in ("left", "right"):
+        model = data_dir / side / "model"
+        model.mkdir(parents=True)
+        (model / "checkpoint").write_text('model_checkpoint_path: "model-10"\n')
+        (model / "hparams.json").write_text(json.dumps({"n_ctx": 1024, "n_embd": 32, "n_layer": 2}))
+        (model / "model-10.data-00000-of-00001").write_bytes(bytes(range(256)) * 8)
+        (model / "events.out.tfevents.1.host").write_bytes(b"training log, not needed to serve")
+    return data_dir
+
+
+STACK = "bb-test"
+
+
+@pytest.fixture
+def deployed(trained_data: Path, ami: str, aws_env):
+    """Stack STACK deployed from ``trained_data`` on the moto server."""
+    from botbaby.deploy.aws.stack import deploy_aws
+
+    return deploy_aws(trained_data, STACK, REGION, ami=ami, retry_wait_s=0)
+
+
+@pytest.fixture
+def table_and_queue(clients) -> tuple[str, str, str]:
+    """A cache table and a FIFO job queue with a dead-letter queue after 3 receives: (table, queue url, dlq url)."""
+    clients("dynamodb").create_table(
+        TableName="t-cache",
+        AttributeDefinitions=[{"AttributeName": "key", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "key", "KeyType": "HASH"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    sqs = clients("sqs")
+    dlq = sqs.create_queue(QueueName="t-dlq.fifo", Attributes={"FifoQueue": "true"})["QueueUrl"]
+    dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    queue = sqs.create_queue(
+        QueueName="t-jobs.fifo",
+        Attributes={
+            "FifoQueue": "true",
+            "VisibilityTimeout": "300",
+            "RedrivePolicy": json.dumps({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": 3}),
+        },
+    )["QueueUrl"]
+    return "t-cache", queue, dlq
+
+
+def fake_generate(request):
+    """Stand-in for the GPU generator: ten ranked posts, six POSITIVE and four NEGATIVE."""
+    from botbaby.contract import Post
+
+    return [
+        Post(f"{request.prompt} ({request.side} #{i})", "NEGATIVE" if i % 3 == 0 else "POSITIVE", round(0.99 - i / 100, 2))
+        for i in range(10)
+    ]
+
+
+@pytest.fixture
+def generate():
+    return fake_generate
