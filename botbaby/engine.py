@@ -87,6 +87,7 @@ class SamplingEngine:
         self.end_id = self.encoder.encoder.get(END)  # a real GPT-2 vocabulary has it as one token
         self.end_tail = self.encoder.encode(END_TAIL)
         self._lock = threading.Lock()
+        self.last_steps = 0
         self.graph = tf.Graph()
         with self.graph.as_default():
             self.context = tf.compat.v1.placeholder(tf.int32, [None, None], name="context")
@@ -95,7 +96,7 @@ class SamplingEngine:
             self.top_k = tf.compat.v1.placeholder(tf.int32, [], name="top_k")
             self.top_p = tf.compat.v1.placeholder(tf.float32, [], name="top_p")
             self.seed = tf.compat.v1.placeholder(tf.int64, [], name="seed")
-            self.tokens, self.lengths = self._build(tf, model, hparams)
+            self.tokens, self.lengths, self.steps = self._build(tf, model, hparams)
             saver = tf.compat.v1.train.Saver(var_list=tf.compat.v1.global_variables())
             self.graph.finalize()  # nothing may add ops later: memory stays flat across requests
         self.session = tf.compat.v1.Session(graph=self.graph, config=_session_config(tf))
@@ -136,7 +137,7 @@ class SamplingEngine:
         def cond(i, past, prev, output, done, lengths):
             return (i < self.length) & ~tf.reduce_all(done)
 
-        _, _, _, tokens, _, lengths = tf.while_loop(
+        steps, _, _, tokens, _, lengths = tf.while_loop(
             cond=cond,
             body=body,
             loop_vars=[tf.constant(0), past, self.context[:, -1], self.context, tf.zeros([batch], tf.bool),
@@ -150,7 +151,7 @@ class SamplingEngine:
                 tf.TensorShape([None]),
             ],
         )
-        return tokens, lengths
+        return tokens, lengths, steps
 
     def encode(self, text: str) -> list[int]:
         return self.encoder.encode(text)
@@ -174,7 +175,8 @@ class SamplingEngine:
             self.seed: int(seed),
         }
         with self._lock:  # one batch at a time per model; the session itself is thread-safe
-            tokens, lengths = self.session.run([self.tokens, self.lengths], feed)
+            tokens, lengths, steps = self.session.run([self.tokens, self.lengths, self.steps], feed)
+        self.last_steps = int(steps)  # loop iterations run: below `length` when every sample ended early
         start = len(context)
         return [row[start:start + n].tolist() for row, n in zip(tokens, lengths, strict=True)]
 

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from botbaby.config import StageConfig
 from botbaby.contract import Post, SampleSettings, majority_view
 from botbaby.errors import BotbabyError, ConfigError
@@ -44,8 +46,9 @@ END = "<|endoftext|>"
 _PARTIAL_MARKER = re.compile(r"<\|?[a-z]*\|?$")
 # A sentence that ends where sentences end: ., !, ?, … then optional closing quotes or brackets
 _FINISHED = re.compile(r"[.!?…][\"'”’)\]]*$")
-# Split after sentence-final punctuation followed by a space (the last-resort splitter)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
+# Split at the space after sentence-final punctuation and any closing quotes (the last-resort
+# splitter; the `regex` module allows the variable-width look-behind)
+_SENTENCE_END = regex.compile(r"(?<=[.!?…][\"'”’)\]]*)\s+")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")  # words, keeping "don't" whole
 DEFAULT_SETTINGS = SampleSettings()  # the original's: 20 samples, 80 tokens, temperature 0.7, top_p 0.9, top_k 40
 

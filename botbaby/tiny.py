@@ -9,6 +9,7 @@ like ``124M``: a byte-level BPE vocabulary trained on the text (GPT-2's own form
 always trains on 1024-token windows).
 """
 
+import dataclasses
 import json
 import logging
 import shutil
@@ -78,6 +79,14 @@ def init_checkpoint(out_dir: Path, hparams: dict, seed: int = 0) -> None:
             saver.save(sess, str(out_dir / "model.ckpt"), write_meta_graph=False)
 
 
+def built_shape(model_dir: Path) -> TinyShape | None:
+    """The shape a tiny model folder was built with (None when it holds no complete tiny model)."""
+    path = Path(model_dir) / "tiny_shape.json"
+    if not path.is_file() or not (Path(model_dir) / "checkpoint").is_file():
+        return None
+    return TinyShape(**json.loads(path.read_text()))
+
+
 def build_tiny_model(text_path: Path | str, out_dir: Path | str, shape: TinyShape = TinyShape(), seed: int = 0) -> Path:
     """Build a tiny GPT-2 release from a training text into ``out_dir`` (replaced atomically)."""
     text_path, out_dir = Path(text_path), Path(out_dir)
@@ -93,6 +102,7 @@ def build_tiny_model(text_path: Path | str, out_dir: Path | str, shape: TinyShap
                    "n_layer": shape.n_layer}
         (work / "hparams.json").write_text(json.dumps(hparams, indent=2) + "\n")
         init_checkpoint(work, hparams, seed=seed)
+        (work / "tiny_shape.json").write_text(json.dumps(dataclasses.asdict(shape)) + "\n")
         if out_dir.exists():
             shutil.rmtree(out_dir)
         work.rename(out_dir)

@@ -21,6 +21,7 @@ the side's own text (see ``botbaby.tiny``), which is what the tests and the CPU 
 
 import contextlib
 import csv
+import dataclasses
 import io
 import json
 import logging
@@ -94,10 +95,10 @@ class TrainConfig(StageConfig):
         if self.tiny_n_embd % self.tiny_n_head:
             raise ConfigError(f"tiny_n_embd ({self.tiny_n_embd}) must be a multiple of tiny_n_head ({self.tiny_n_head})")
 
-    def same_model_as(self, saved: dict[str, Any]) -> bool:
-        """Whether a run saved with ``saved`` settings can be resumed with these."""
-        keys = ["model"] + ([k for k in saved if k.startswith("tiny_")] if self.model == TINY else [])
-        return all(saved.get(key) == getattr(self, key) for key in keys)
+    def tiny_shape(self):
+        from botbaby.tiny import TinyShape
+
+        return TinyShape(self.tiny_vocab_size, self.tiny_n_embd, self.tiny_n_layer, self.tiny_n_head)
 
 
 @dataclass
@@ -156,6 +157,11 @@ def download_release(models_dir: Path, name: str, url: str | None = None) -> Pat
                 gpt2.download_file_with_progress(url_base=url, sub_dir=str(work), model_name=name, file_name=file_name)
             except Exception as exc:  # requests errors, a missing content-length on an error page, ...
                 raise BotbabyError(f"could not download GPT-2 {name} ({file_name}) from {url}: {exc}") from exc
+        try:  # gpt-2-simple saves whatever the server answers, error pages included
+            json.loads((work / "hparams.json").read_text())
+            json.loads((work / "encoder.json").read_text())
+        except ValueError:
+            raise BotbabyError(f"{url} did not serve GPT-2 {name} (hparams.json or encoder.json is not JSON)") from None
         if target.exists():
             shutil.rmtree(target)
         work.rename(target)
@@ -169,12 +175,11 @@ def prepare_base(layout: Layout, side: str, config: TrainConfig) -> tuple[Path, 
     if config.model != TINY:
         download_release(layout.models_dir, config.model)
         return layout.models_dir, config.model
-    from botbaby.tiny import TinyShape, build_tiny_model
+    from botbaby.tiny import build_tiny_model, built_shape
 
     base = layout.tiny_model_dir(side)
-    if not (base / "checkpoint").is_file():
-        shape = TinyShape(config.tiny_vocab_size, config.tiny_n_embd, config.tiny_n_layer, config.tiny_n_head)
-        build_tiny_model(layout.side(side).train_txt, base, shape, seed=config.seed)
+    if built_shape(base) != config.tiny_shape():
+        build_tiny_model(layout.side(side).train_txt, base, config.tiny_shape(), seed=config.seed)
     return base.parent, base.name
 
 
@@ -353,7 +358,9 @@ def train(data: Path | str, side: str, config: TrainConfig | None = None) -> Tra
     saved_config = model_dir / "run_config.json"
     if saved_config.is_file() and has_checkpoint(model_dir):
         saved = json.loads(saved_config.read_text())
-        if not config.same_model_as(saved):
+        if config.model == saved.get("model") == TINY:  # the existing model's shape wins: it is what gets resumed
+            config = dataclasses.replace(config, **{k: v for k, v in saved.items() if k.startswith("tiny_")})
+        if config.model != saved.get("model"):
             raise BotbabyError(
                 f"{model_dir} holds a {saved.get('model')} model; to train a {config.model} model instead, "
                 f"delete {model_dir} (or use --model {saved.get('model')} to continue it)"
