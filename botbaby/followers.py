@@ -1,0 +1,417 @@
+"""02_followers: download every leader's followers, then rank who belongs to which side.
+
+    botbaby followers left --source bluesky --data botbaby-data
+    botbaby followers right --source bluesky --data botbaby-data
+    botbaby rank --data botbaby-data --top 150000
+
+In Python, the same calls the notebook makes::
+
+    download_followers("botbaby-data", "left", source="bluesky")
+    rank("botbaby-data", top=150_000)
+
+**Followers** are stored per leader, so one leader's failure costs nothing else: pages go into
+``DATA/SIDE/followers/state.sqlite`` together with the cursor of the next page (one transaction
+per page, so a killed run resumes at the page it was on); a finished leader becomes
+``DATA/SIDE/followers/LEADER.parquet`` (columns ``key``, ``id``, ``handle``, sorted by ``key``,
+each follower once) and is skipped from then on. A suspended or deleted leader is recorded in the
+state database and skipped.
+
+**Rank** counts, for every follower, how many of each side's leaders it follows, drops accounts
+that follow leaders of more than one side (the original's "both camps" accounts), and writes
+``DATA/SIDE/accounts.csv`` (``handle``, ``leaders_followed``), most-followed first, top N per
+side, plus ``DATA/rank_stats.json`` (followers per side, the overlap dropped, the histogram the
+plots draw). Followers are counted as int64 keys (X user ids; a hash of Bluesky DIDs) with numpy
+sorting, never Python objects, so 40 leaders with a million followers each fit easily in memory.
+"""
+
+import argparse
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from botbaby.config import StageConfig
+from botbaby.errors import BotbabyError, ConfigError
+from botbaby.io import atomic_path, atomic_write_text
+from botbaby.layout import DEFAULT_SIDES, Layout, SidePaths
+from botbaby.leaders import read_leaders
+from botbaby.sources.base import AccountUnavailable, Source, open_source
+
+# One finished leader's followers, as stored in DATA/SIDE/followers/LEADER.parquet.
+FOLLOWERS_SCHEMA = pa.schema(
+    [
+        ("key", pa.int64()),  # what rank counts with: botbaby.sources.base.account_key(id)
+        ("id", pa.string()),  # the source's account id (X user id, Bluesky DID)
+        ("handle", pa.string()),  # the handle when downloaded
+    ]
+)
+
+
+@dataclass
+class FollowersConfig(StageConfig):
+    """Settings of the followers download in 02_followers."""
+
+    source: str = "bluesky"  # where leaders live: bluesky or x
+    max_per_leader: int = 0  # stop after this many followers of one leader; 0: all of them
+    base_url: str | None = None  # the source's API address; None: its public default
+
+    def validate(self) -> None:
+        if self.max_per_leader < 0:
+            raise ConfigError(f"max_per_leader must be 0 (all) or more, got {self.max_per_leader}")
+
+
+@dataclass
+class RankConfig(StageConfig):
+    """Settings of rank in 02_followers."""
+
+    top: int = 150_000  # accounts kept per side (the original kept 150k)
+    sides: list[str] = field(default_factory=lambda: list(DEFAULT_SIDES))  # sides compared with each other
+
+    def validate(self) -> None:
+        if self.top < 1:
+            raise ConfigError(f"top must be at least 1, got {self.top}")
+        if len(set(self.sides)) < 1:
+            raise ConfigError("rank needs at least one side")
+
+
+# -- download ---------------------------------------------------------------------------------
+
+
+def leader_file(paths: SidePaths, leader: str) -> Path:
+    """Where a finished leader's followers are stored."""
+    return paths.followers_dir / f"{leader.lower()}.parquet"
+
+
+@contextmanager
+def _state(paths: SidePaths) -> Iterator[sqlite3.Connection]:
+    paths.followers_dir.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(paths.followers_state, isolation_level=None)) as db:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS leaders (
+                leader TEXT PRIMARY KEY,
+                cursor TEXT,                      -- next page to fetch; NULL before the first
+                status TEXT NOT NULL,             -- pending, fetched (all pages in), done, unavailable
+                followers INTEGER NOT NULL DEFAULT 0,
+                reason TEXT                       -- why a leader is unavailable
+            );
+            CREATE TABLE IF NOT EXISTS followers (
+                leader TEXT NOT NULL, key INTEGER NOT NULL, id TEXT NOT NULL, handle TEXT NOT NULL,
+                PRIMARY KEY (leader, key)
+            ) WITHOUT ROWID;
+            """
+        )
+        yield db
+
+
+def download_followers(
+    data: Path | str,
+    side: str,
+    source: str | Source = "bluesky",
+    max_per_leader: int = 0,
+    base_url: str | None = None,
+) -> dict[str, Any]:
+    """Download the followers of every leader of ``side``; resume where a previous run stopped."""
+    config = FollowersConfig.from_dict(
+        source=source if isinstance(source, str) else source.name, max_per_leader=max_per_leader, base_url=base_url
+    )
+    from tqdm.auto import tqdm
+
+    paths = Layout(Path(data)).side(side)
+    leaders = read_leaders(data, side)
+    client = None
+    fetched = 0
+    with _state(paths) as db:
+        for leader in leaders:
+            db.execute("INSERT OR IGNORE INTO leaders (leader, status) VALUES (?, 'pending')", (leader,))
+        todo = [
+            leader for leader in leaders
+            if db.execute("SELECT status FROM leaders WHERE leader = ?", (leader,)).fetchone()[0] in ("pending", "fetched")
+        ]
+        bar = tqdm(total=len(leaders), initial=len(leaders) - len(todo), desc=f"{side} leaders", unit="leader")
+        followers_bar = tqdm(desc=f"{side} followers", unit="acct")
+        for leader in todo:
+            status, cursor, count = db.execute(
+                "SELECT status, cursor, followers FROM leaders WHERE leader = ?", (leader,)
+            ).fetchone()
+            if status == "pending":
+                if client is None:
+                    client = open_source(source, base_url=base_url)
+                    client.limiter.on_wait = lambda s, why: followers_bar.set_postfix_str(
+                        f"{why}: waiting {s:.0f}s", refresh=True
+                    )
+                while True:
+                    try:
+                        page = client.followers(leader, cursor)
+                    except AccountUnavailable as exc:
+                        db.execute(
+                            "UPDATE leaders SET status = 'unavailable', reason = ? WHERE leader = ?",
+                            (exc.reason, leader),
+                        )
+                        print(f"skipped leader {leader}: {exc.reason}")
+                        break
+                    items = page.items
+                    if config.max_per_leader:
+                        items = items[: max(config.max_per_leader - count, 0)]
+                    full = page.done or (config.max_per_leader and count + len(items) >= config.max_per_leader)
+                    db.execute("BEGIN")
+                    db.executemany(
+                        "INSERT OR IGNORE INTO followers (leader, key, id, handle) VALUES (?, ?, ?, ?)",
+                        [(leader, a.key, a.id, a.handle) for a in items],
+                    )
+                    count += len(items)
+                    db.execute(
+                        "UPDATE leaders SET cursor = ?, followers = ?, status = ? WHERE leader = ?",
+                        (page.cursor, count, "fetched" if full else "pending", leader),
+                    )
+                    db.execute("COMMIT")
+                    fetched += len(items)
+                    followers_bar.update(len(items))
+                    if full:
+                        status = "fetched"
+                        break
+                    cursor = page.cursor
+            if status == "fetched":
+                _finish_leader(db, paths, leader)
+            bar.update(1)
+        bar.close()
+        followers_bar.close()
+        rows = db.execute("SELECT leader, status, followers, reason FROM leaders").fetchall()
+    config.save(paths.followers_config)
+    states = {leader: (status, n, reason) for leader, status, n, reason in rows}
+    report = {
+        "side": side,
+        "leaders": len(leaders),
+        "done": sum(states[h][0] == "done" for h in leaders),
+        "unavailable": {h: states[h][2] for h in leaders if states[h][0] == "unavailable"},
+        "followers": {h: states[h][1] for h in leaders if states[h][0] == "done"},
+        "fetched_now": fetched,
+    }
+    if client is not None:
+        report.update(requests=client.limiter.requests, rate_limited=client.limiter.rate_limited,
+                      retries=client.limiter.retries, waited_s=round(client.limiter.waited, 3))
+    return report
+
+
+def _finish_leader(db: sqlite3.Connection, paths: SidePaths, leader: str) -> None:
+    """Move a fully fetched leader's followers from the state database into its parquet file."""
+    rows = db.execute("SELECT key, id, handle FROM followers WHERE leader = ? ORDER BY key", (leader,)).fetchall()
+    keys, ids, handles = zip(*rows, strict=True) if rows else ((), (), ())
+    table = pa.table(
+        {"key": pa.array(keys, pa.int64()), "id": pa.array(ids, pa.string()), "handle": pa.array(handles, pa.string())},
+        schema=FOLLOWERS_SCHEMA,
+    )
+    with atomic_path(leader_file(paths, leader)) as tmp:
+        pq.write_table(table, tmp)
+    # Only once the file is in place: a kill before this line redoes the export, nothing else.
+    db.execute("BEGIN")
+    db.execute("DELETE FROM followers WHERE leader = ?", (leader,))
+    db.execute("UPDATE leaders SET status = 'done' WHERE leader = ?", (leader,))
+    db.execute("COMMIT")
+
+
+# -- rank -------------------------------------------------------------------------------------
+
+
+def _leader_files(data: Path | str, side: str) -> list[Path]:
+    paths = Layout(Path(data)).side(side)
+    files = [leader_file(paths, h) for h in read_leaders(data, side)]
+    files = [f for f in files if f.exists()]
+    if not files:
+        raise BotbabyError(f"no followers downloaded for side '{side}': run `botbaby followers {side}` first")
+    return files
+
+
+def count_followed(files: list[Path]) -> tuple[np.ndarray, np.ndarray]:
+    """For the followers in ``files`` (one leader each): unique keys, and how many leaders each follows.
+
+    Each file holds a leader's followers once, so a key's count is the number of files it is in.
+    All keys go into one preallocated int64 array, sorted in place, and runs are counted, so
+    memory stays at about 8 bytes per follow plus the answer.
+    """
+    sizes = [pq.ParquetFile(f).metadata.num_rows for f in files]
+    keys = np.empty(sum(sizes), dtype=np.int64)
+    offset = 0
+    for path, size in zip(files, sizes, strict=True):
+        column = pq.read_table(path, columns=["key"]).column("key")
+        keys[offset : offset + size] = column.to_numpy()
+        offset += size
+    if keys.size == 0:
+        return keys, np.empty(0, dtype=np.int64)
+    keys.sort()
+    starts = np.empty(keys.size, dtype=bool)
+    starts[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=starts[1:])
+    first = np.flatnonzero(starts)
+    del starts
+    counts = np.diff(np.append(first, keys.size))
+    unique = keys[first]
+    return unique, counts
+
+
+def rank_keys(per_side: dict[str, tuple[np.ndarray, np.ndarray]], top: int) -> tuple[dict, int]:
+    """Drop keys found on more than one side; keep each side's ``top`` by leaders followed.
+
+    Returns ({side: (keys, counts) most-followed first, ties by key}, number of keys dropped).
+
+        >>> left = (np.array([1, 2, 3]), np.array([2, 1, 1]))
+        >>> right = (np.array([3, 4]), np.array([1, 5]))
+        >>> kept, dropped = rank_keys({"left": left, "right": right}, top=10)
+        >>> kept["left"][0].tolist(), kept["right"][0].tolist(), dropped
+        ([1, 2], [4], 1)
+    """
+    merged = np.concatenate([keys for keys, _ in per_side.values()])
+    merged.sort()
+    shared = np.unique(merged[1:][merged[1:] == merged[:-1]])
+    del merged
+    kept = {}
+    for side, (keys, counts) in per_side.items():
+        mask = ~np.isin(keys, shared, assume_unique=True)
+        keys, counts = keys[mask], counts[mask]
+        order = np.lexsort((keys, -counts))[:top]
+        kept[side] = (keys[order], counts[order])
+    return kept, int(shared.size)
+
+
+def _handles_of(files: list[Path], keys: np.ndarray) -> dict[int, str]:
+    """The handle of each key in ``keys``, read back from the leader files that mention it."""
+    wanted = pa.array(keys, pa.int64())
+    found: dict[int, str] = {}
+    for path in files:
+        table = pq.read_table(path, columns=["key", "handle"])
+        table = table.filter(pc.is_in(table.column("key"), value_set=wanted))
+        for key, handle in zip(table.column("key").to_pylist(), table.column("handle").to_pylist(), strict=True):
+            found.setdefault(key, handle)
+        if len(found) == len(keys):
+            break
+    return found
+
+
+def rank(data: Path | str, top: int = 150_000, sides: list[str] | None = None) -> dict[str, Any]:
+    """Write each side's ``accounts.csv``: followers of its leaders only, most leaders followed first."""
+    config = RankConfig.from_dict(top=top, sides=list(sides or DEFAULT_SIDES))
+    layout = Layout(Path(data))
+    files = {side: _leader_files(data, side) for side in config.sides}
+    per_side = {side: count_followed(files[side]) for side in config.sides}
+    before = {side: int(keys.size) for side, (keys, _) in per_side.items()}
+    histogram_before = {side: _histogram(counts) for side, (_, counts) in per_side.items()}
+    kept, overlap = rank_keys(per_side, config.top)
+    del per_side
+    stats: dict[str, Any] = {"config": config.to_dict(), "overlap": overlap, "sides": {}}
+    for side in config.sides:
+        keys, counts = kept[side]
+        handles = _handles_of(files[side], keys)
+        table = pd.DataFrame({"handle": [handles[int(k)] for k in keys], "leaders_followed": counts})
+        with atomic_path(layout.side(side).accounts_csv) as tmp:
+            table.to_csv(tmp, index=False)
+        stats["sides"][side] = {
+            "leaders": len(files[side]),
+            "followers": before[side],
+            "kept": int(keys.size),
+            "leaders_followed_before": histogram_before[side],
+            "leaders_followed_kept": _histogram(counts),
+        }
+    atomic_write_text(layout.rank_stats, json.dumps(stats, indent=2) + "\n")
+    return stats
+
+
+def _histogram(counts: np.ndarray) -> dict[str, int]:
+    """How many accounts follow 1, 2, ... leaders (keys as strings, for JSON)."""
+    values = np.bincount(counts) if counts.size else np.zeros(1, dtype=np.int64)
+    return {str(n): int(c) for n, c in enumerate(values) if n > 0 and c > 0}
+
+
+# -- plots ------------------------------------------------------------------------------------
+
+
+def _stats(data: Path | str) -> dict[str, Any]:
+    path = Layout(Path(data)).rank_stats
+    if not path.exists():
+        raise BotbabyError(f"no rank results in {Layout(Path(data)).root}: run `botbaby rank` first")
+    return json.loads(path.read_text())
+
+
+def plot_leaders_followed(data: Path | str):
+    """Bar chart per side: how many kept accounts follow 1, 2, 3, ... of the side's leaders."""
+    plt = require_pyplot()
+    stats = _stats(data)
+    sides = list(stats["sides"])
+    fig, axes = plt.subplots(1, len(sides), figsize=(5 * len(sides), 3.5), squeeze=False)
+    for ax, side in zip(axes[0], sides, strict=True):
+        histogram = stats["sides"][side]["leaders_followed_kept"]
+        ax.bar([int(n) for n in histogram], list(histogram.values()))
+        ax.set_title(f"{side}: {stats['sides'][side]['kept']} accounts kept")
+        ax.set_xlabel("leaders followed")
+        ax.set_ylabel("accounts")
+    fig.tight_layout()
+    return fig
+
+
+def plot_overlap(data: Path | str):
+    """Followers per side before ranking, and how many followed both sides (and were dropped)."""
+    plt = require_pyplot()
+    stats = _stats(data)
+    sides = list(stats["sides"])
+    only = [stats["sides"][s]["followers"] - stats["overlap"] for s in sides]
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    ax.bar([f"only {s}" for s in sides] + ["several sides (dropped)"], only + [stats["overlap"]],
+           color=["tab:blue"] * len(sides) + ["tab:red"])
+    ax.set_ylabel("accounts")
+    ax.set_title("followers of each side's leaders before ranking")
+    fig.tight_layout()
+    return fig
+
+
+def require_pyplot():
+    """matplotlib's pyplot, with the install hint when it is missing."""
+    from botbaby._optional import require
+
+    return require("matplotlib.pyplot", extra="notebooks", package="matplotlib")
+
+
+# -- CLI --------------------------------------------------------------------------------------
+
+
+def _run_followers(args: argparse.Namespace) -> int:
+    report = download_followers(
+        args.data, args.side, source=args.source, max_per_leader=args.max_per_leader, base_url=args.base_url
+    )
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+def _run_rank(args: argparse.Namespace) -> int:
+    stats = rank(args.data, top=args.top, sides=args.sides)
+    for side, numbers in stats["sides"].items():
+        print(f"{side}: {numbers['kept']} accounts -> {Layout(args.data).side(side).accounts_csv}")
+    print(f"dropped {stats['overlap']} accounts following leaders of several sides")
+    return 0
+
+
+def add_cli(subparsers: argparse._SubParsersAction) -> None:
+    from botbaby.cli import add_data_arg
+
+    parser = subparsers.add_parser("followers", help="download the followers of a side's leaders (02_followers)")
+    parser.add_argument("side", help="side name, e.g. left")
+    parser.add_argument("--source", choices=["bluesky", "x"], default="bluesky", help="where leaders live")
+    parser.add_argument("--max-per-leader", type=int, default=0, help="followers per leader; 0: all (default)")
+    parser.add_argument("--base-url", help="the source's API address (default: its public one)")
+    add_data_arg(parser)
+    parser.set_defaults(func=_run_followers)
+
+    parser = subparsers.add_parser("rank", help="keep each side's accounts that follow only its leaders (02_followers)")
+    parser.add_argument("--top", type=int, default=150_000, help="accounts kept per side (default: 150000)")
+    parser.add_argument("--sides", nargs="+", default=list(DEFAULT_SIDES), help="sides to compare (default: left right)")
+    add_data_arg(parser)
+    parser.set_defaults(func=_run_rank)
