@@ -70,3 +70,23 @@ def copy_from_drive(data: Path | str, side: str, drive: Path | str = DRIVE) -> P
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return paths.model_dir
+
+
+def _mounted(drive: Path) -> Path:
+    """``drive``, mounting Google Drive first when running in Colab and it is the default Drive folder."""
+    drive = Path(drive)
+    if in_colab() and not drive.is_dir() and str(drive).startswith("/content/drive"):
+        mount_drive()
+    return drive
+
+
+def save_sides(data: Path | str, sides: list[str] | tuple[str, ...], drive: Path | str = DRIVE) -> list[str]:
+    """Copy every side's model to Drive (mounting it in Colab); returns the archives written."""
+    drive = _mounted(Path(drive))
+    return [str(copy_to_drive(data, side, drive)) for side in sides]
+
+
+def restore_sides(data: Path | str, sides: list[str] | tuple[str, ...], drive: Path | str = DRIVE) -> list[str]:
+    """Restore every side's model from Drive (mounting it in Colab); returns the model folders."""
+    drive = _mounted(Path(drive))
+    return [str(copy_from_drive(data, side, drive)) for side in sides]

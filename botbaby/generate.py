@@ -222,6 +222,26 @@ class Generator:
         self.engine.close()
 
 
+def load_generators(data: Path | str, sides: Sequence[str], sentiment: str = "vader") -> dict[str, Generator]:
+    """A Generator per side (each loads its model once)."""
+    return {side: Generator(data, side, sentiment=sentiment) for side in sides}
+
+
+def generate_all(generators: dict[str, Generator], prompt: str, settings: SampleSettings = DEFAULT_SETTINGS,
+                 seed: int | None = None) -> dict[str, Generation]:
+    """The same prompt and settings on every side."""
+    return {side: generator.generate(prompt, settings, seed=seed) for side, generator in generators.items()}
+
+
+def posts_table(generations: dict[str, Generation]):
+    """The ranked posts of every side as a table (side, sentiment, score, text; majority view flagged)."""
+    import pandas as pd
+
+    rows = [{"side": side, "sentiment": post.sentiment, "score": post.score, "majority": post in generation.majority,
+             "text": post.text} for side, generation in generations.items() for post in generation.ranked]
+    return pd.DataFrame(rows, columns=["side", "sentiment", "score", "majority", "text"])
+
+
 def add_cli(subparsers) -> None:
     from botbaby.cli import add_data_arg
 

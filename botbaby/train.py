@@ -393,6 +393,46 @@ def train(data: Path | str, side: str, config: TrainConfig | None = None) -> Tra
                        _files(model_dir))
 
 
+def train_all(data: Path | str, sides: list[str] | tuple[str, ...], config: TrainConfig | None = None) -> dict[str, TrainResult]:
+    """Train every side with the same settings, so the two camps' models are comparable."""
+    return {side: train(data, side, config) for side in sides}
+
+
+def plot_losses(data: Path | str, sides: list[str] | tuple[str, ...]):
+    """All sides' running-average training loss in one figure (a matplotlib Figure)."""
+    require("matplotlib", extra="train")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(7, 3.5))
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    for side in sides:
+        loss_csv = Layout(Path(data)).side(side).model_dir / "loss.csv"
+        if not loss_csv.is_file():
+            raise BotbabyError(f"no loss.csv for side {side!r}: run `botbaby train {side}` first")
+        with open(loss_csv, newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        axes.plot([int(row["step"]) for row in rows], [float(row["avg_loss"]) for row in rows], label=side)
+    axes.set(xlabel="step", ylabel="running average loss (nats/token)", title="training loss per side")
+    axes.legend()
+    figure.tight_layout()
+    return figure
+
+
+def metrics_table(data: Path | str, sides: list[str] | tuple[str, ...]):
+    """One row per side: steps trained, final running loss, perplexity on val.txt (a pandas DataFrame)."""
+    import pandas as pd
+
+    rows = []
+    for side in sides:
+        path = Layout(Path(data)).side(side).model_dir / "metrics.json"
+        if not path.is_file():
+            raise BotbabyError(f"side {side!r} has no trained model yet: run `botbaby train {side}` first")
+        rows.append({"side": side, **json.loads(path.read_text())})
+    return pd.DataFrame(rows).set_index("side")
+
+
 def _files(model_dir: Path) -> dict[str, str]:
     names = ("run_config.json", "loss.csv", "loss.png", "metrics.json")
     return {name: str(model_dir / name) for name in names if (model_dir / name).is_file()}
