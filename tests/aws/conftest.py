@@ -1,6 +1,7 @@
 """Fixtures for the AWS tests: a moto server on 127.0.0.1, fake credentials, a data folder with checkpoints."""
 
 import json
+import os
 import urllib.request
 from pathlib import Path
 
@@ -23,6 +24,8 @@ def moto_url() -> str:
     from moto.server import ThreadedMotoServer
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request otherwise
+    # moto's thousands of stock AMIs take seconds to load after every reset; tests register their own.
+    os.environ["MOTO_EC2_LOAD_DEFAULT_AMIS"] = "false"
 
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
@@ -53,7 +56,7 @@ def clients(aws_env):
 @pytest.fixture
 def ami(clients) -> str:
     """An AMI moto knows (deploys take --ami; looking up the Deep Learning AMI needs the real SSM)."""
-    return clients("ec2").describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+    return clients("ec2").register_image(Name="gpu-ami-stand-in", RootDeviceName="/dev/sda1")["ImageId"]
 
 
 @pytest.fixture
@@ -108,7 +111,11 @@ def fake_generate(request):
     from botbaby.contract import Post
 
     return [
-        Post(f"{request.prompt} ({request.side} #{i})", "NEGATIVE" if i % 3 == 0 else "POSITIVE", round(0.99 - i / 100, 2))
+        Post(
+            f"{request.prompt} ({request.side} #{i})",
+            "NEGATIVE" if i % 3 == 0 else "POSITIVE",
+            round(0.99 - i / 100, 2),
+        )
         for i in range(10)
     ]
 

@@ -13,9 +13,21 @@ def test_deploy_creates_every_resource_and_a_second_run_changes_nothing(deployed
     assert set(first.values()) == {"created"}
     kinds = {resource for resource, _ in first}
     assert {
-        "dynamodb-table", "sqs-queue", "s3-bucket", "s3-checkpoint", "s3-object", "iam-role",
-        "iam-instance-profile", "ec2-launch-template", "ec2-instance", "lambda-function",
-        "apigateway-http-api", "apigateway-integration", "apigateway-route", "apigateway-stage", "lambda-permission",
+        "dynamodb-table",
+        "sqs-queue",
+        "s3-bucket",
+        "s3-checkpoint",
+        "s3-object",
+        "iam-role",
+        "iam-instance-profile",
+        "ec2-launch-template",
+        "ec2-instance",
+        "lambda-function",
+        "apigateway-http-api",
+        "apigateway-integration",
+        "apigateway-route",
+        "apigateway-stage",
+        "lambda-permission",
     } <= kinds
     second = deploy_aws(trained_data, STACK, REGION, ami=ami, retry_wait_s=0)
     assert [(a.resource, a.name) for a in second.actions] == [(a.resource, a.name) for a in deployed.actions]
@@ -79,7 +91,14 @@ def test_http_api_has_cors_a_30_second_lambda_integration_and_every_route(deploy
     assert integration["TimeoutInMillis"] == 30000
     assert integration["IntegrationUri"].endswith(f":function:{STACK}-api")
     routes = {route["RouteKey"] for route in apigw.get_routes(ApiId=api["ApiId"])["Items"]}
-    assert {"GET /generate", "GET /jobs/{id}", "GET /prompts", "GET /popular", "POST /feedback", "GET /healthz"} <= routes
+    assert {
+        "GET /generate",
+        "GET /jobs/{id}",
+        "GET /prompts",
+        "GET /popular",
+        "POST /feedback",
+        "GET /healthz",
+    } <= routes
     policy = json.loads(clients("lambda").get_policy(FunctionName=f"{STACK}-api")["Policy"])
     assert api["ApiId"] in json.dumps(policy["Statement"])
 

@@ -29,6 +29,7 @@ class AwsClients:
         self.region = region or default_region()
         self.endpoint_url = endpoint_url or os.environ.get("AWS_ENDPOINT_URL") or None
         self._clients: dict[str, Any] = {}
+        self._session: Any = None
 
     def __call__(self, service: str) -> Any:
         """The boto3 client for ``service`` ("s3", "dynamodb", ...)."""
@@ -40,9 +41,9 @@ class AwsClients:
                 s3={"addressing_style": "path"} if self.endpoint_url else {},
                 retries={"max_attempts": 5, "mode": "standard"},
             )
-            self._clients[service] = boto3.session.Session(region_name=self.region).client(
-                service, endpoint_url=self.endpoint_url, config=config
-            )
+            if self._session is None:  # one session: building one loads botocore's service data
+                self._session = boto3.session.Session(region_name=self.region)
+            self._clients[service] = self._session.client(service, endpoint_url=self.endpoint_url, config=config)
         return self._clients[service]
 
 
