@@ -153,6 +153,17 @@ def read_leaders(data: Path | str, side: str) -> list[str]:
     return [h.strip().lstrip("@") for h in table["handle"].dropna() if h.strip()]
 
 
+def leaders_table(data: Path | str, sides: list[str]) -> pd.DataFrame:
+    """Every side's leaders in one table (column ``side`` first), for a notebook to show."""
+    tables = [
+        pd.read_csv(Layout(Path(data)).side(side).leaders_csv, dtype={"handle": str}).assign(side=side)
+        for side in sides
+        if read_leaders(data, side)
+    ]
+    table = pd.concat(tables, ignore_index=True)
+    return table[["side"] + [c for c in table.columns if c != "side"]]
+
+
 def _run(args: argparse.Namespace) -> int:
     table = find_leaders(
         args.data, args.side, args.seeds, source=args.source, max_leaders=args.max,

@@ -227,6 +227,22 @@ def _scrape_account(client, config, since_at, handle, cursor, taken, buffer, upd
         cursor = page.cursor
 
 
+def plot_posts_per_month(data: Path | str, sides: list[str]):
+    """Posts stored per month and side: shows gaps (an account list that was not fully scraped)."""
+    from botbaby._optional import require
+
+    plt = require("matplotlib.pyplot", extra="notebooks", package="matplotlib")
+    fig, ax = plt.subplots(figsize=(8, 3.5))
+    for side in sides:
+        stamps = TweetStore(Layout(Path(data)).side(side).tweets_dir).read(columns=["created_at"])["created_at"]
+        monthly = stamps.dt.tz_convert(None).dt.to_period("M").value_counts().sort_index()
+        ax.plot(monthly.index.to_timestamp(), monthly.to_numpy(), label=f"{side} ({len(stamps)} posts)")
+    ax.set_ylabel("posts per month")
+    ax.legend()
+    fig.tight_layout()
+    return fig
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.source == "archive":
         if not args.files:

@@ -1,0 +1,176 @@
+"""02_followers: per-leader follower downloads that resume exactly, and rank."""
+
+import json
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from botbaby.cli import main
+from botbaby.errors import BotbabyError
+from botbaby.followers import count_followed, download_followers, leader_file, plot_leaders_followed, plot_overlap, rank
+from botbaby.layout import Layout
+
+
+def write_leaders(data_dir, side, handles):
+    path = Layout(data_dir).side(side).leaders_csv
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame({"handle": handles}).to_csv(path, index=False)
+
+
+def stored(data_dir, side, leader):
+    return pq.read_table(leader_file(Layout(data_dir).side(side), leader)).to_pandas()
+
+
+class CrashAfter:
+    """A source that dies (like a killed process) after ``pages`` follower pages."""
+
+    def __init__(self, source, pages):
+        self.source, self.pages = source, pages
+
+    def __getattr__(self, name):
+        return getattr(self.source, name)
+
+    def followers(self, handle, cursor=None):
+        if self.pages == 0:
+            raise KeyboardInterrupt
+        self.pages -= 1
+        return self.source.followers(handle, cursor)
+
+
+def test_each_leaders_followers_are_stored_once_in_its_own_file(world, start_fake, bluesky, data_dir):
+    _, url = start_fake()
+    leaders = world.leader_handles("left")[:3]
+    write_leaders(data_dir, "left", leaders)
+    report = download_followers(data_dir, "left", source=bluesky(url))
+    assert report["done"] == 3 and report["unavailable"] == {}
+    for leader in leaders:
+        table = stored(data_dir, "left", leader)
+        expected = {world.accounts[i].did for i in world.followers_of[world.by_handle[leader].index]}
+        assert set(table["id"]) == expected and len(table) == len(expected)
+        assert table["key"].is_monotonic_increasing and table["key"].is_unique
+
+
+def test_a_deleted_leader_is_recorded_and_skipped_and_costs_the_others_nothing(start_fake, bluesky, data_dir):
+    from collect_fakes import FakeWorld
+
+    world = FakeWorld(followers=300, gone_leaders=("left1.bsky.social",))
+    _, url = start_fake(world=world)
+    write_leaders(data_dir, "left", world.leader_handles("left")[:3])
+    report = download_followers(data_dir, "left", source=bluesky(url))
+    assert report["done"] == 2 and list(report["unavailable"]) == ["left1.bsky.social"]
+    assert "AccountTakedown" in report["unavailable"]["left1.bsky.social"]
+    assert not leader_file(Layout(data_dir).side("left"), "left1.bsky.social").exists()
+
+
+def test_a_killed_download_resumes_at_its_page_and_ends_equal_to_an_uninterrupted_one(world, start_fake, bluesky, tmp_path):
+    _, url = start_fake()
+    leaders = world.leader_handles("right")[:4]
+    clean, resumed = tmp_path / "clean", tmp_path / "resumed"
+    for data in (clean, resumed):
+        write_leaders(data, "right", leaders)
+    download_followers(clean, "right", source=bluesky(url))
+    for pages in (2, 5, 3):  # die mid-leader, again, and again
+        with pytest.raises(KeyboardInterrupt):
+            download_followers(resumed, "right", source=CrashAfter(bluesky(url), pages))
+    report = download_followers(resumed, "right", source=bluesky(url))
+    assert report["done"] == 4
+    for leader in leaders:
+        pd.testing.assert_frame_equal(stored(clean, "right", leader), stored(resumed, "right", leader))
+
+
+def test_a_finished_download_is_skipped_without_a_request(world, start_fake, bluesky, data_dir):
+    server, url = start_fake()
+    write_leaders(data_dir, "left", world.leader_handles("left")[:2])
+    download_followers(data_dir, "left", source=bluesky(url))
+    before = server.requests
+    report = download_followers(data_dir, "left", source=bluesky(url))
+    assert server.requests == before and report["fetched_now"] == 0 and report["done"] == 2
+
+
+def test_max_per_leader_caps_each_leaders_followers(world, start_fake, x_source, data_dir):
+    _, url = start_fake()
+    write_leaders(data_dir, "left", world.leader_handles("left")[:2])
+    download_followers(data_dir, "left", source=x_source(url), max_per_leader=150)
+    for leader in world.leader_handles("left")[:2]:
+        assert len(stored(data_dir, "left", leader)) == 150
+
+
+def collect_both_sides(world, url, bluesky, data_dir):
+    for side in ("left", "right"):
+        write_leaders(data_dir, side, world.leader_handles(side))
+        download_followers(data_dir, side, source=bluesky(url))
+
+
+def test_rank_counts_leaders_followed_and_drops_accounts_following_both_sides(world, start_fake, bluesky, data_dir):
+    _, url = start_fake()
+    collect_both_sides(world, url, bluesky, data_dir)
+    stats = rank(data_dir, top=100_000)
+    followed = {side: Counter() for side in ("left", "right")}
+    for account in world.accounts:
+        for target in account.follows:
+            side = world.accounts[target].side
+            followed[side][account.handle] += 1
+    both = set(followed["left"]) & set(followed["right"])
+    assert stats["overlap"] == len(both) > 0
+    for side in ("left", "right"):
+        table = pd.read_csv(data_dir / side / "accounts.csv")
+        assert list(table.columns) == ["handle", "leaders_followed"]
+        expected = {h: n for h, n in followed[side].items() if h not in both}
+        assert dict(zip(table["handle"], table["leaders_followed"], strict=True)) == expected
+        assert table["leaders_followed"].is_monotonic_decreasing
+        assert not set(table["handle"]) & both
+    saved = json.loads((data_dir / "rank_stats.json").read_text())
+    assert saved["sides"]["left"]["followers"] == len(followed["left"])
+
+
+def test_rank_keeps_the_top_n_most_followed_per_side(world, start_fake, bluesky, data_dir):
+    _, url = start_fake()
+    collect_both_sides(world, url, bluesky, data_dir)
+    rank(data_dir, top=25)
+    for side in ("left", "right"):
+        table = pd.read_csv(data_dir / side / "accounts.csv")
+        assert len(table) == 25 and table["leaders_followed"].iloc[0] == len(world.leader_handles(side))
+
+
+def test_count_followed_agrees_with_a_plain_counter(tmp_path):
+    rng = np.random.default_rng(0)
+    files, counter = [], Counter()
+    for i in range(5):
+        keys = np.unique(rng.integers(-50, 50, size=60))
+        counter.update(keys.tolist())
+        path = tmp_path / f"leader{i}.parquet"
+        pq.write_table(pa.table({"key": keys, "id": keys.astype(str), "handle": keys.astype(str)}), path)
+        files.append(path)
+    keys, counts = count_followed(files)
+    assert dict(zip(keys.tolist(), counts.tolist(), strict=True)) == dict(counter)
+
+
+def test_rank_before_followers_says_which_command_to_run(data_dir):
+    write_leaders(data_dir, "left", ["a.bsky.social"])
+    with pytest.raises(BotbabyError, match="botbaby followers left"):
+        rank(data_dir, sides=["left"])
+
+
+def test_the_plots_show_leaders_followed_per_side_and_the_overlap(world, start_fake, bluesky, data_dir):
+    _, url = start_fake()
+    collect_both_sides(world, url, bluesky, data_dir)
+    rank(data_dir)
+    histogram = plot_leaders_followed(data_dir)
+    assert [ax.get_title().split(":")[0] for ax in histogram.axes] == ["left", "right"]
+    overlap = plot_overlap(data_dir)
+    bars = overlap.axes[0].patches
+    assert bars[-1].get_height() == json.loads((data_dir / "rank_stats.json").read_text())["overlap"]
+
+
+def test_followers_and_rank_from_the_cli(world, start_fake, data_dir, capsys):
+    _, url = start_fake()
+    for side in ("left", "right"):
+        write_leaders(data_dir, side, world.leader_handles(side)[:2])
+        assert main(["followers", side, "--source", "bluesky", "--base-url", url, "--data", str(data_dir)]) == 0
+    assert main(["rank", "--top", "10", "--data", str(data_dir)]) == 0
+    assert "dropped" in capsys.readouterr().out
+    assert len(pd.read_csv(data_dir / "left" / "accounts.csv")) == 10

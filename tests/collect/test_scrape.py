@@ -1,0 +1,184 @@
+"""03_scrape: every post of the side's accounts since a date, exactly once, through kills and flaky servers."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+
+import pandas as pd
+import pytest
+
+from botbaby.cli import main
+from botbaby.errors import BotbabyError, ConfigError
+from botbaby.layout import Layout
+from botbaby.scrape import scrape
+from botbaby.tweets import TweetStore
+
+SINCE = datetime(2014, 1, 1, tzinfo=UTC)
+
+
+def write_accounts(data_dir, side, handles):
+    path = Layout(data_dir).side(side).accounts_csv
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame({"handle": handles, "leaders_followed": 1}).to_csv(path, index=False)
+
+
+def some_accounts(world, n=120):
+    """Regular accounts, including a few deleted ones."""
+    return [a.handle for a in world.accounts if a.side is None][:n]
+
+
+def stored_ids(data_dir, side="left"):
+    """All ids in the side's part files (duplicates kept, to check there are none)."""
+    return TweetStore(Layout(data_dir).side(side).tweets_dir).read(columns=["id"])["id"].tolist()
+
+
+class CrashAfter:
+    """A source that dies (like a killed process) after ``pages`` post pages."""
+
+    def __init__(self, source, pages):
+        self.source, self.pages = source, pages
+
+    def __getattr__(self, name):
+        return getattr(self.source, name)
+
+    def posts(self, handle, since, cursor=None):
+        if self.pages == 0:
+            raise KeyboardInterrupt
+        self.pages -= 1
+        return self.source.posts(handle, since, cursor)
+
+
+def test_scrape_stores_every_post_since_the_date_exactly_once(world, start_fake, bluesky, data_dir):
+    _, url = start_fake()
+    handles = some_accounts(world)
+    write_accounts(data_dir, "left", handles)
+    report = scrape(data_dir, "left", source=bluesky(url), since="2014-01-01", flush_every=100)
+    ids = stored_ids(data_dir)
+    assert len(ids) == len(set(ids))
+    assert set(ids) == world.expected_posts(handles, SINCE)
+    posts = TweetStore(Layout(data_dir).side("left").tweets_dir).read()
+    assert (posts["created_at"] >= pd.Timestamp(SINCE)).all() and (posts["source"] == "bluesky").all()
+    assert report["posts"] == len(ids) and report["done"] + report["unavailable"] == len(handles)
+
+
+def test_deleted_accounts_are_recorded_as_unavailable_and_skipped(world, start_fake, bluesky, data_dir):
+    import sqlite3
+
+    _, url = start_fake()
+    handles = some_accounts(world, 200)
+    gone = [h for h in handles if world.by_handle[h].gone]
+    write_accounts(data_dir, "left", handles)
+    report = scrape(data_dir, "left", source=bluesky(url))
+    assert report["unavailable"] == len(gone) > 0
+    with sqlite3.connect(Layout(data_dir).side("left").scrape_state) as db:
+        rows = db.execute("SELECT handle FROM accounts WHERE status = 'unavailable'").fetchall()
+    assert sorted(r[0] for r in rows) == sorted(gone)
+
+
+def test_scrape_survives_429s_and_503s_without_losing_a_post(world, start_fake, bluesky, data_dir):
+    server, url = start_fake(fail_every=5, throttle_every=9)
+    handles = some_accounts(world, 60)
+    write_accounts(data_dir, "left", handles)
+    report = scrape(data_dir, "left", source=bluesky(url), flush_every=50)
+    assert server.failed > 0 and server.throttled > 0 and report["rate_limited"] == server.throttled
+    assert set(stored_ids(data_dir)) == world.expected_posts(handles, SINCE)
+
+
+def test_an_interrupted_scrape_resumes_and_ends_equal_to_an_uninterrupted_one(world, start_fake, bluesky, tmp_path):
+    _, url = start_fake()
+    handles = some_accounts(world)
+    clean, resumed = tmp_path / "clean", tmp_path / "resumed"
+    for data in (clean, resumed):
+        write_accounts(data, "left", handles)
+    scrape(clean, "left", source=bluesky(url), flush_every=40)
+    for pages in (7, 30, 1, 25):
+        with pytest.raises(KeyboardInterrupt):
+            scrape(resumed, "left", source=CrashAfter(bluesky(url), pages), flush_every=40)
+    scrape(resumed, "left", source=bluesky(url), flush_every=40)
+    ids = stored_ids(resumed)
+    assert len(ids) == len(set(ids)) and set(ids) == set(stored_ids(clean))
+
+
+def test_a_finished_scrape_is_skipped_and_new_accounts_are_picked_up(world, start_fake, bluesky, data_dir):
+    server, url = start_fake()
+    handles = some_accounts(world, 40)
+    write_accounts(data_dir, "left", handles[:20])
+    scrape(data_dir, "left", source=bluesky(url))
+    before = server.requests
+    assert scrape(data_dir, "left", source=bluesky(url))["stored_now"] == 0
+    assert server.requests == before
+    write_accounts(data_dir, "left", handles)
+    scrape(data_dir, "left", source=bluesky(url))
+    assert set(stored_ids(data_dir)) == world.expected_posts(handles, SINCE)
+
+
+def test_max_posts_per_account_keeps_the_newest(world, start_fake, bluesky, data_dir):
+    _, url = start_fake()
+    handles = [a.handle for a in world.accounts if len(a.posts) >= 10 and not a.gone][:10]
+    write_accounts(data_dir, "left", handles)
+    scrape(data_dir, "left", source=bluesky(url), since="2000-01-01", max_posts_per_account=3)
+    posts = TweetStore(Layout(data_dir).side("left").tweets_dir).read()
+    assert posts.groupby("handle").size().to_dict() == dict.fromkeys(handles, 3)
+
+
+def test_scrape_from_x_stores_tweets_with_retweets_marked(world, start_fake, x_source, data_dir):
+    _, url = start_fake()
+    handles = some_accounts(world, 50)
+    write_accounts(data_dir, "right", handles)
+    report = scrape(data_dir, "right", source=x_source(url))
+    posts = TweetStore(Layout(data_dir).side("right").tweets_dir).read()
+    expected = sum(1 for h in handles if not world.by_handle[h].gone for p in world.by_handle[h].posts
+                   if p["created_at"] >= SINCE)
+    assert len(posts) == expected and report["posts"] == expected
+    assert posts.loc[posts["is_retweet"], "text"].str.startswith("RT @").all()
+    assert (posts["source"] == "x").all()
+
+
+def test_scrape_without_accounts_says_to_run_rank_first(data_dir):
+    with pytest.raises(BotbabyError, match="botbaby rank"):
+        scrape(data_dir, "left", source="bluesky")
+
+
+def test_a_bad_since_date_is_refused(data_dir):
+    with pytest.raises(ConfigError, match="since"):
+        scrape(data_dir, "left", source="bluesky", since="last tuesday")
+
+
+def test_the_archive_source_still_imports_files_from_the_cli(data_dir, tmp_path, capsys):
+    export = tmp_path / "posts.csv"
+    export.write_text("id,handle,created_at,text\n1,a,2015-01-01T00:00:00Z,hello there\n")
+    assert main(["scrape", "left", "--source", "archive", "--files", str(export), "--data", str(data_dir)]) == 0
+    assert stored_ids(data_dir) == ["1"]
+
+
+def run_scrape(url, data_dir):
+    """``python -m botbaby scrape`` in its own process, as a user would run it."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "botbaby", "scrape", "left", "--source", "bluesky", "--base-url", url,
+         "--data", str(data_dir), "--flush-every", "60"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+
+
+def test_sigkill_at_several_points_then_resume_gives_the_same_posts_as_an_uninterrupted_run(world, start_fake, tmp_path):
+    server, url = start_fake()
+    handles = some_accounts(world, 250)
+    clean, killed = tmp_path / "clean", tmp_path / "killed"
+    for data in (clean, killed):
+        write_accounts(data, "left", handles)
+    assert run_scrape(url, clean).wait(timeout=300) == 0
+    total = server.requests
+    for fraction in (0.1, 0.35, 0.6, 0.85):  # kill -9 at several points of the remaining work
+        start = server.requests
+        process = run_scrape(url, killed)
+        while server.requests < start + fraction * total / 2 and process.poll() is None:
+            time.sleep(0.002)
+        process.send_signal(signal.SIGKILL)
+        assert process.wait(timeout=60) == -signal.SIGKILL
+    assert run_scrape(url, killed).wait(timeout=300) == 0
+    ids = stored_ids(killed)
+    assert len(ids) == len(set(ids)), "a post was stored twice"
+    assert set(ids) == set(stored_ids(clean)) == world.expected_posts(handles, SINCE)
