@@ -113,11 +113,12 @@ class TrainResult:
     final_loss: float | None  # gpt-2-simple's running average at the last step
     seconds: float  # wall time of this call
     files: dict[str, str] = field(default_factory=dict)
+    steps_per_second: float | None = None  # training speed of the last run (from gpt-2-simple's own timings)
 
     def to_dict(self) -> dict[str, Any]:
         return {"side": self.side, "model_dir": str(self.model_dir), "steps": self.steps, "skipped": self.skipped,
                 "perplexity": self.perplexity, "final_loss": self.final_loss, "seconds": round(self.seconds, 2),
-                "files": self.files}
+                "steps_per_second": self.steps_per_second, "files": self.files}
 
 
 def steps_done(model_dir: Path) -> int:
@@ -184,14 +185,14 @@ def prepare_base(layout: Layout, side: str, config: TrainConfig) -> tuple[Path, 
 
 
 # gpt-2-simple's progress line: "[12 | 3.45] loss=4.21 avg=4.30"
-_PROGRESS = re.compile(r"\[(\d+) \| [\d.]+\] loss=([\d.naninf]+) avg=([\d.naninf]+)")
+_PROGRESS = re.compile(r"\[(\d+) \| ([\d.]+)\] loss=([\d.naninf]+) avg=([\d.naninf]+)")
 
 
 class _ProgressTap(io.TextIOBase):
     """Stands in for stdout during gpt2.finetune: records its loss lines, moves a progress bar, echoes the rest."""
 
     def __init__(self, echo, bar) -> None:
-        self.echo, self.bar, self.rows, self._line = echo, bar, [], ""
+        self.echo, self.bar, self.rows, self.times, self._line = echo, bar, [], [], ""
 
     def write(self, text: str) -> int:
         self._line += text
@@ -199,8 +200,9 @@ class _ProgressTap(io.TextIOBase):
             line, self._line = self._line.split("\n", 1)
             match = _PROGRESS.search(line)
             if match:
-                step, loss, avg = int(match[1]), float(match[2]), float(match[3])
+                step, loss, avg = int(match[1]), float(match[3]), float(match[4])
                 self.rows.append((step, loss, avg))
+                self.times.append(float(match[2]))  # seconds since gpt-2-simple's training loop started
                 self.bar.update(1)
                 self.bar.set_postfix(loss=f"{loss:.2f}", avg=f"{avg:.2f}", refresh=False)
             elif line.strip():
@@ -224,8 +226,16 @@ def _relativize_checkpoint_state(model_dir: Path) -> None:
         atomic_write_text(state, text)
 
 
-def _finetune(paths: SidePaths, base_dir: Path, base_name: str, config: TrainConfig, steps: int) -> list[tuple]:
-    """Run gpt2.finetune for ``steps`` more steps in a graph of its own; return its (step, loss, avg) lines."""
+def steps_per_second(times: list[float]) -> float | None:
+    """Training speed from gpt-2-simple's progress times, first step to last (graph building and loading excluded)."""
+    if len(times) < 2 or times[-1] <= times[0]:
+        return None
+    return (len(times) - 1) / (times[-1] - times[0])
+
+
+def _finetune(paths: SidePaths, base_dir: Path, base_name: str, config: TrainConfig,
+              steps: int) -> tuple[list[tuple], float | None]:
+    """Run gpt2.finetune for ``steps`` more steps in a graph of its own; return its (step, loss, avg) lines and speed."""
     tf = require("tensorflow", extra="train")
     gpt2 = _gpt2()
     tqdm = require("tqdm.auto", extra="core", package="tqdm").tqdm
@@ -263,7 +273,7 @@ def _finetune(paths: SidePaths, base_dir: Path, base_name: str, config: TrainCon
             os.chdir(cwd)
             sess.close()
             bar.close()
-    return tap.rows
+    return tap.rows, steps_per_second(tap.times)
 
 
 def _append_loss(loss_csv: Path, rows: list[tuple]) -> list[tuple]:
@@ -371,13 +381,13 @@ def train(data: Path | str, side: str, config: TrainConfig | None = None) -> Tra
         metrics = json.loads(metrics_path.read_text()) if metrics_path.is_file() else {}
         log.info("side %s: already trained for %d steps (asked for %d): skipping", side, done, config.steps)
         return TrainResult(side, model_dir, done, True, metrics.get("perplexity"), metrics.get("final_loss"),
-                           time.perf_counter() - started, _files(model_dir))
+                           time.perf_counter() - started, _files(model_dir), metrics.get("steps_per_second"))
 
     base_dir, base_name = prepare_base(layout, side, config)
     try:
         Path(model_dir).mkdir(parents=True, exist_ok=True)
         config.save(saved_config)
-        rows = _finetune(paths, base_dir, base_name, config, config.steps - done)
+        rows, speed = _finetune(paths, base_dir, base_name, config, config.steps - done)
     finally:
         _relativize_checkpoint_state(model_dir)
     merged = _append_loss(model_dir / "loss.csv", rows)
@@ -385,12 +395,12 @@ def train(data: Path | str, side: str, config: TrainConfig | None = None) -> Tra
     score = perplexity(model_dir, paths.val_txt, config.perplexity_tokens) if config.perplexity_tokens else None
     final_loss = merged[-1][2] if merged else None
     total = steps_done(model_dir)
-    atomic_write_text(metrics_path, json.dumps({"steps": total, "perplexity": score, "final_loss": final_loss},
-                                               indent=2) + "\n")
+    metrics = {"steps": total, "perplexity": score, "final_loss": final_loss, "steps_per_second": speed}
+    atomic_write_text(metrics_path, json.dumps(metrics, indent=2) + "\n")
     if score is not None:
         print(f"{side}: perplexity on {paths.val_txt.name} after {total} steps: {score:.2f}")
     return TrainResult(side, model_dir, total, False, score, final_loss, time.perf_counter() - started,
-                       _files(model_dir))
+                       _files(model_dir), speed)
 
 
 def train_all(data: Path | str, sides: list[str] | tuple[str, ...], config: TrainConfig | None = None) -> dict[str, TrainResult]:

@@ -1,0 +1,126 @@
+"""Benchmark the generation engine against gpt-2-simple's ``gpt2.generate``, on the same tiny checkpoint.
+
+    .venv/bin/python benchmarks/generate.py                    # 20 requests x 20 samples x 80 tokens
+    .venv/bin/python benchmarks/generate.py --requests 10      # quicker
+
+It trains a ``tiny`` model on the bundled demo corpus (``left``, cleaned by 04_clean) unless
+``--data`` already has one, then serves the same 20 prompts, each in its own fresh process so memory
+is measured alone:
+
+- **engine**: ``botbaby.engine.SamplingEngine``: graph built once, settings fed per call, top_k then
+  top_p, whole batch in one pass, stops when every sample has ended;
+- **gpt2.generate**: gpt-2-simple's call (``load_gpt2`` once, then ``generate`` per request with
+  ``nsamples = batch_size = 20``), which builds a new sampling graph on every call.
+
+It prints requests per second and their ratio (target: engine >= 3x), and each process's resident
+memory growth from the first request to the last (target: under 5% for the engine).
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+SIDE = "left"
+PROMPTS = [
+    "Fuel prices", "The government", "Farmers", "Our schools", "The budget", "Young people", "Elections",
+    "Jobs", "The opposition", "Taxes", "Hospitals", "Cricket", "The economy", "Our city", "Students",
+    "Inflation", "The minister", "Every family", "Small businesses", "The nation",
+]
+
+
+def rss_mb() -> float:
+    """This process's resident memory now, in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS in /proc/self/status")
+
+
+def prepare(data: Path, steps: int) -> None:
+    """A tiny model for SIDE trained on the demo corpus (kept when already there)."""
+    from botbaby import demo
+    from botbaby.train import TrainConfig, has_checkpoint, train
+
+    if has_checkpoint(data / SIDE / "model"):
+        return
+    quiet = lambda message: None  # noqa: E731
+    demo.import_corpus(data, [SIDE], say=quiet)
+    demo.clean_sides(data, [SIDE], say=quiet)
+    train(data, SIDE, TrainConfig(steps=steps, accumulate_gradients=1, learning_rate=0.001, perplexity_tokens=0))
+
+
+def worker(kind: str, data: Path, requests: int, samples: int, length: int) -> dict:
+    """Serve ``requests`` prompts with one implementation; time them and watch memory."""
+    from botbaby.engine import START
+
+    prompts = [PROMPTS[i % len(PROMPTS)] for i in range(requests)]
+    settings = {"temperature": 0.7, "top_k": 40, "top_p": 0.9}
+    if kind == "engine":
+        from botbaby.engine import SamplingEngine
+
+        engine = SamplingEngine(data / SIDE / "model")
+
+        def serve(i, prompt):
+            return engine.sample(START + prompt, num_samples=samples, length=length, seed=i, **settings)
+    else:
+        import gpt_2_simple.gpt_2 as gpt2
+
+        sess = gpt2.start_tf_sess()
+        gpt2.load_gpt2(sess, run_name="model", checkpoint_dir=str(data / SIDE))
+
+        def serve(i, prompt):
+            return gpt2.generate(sess, run_name="model", checkpoint_dir=str(data / SIDE), prefix=START + prompt,
+                                 nsamples=samples, batch_size=samples, length=length, return_as_list=True,
+                                 truncate="<|endoftext|>", seed=i, **settings)
+    started = time.perf_counter()
+    rss = []
+    for i, prompt in enumerate(prompts):
+        texts = serve(i, prompt)
+        assert len(texts) == samples
+        rss.append(rss_mb())
+    seconds = time.perf_counter() - started
+    return {"kind": kind, "requests": requests, "seconds": seconds, "requests_per_s": requests / seconds,
+            "rss_first_mb": rss[0], "rss_last_mb": rss[-1], "rss_growth": (rss[-1] - rss[0]) / rss[0]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, help="data folder with a trained left model (default: a fresh one)")
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--samples", type=int, default=20)
+    parser.add_argument("--length", type=int, default=80)
+    parser.add_argument("--steps", type=int, default=300, help="training steps for the tiny model")
+    parser.add_argument("--worker", choices=["engine", "gpt2"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.data, args.requests, args.samples, args.length)))
+        return
+    data = args.data or Path(tempfile.mkdtemp(prefix="botbaby-bench-generate-"))
+    prepare(data, args.steps)
+    results = {}
+    for kind in ("engine", "gpt2"):
+        command = [sys.executable, __file__, "--worker", kind, "--data", str(data), "--requests", str(args.requests),
+                   "--samples", str(args.samples), "--length", str(args.length)]
+        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        results[kind] = json.loads(output.strip().splitlines()[-1])
+    engine, gpt2 = results["engine"], results["gpt2"]
+    print(f"{args.requests} requests x {args.samples} samples x {args.length} tokens, tiny model in {data}")
+    for name, result in (("engine", engine), ("gpt2.generate", gpt2)):
+        print(f"  {name:14s} {result['requests_per_s']:7.2f} requests/s   RSS {result['rss_first_mb']:7.1f} MB -> "
+              f"{result['rss_last_mb']:7.1f} MB ({100 * result['rss_growth']:+.1f}%)")
+    ratio = engine["requests_per_s"] / gpt2["requests_per_s"]
+    print(f"  ratio engine / gpt2.generate: {ratio:.1f}x (target >= 3x); "
+          f"engine memory growth {100 * engine['rss_growth']:+.1f}% (target < 5%)")
+
+
+if __name__ == "__main__":
+    main()
