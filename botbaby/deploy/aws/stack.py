@@ -194,6 +194,28 @@ class DeployResult:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def counts(self) -> dict[str, int]:
+        """How many resources were created, updated, left unchanged."""
+        return count_actions(self.actions)
+
+    def table(self) -> Any:
+        """The actions as a pandas DataFrame, one row per resource (for notebooks)."""
+        import pandas as pd
+
+        return pd.DataFrame([asdict(action) for action in self.actions], columns=["resource", "name", "action"])
+
+
+def count_actions(actions: Sequence[Action]) -> dict[str, int]:
+    """``{"created": 3, "unchanged": 20}``: how many resources each action befell.
+
+    >>> count_actions([Action("sqs-queue", "a", "deleted"), Action("s3-bucket", "b", "deleted")])
+    {'deleted': 2}
+    """
+    counts: dict[str, int] = {}
+    for action in actions:
+        counts[action.action] = counts.get(action.action, 0) + 1
+    return counts
+
 
 def deploy_aws(
     data: Path | str,

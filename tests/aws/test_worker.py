@@ -1,0 +1,141 @@
+"""The GPU worker on EC2: its user data and unit, IMDSv2, the checkpoint pull, and stopping itself when idle."""
+
+import base64
+import http.server
+import json
+import re
+import subprocess
+import threading
+
+import pytest
+
+from botbaby.contract import GenerateRequest
+from botbaby.deploy.aws.cache import DynamoCache
+from botbaby.deploy.aws.queue import SqsQueue
+from botbaby.deploy.aws.worker import PromptsFile, WorkerSettings, instance_id_from_imds, pull_models, run
+
+STACK = "bb-test"
+
+
+def user_data(clients) -> str:
+    version = clients("ec2").describe_launch_template_versions(
+        LaunchTemplateName=f"{STACK}-worker", Versions=["$Default"]
+    )["LaunchTemplateVersions"][0]
+    return base64.b64decode(version["LaunchTemplateData"]["UserData"]).decode()
+
+
+def worker_settings(clients) -> WorkerSettings:
+    """The settings the instance's user data writes to /etc/botbaby/worker.json."""
+    text = re.search(r"<<'BOTBABY_WORKER_JSON'\n(.*?)\nBOTBABY_WORKER_JSON\n", user_data(clients), re.S).group(1)
+    return WorkerSettings.from_dict(json.loads(text))
+
+
+def instance_state(clients, instance_id):
+    return clients("ec2").describe_instances(InstanceIds=[instance_id])["Reservations"][0]["Instances"][0]["State"][
+        "Name"
+    ]
+
+
+def test_user_data_is_valid_bash_that_installs_botbaby_and_enables_the_worker_unit(deployed, clients, tmp_path):
+    script = user_data(clients)
+    (tmp_path / "user-data.sh").write_text(script)
+    subprocess.run(["bash", "-n", str(tmp_path / "user-data.sh")], check=True)
+    assert "@" + "WORKER_JSON@" not in script and "@BOTBABY_PACKAGE@" not in script
+    assert 'pip install -q "botbaby[train,aws] @ git+https://github.com/botbaby/botbaby"' in script
+    assert (
+        "ExecStart=/opt/botbaby/venv/bin/python -m botbaby.deploy.aws.worker --config /etc/botbaby/worker.json"
+        in script
+    )
+    assert "systemctl enable --now botbaby-worker.service" in script
+    settings = worker_settings(clients)
+    assert (settings.bucket, settings.cache_table, settings.sides) == (
+        f"{STACK}-site-123456789012",
+        f"{STACK}-cache",
+        ["left", "right"],
+    )
+    assert settings.queue_url.endswith(f"/{STACK}-jobs.fifo") and settings.idle_stop_s == 900
+
+
+def test_worker_answers_queued_jobs_appends_prompts_and_stops_its_own_instance_when_idle(deployed, clients, generate):
+    settings = worker_settings(clients)
+    settings.idle_stop_s, settings.poll_s, settings.endpoint_url = 0.5, 0, ""
+    request = GenerateRequest("right", "Border control")
+    SqsQueue(settings.queue_url, clients).submit(request)
+    assert instance_state(clients, deployed.instance_id) == "running"
+
+    stats = run(settings, instance_id=deployed.instance_id, generate=generate)
+
+    assert (stats.done, stats.failed, stats.stopped) == (1, 0, True)
+    assert instance_state(clients, deployed.instance_id) == "stopped"
+    assert DynamoCache(settings.cache_table, clients).peek(request.key) == generate(request)
+    assert PromptsFile(settings.bucket, clients).read() == ["Border control"]
+
+
+def test_prompts_file_appends_only_new_prompts(deployed, clients):
+    prompts = PromptsFile(f"{STACK}-site-123456789012", clients)
+    assert prompts.append(["Fuel prices", "Taxes"]) == 2
+    assert prompts.append(["fuel PRICES", "Schools"]) == 1
+    assert prompts.read() == ["Fuel prices", "Taxes", "Schools"]
+
+
+def test_models_are_pulled_from_s3_once_and_again_only_when_changed(deployed, clients, trained_data, tmp_path, ami):
+    from botbaby.deploy.aws.stack import deploy_aws
+
+    bucket, local = f"{STACK}-site-123456789012", tmp_path / "instance-data"
+    assert pull_models(clients, bucket, ["left", "right"], local) == {"left": "downloaded", "right": "downloaded"}
+    for side in ("left", "right"):
+        original = trained_data / side / "model"
+        pulled = local / side / "model"
+        assert sorted(p.name for p in pulled.iterdir()) == sorted(
+            p.name for p in original.iterdir() if not p.name.startswith("events.")
+        )
+        assert (pulled / "model-10.data-00000-of-00001").read_bytes() == (
+            original / "model-10.data-00000-of-00001"
+        ).read_bytes()
+    assert pull_models(clients, bucket, ["left", "right"], local) == {"left": "unchanged", "right": "unchanged"}
+
+    (trained_data / "left" / "model" / "checkpoint").write_text('model_checkpoint_path: "model-20"\n')
+    deploy_aws(trained_data, STACK, "us-east-1", ami=ami, retry_wait_s=0)
+    assert pull_models(clients, bucket, ["left", "right"], local) == {"left": "downloaded", "right": "unchanged"}
+    assert "model-20" in (local / "left" / "model" / "checkpoint").read_text()
+
+
+class _FakeImds(http.server.BaseHTTPRequestHandler):
+    """The two IMDSv2 calls: PUT a token, then GET the instance id with it."""
+
+    def do_PUT(self):
+        assert self.path == "/latest/api/token" and self.headers["X-aws-ec2-metadata-token-ttl-seconds"]
+        self._reply(200, b"token-123")
+
+    def do_GET(self):
+        if self.headers.get("X-aws-ec2-metadata-token") != "token-123":
+            self._reply(401, b"")
+        else:
+            self._reply(200 if self.path == "/latest/meta-data/instance-id" else 404, b"i-0123456789abcdef0")
+
+    def _reply(self, status, body):
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_instance_id_is_read_from_imdsv2_with_a_session_token():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _FakeImds)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        assert instance_id_from_imds(f"http://127.0.0.1:{server.server_address[1]}") == "i-0123456789abcdef0"
+    finally:
+        server.shutdown()
+
+
+def test_worker_settings_refuse_unknown_keys_and_empty_resources():
+    from botbaby.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="unknown setting 'queue'"):
+        WorkerSettings.from_dict({"queue": "x", "bucket": "b", "cache_table": "t", "queue_url": "q"})
+    with pytest.raises(ConfigError, match="'bucket' is empty"):
+        WorkerSettings.from_dict({"cache_table": "t", "queue_url": "q"})
