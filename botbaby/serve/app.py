@@ -154,6 +154,27 @@ def _int_param(query: Mapping[str, str], name: str, default: int, low: int, high
     return value
 
 
+class KnownQueries:
+    """ASGI middleware: a ``GET /generate`` whose exact query string was validated before and whose answer
+    is cached is answered here, before routing and validation (the cached path's hot loop)."""
+
+    def __init__(self, app, service: "Service") -> None:
+        self.app = app
+        self.service = service
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and scope["path"] == "/generate" and scope["method"] == "GET":
+            key = self.service.query_keys.get(scope["query_string"])
+            posts = None if key is None else self.service.cache.lookup(key)
+            if posts is not None:
+                body = self.service.answer_body(key, posts)
+                await send({"type": "http.response.start", "status": 200, "headers": [
+                    (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
+
+
 class Service:
     """Everything behind the routes: the sides, the cache, one queue and one worker per side."""
 
@@ -181,6 +202,7 @@ class Service:
             for side in self.sides
         ])
         self._bodies: dict[str, bytes] = {}
+        self.query_keys: dict[bytes, str] = {}  # raw query strings already validated -> their request's key
 
     # -- answers ---------------------------------------------------------------------------------
 
@@ -194,6 +216,12 @@ class Service:
                 self._bodies.clear()
             self._bodies[key] = body
         return body
+
+    def remember_query(self, query_string: bytes, key: str) -> None:
+        """Let ``KnownQueries`` answer this exact query string without validating it again."""
+        if len(self.query_keys) >= _BODY_CACHE_SIZE:
+            self.query_keys.clear()
+        self.query_keys[query_string] = key
 
     def job_state(self, job_id: str) -> dict | None:
         for queue in self.queues.values():
@@ -223,9 +251,15 @@ class Service:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(event.wait(), remaining)
 
+    async def flush_visits(self, every_s: float = 1.0) -> None:
+        """Write the visit counts to disk every ``every_s`` seconds (runs for the app's lifetime)."""
+        while True:
+            await asyncio.sleep(every_s)
+            self.cache.flush()
+
     def close(self) -> None:
         self.pool.stop()
-        self.cache.db.close()
+        self.cache.close()
 
 
 def pending_body(job_id: str, state: dict | None) -> dict:
@@ -386,6 +420,7 @@ def create_app(data: Path | str, config: ServeConfig | None = None, factory: Gen
     starlette = require("starlette", extra="serve")  # noqa: F841 -- a clear message when the extra is missing
     from starlette.applications import Starlette
     from starlette.exceptions import HTTPException
+    from starlette.middleware import Middleware
     from starlette.requests import Request
     from starlette.responses import JSONResponse, Response
     from starlette.routing import Mount, Route
@@ -420,9 +455,11 @@ def create_app(data: Path | str, config: ServeConfig | None = None, factory: Gen
         generate_request = parse_generate_query(request.query_params, service.sides)
         posts = service.cache.lookup(generate_request.key)
         if posts is not None:
+            service.remember_query(request.scope["query_string"], generate_request.key)
             return posts_response(generate_request.key, posts)
         status, result = await service.wait_for(generate_request)
         if status == 200:
+            service.remember_query(request.scope["query_string"], generate_request.key)
             return posts_response(generate_request.key, result)
         if status == 202:
             return job_response(202, result)
@@ -500,9 +537,11 @@ def create_app(data: Path | str, config: ServeConfig | None = None, factory: Gen
     async def lifespan(app):
         service.watch.bind(asyncio.get_running_loop())
         service.pool.start()
+        flusher = asyncio.create_task(service.flush_visits())
         try:
             yield
         finally:
+            flusher.cancel()
             await asyncio.get_running_loop().run_in_executor(None, service.close)
 
     routes = [
@@ -517,7 +556,8 @@ def create_app(data: Path | str, config: ServeConfig | None = None, factory: Gen
     ]
     if config.static:
         routes.append(Mount("/", StaticFiles(directory=STATIC_DIR, html=True)))
-    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: http_error})
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: http_error},
+                    middleware=[Middleware(KnownQueries, service=service)])
     app.state.service = service
     return app
 

@@ -14,9 +14,13 @@
     >>> cache.prompts(prefix="fu")
     ['Fuel prices']
 
-It lives in ``DATA/serve.sqlite`` (``Layout.serve_db``), so answers survive a restart. A visit is
-counted by the same SQL statement that reads the answer, so concurrent visits are never lost.
-The DynamoDB backend (``botbaby.deploy.aws``) implements the same ``Cache`` port.
+It lives in ``DATA/serve.sqlite`` (``Layout.serve_db``), so answers survive a restart. An answer
+never changes once stored, so a known prompt is answered from memory; its visit is added to an
+in-memory tally under a lock (no visit is lost to a race) and ``flush`` adds the tallies to the
+counters on disk in one transaction (``botbaby serve`` flushes every second and when it stops; the
+reads that rank by visits flush first). A server killed outright loses at most the last second's
+visit counts, never an answer. The DynamoDB backend (``botbaby.deploy.aws``) implements the same
+``Cache`` port.
 """
 
 import json
@@ -45,6 +49,8 @@ class SqliteCache:
         self.db = db if isinstance(db, Database) else Database(db)
         self._memo: dict[str, list[Post]] = {}
         self._memo_lock = threading.Lock()
+        self._tally: dict[str, int] = {}  # visits not yet added to the counters on disk
+        self._tally_lock = threading.Lock()
 
     def _posts(self, key: str, body: str) -> list[Post]:
         posts = self._memo.get(key)
@@ -58,23 +64,41 @@ class SqliteCache:
 
     def lookup(self, key: str) -> list[Post] | None:
         """The cached ranked posts for ``key`` (counting one visit, atomically), or None."""
-        row = (
-            self.db.connection()
-            .execute(
-                "UPDATE answers SET visits = visits + 1, last_visit = ? WHERE key = ? RETURNING posts",
-                (time.time(), key),
-            )
-            .fetchone()
-        )
-        return None if row is None else self._posts(key, row[0])
+        posts = self._memo.get(key) or self.peek(key)
+        if posts is not None:
+            with self._tally_lock:
+                self._tally[key] = self._tally.get(key, 0) + 1
+        return posts
 
     def peek(self, key: str) -> list[Post] | None:
         """The cached ranked posts for ``key`` without counting a visit, or None."""
+        posts = self._memo.get(key)
+        if posts is not None:
+            return posts
         row = self.db.connection().execute("SELECT posts FROM answers WHERE key = ?", (key,)).fetchone()
         return None if row is None else self._posts(key, row[0])
 
+    def flush(self) -> int:
+        """Add the visits counted since the last flush to the counters on disk; return how many."""
+        with self._tally_lock:
+            tally, self._tally = self._tally, {}
+        if tally:
+            now = time.time()
+            conn = self.db.connection()
+            with conn:  # one transaction: the counters move together
+                conn.execute("BEGIN IMMEDIATE")
+                conn.executemany("UPDATE answers SET visits = visits + ?, last_visit = ? WHERE key = ?",
+                                 [(count, now, key) for key, count in tally.items()])
+        return sum(tally.values())
+
+    def close(self) -> None:
+        """Flush the visit counts and close the database."""
+        self.flush()
+        self.db.close()
+
     def visits(self, key: str) -> int:
         """How often ``key`` was looked up (0 when unknown)."""
+        self.flush()
         row = self.db.connection().execute("SELECT visits FROM answers WHERE key = ?", (key,)).fetchone()
         return 0 if row is None else row[0]
 
@@ -96,6 +120,7 @@ class SqliteCache:
 
     def prompts(self, side: str | None = None, prefix: str = "", limit: int = 50) -> list[str]:
         """Known prompts (for autocomplete), most visited first, each once whatever its case or settings."""
+        self.flush()
         rows = self.db.connection().execute(
             "SELECT MIN(prompt), SUM(visits) AS total FROM answers"
             " WHERE (?1 IS NULL OR side = ?1) AND prompt_lower LIKE ?2 ESCAPE '\\'"
@@ -106,6 +131,7 @@ class SqliteCache:
 
     def popular(self, limit: int = 10) -> list[dict]:
         """The most visited requests: ``{"model", "prompt", "visits"}`` dicts, unvisited ones left out."""
+        self.flush()
         rows = self.db.connection().execute(
             "SELECT side, prompt, visits FROM answers WHERE visits > 0 ORDER BY visits DESC, created_at LIMIT ?",
             (limit,),

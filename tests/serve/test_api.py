@@ -36,7 +36,18 @@ def test_a_new_prompt_is_generated_then_served_from_the_cache(start_server, boar
     assert first.status_code == again.status_code == 200
     assert first.json() == again.json() == fake_view("left", "Fuel prices")
     assert board.calls == [("left", "Fuel prices")]
-    assert SqliteCache(data_dir / "serve.sqlite").visits(GenerateRequest("left", "Fuel prices").key) == 2
+    assert httpx.get(f"{url}/popular").json() == [{"model": "left", "prompt": "Fuel prices", "visits": 2}]
+
+
+def test_repeating_the_exact_same_query_is_answered_and_counted_like_any_other(start_server, board):
+    url = start_server()
+    query = {"model": "right", "prompt": "Border wall", "top_k": "40"}
+    answers = [httpx.get(f"{url}/generate", params=query) for _ in range(3)]
+    assert [answer.status_code for answer in answers] == [200, 200, 200]
+    assert all(answer.json() == fake_view("right", "Border wall") for answer in answers)
+    assert answers[2].headers["content-type"] == "application/json"
+    assert httpx.get(f"{url}/popular").json() == [{"model": "right", "prompt": "Border wall", "visits": 3}]
+    assert httpx.get(f"{url}/generate", params={**query, "model": "centre"}).status_code == 400
 
 
 def test_each_side_and_each_setting_is_its_own_answer(start_server, board):

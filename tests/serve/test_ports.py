@@ -36,6 +36,16 @@ def test_the_visit_counter_counts_every_concurrent_visit(db):
     assert SqliteCache(db).visits(key) == 1600  # on disk, for the next server
 
 
+def test_visits_counted_in_memory_reach_the_disk_when_flushed(db):
+    cache = SqliteCache(db)
+    cache.store(request("Taxes"), [Post("Too high.", "NEGATIVE", 0.6)])
+    for _ in range(3):
+        cache.lookup(request("taxes").key)
+    assert SqliteCache(db).popular() == []  # another reader sees only what was flushed
+    assert cache.flush() == 3
+    assert SqliteCache(db).popular() == [{"model": "left", "prompt": "Taxes", "visits": 3}]
+
+
 def test_a_second_answer_for_the_same_key_keeps_the_first(db):
     cache = SqliteCache(db)
     cache.store(request("Taxes"), [Post("first", "NEUTRAL", 0.5)])
