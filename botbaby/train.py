@@ -188,11 +188,17 @@ def prepare_base(layout: Layout, side: str, config: TrainConfig) -> tuple[Path, 
 _PROGRESS = re.compile(r"\[(\d+) \| ([\d.]+)\] loss=([\d.naninf]+) avg=([\d.naninf]+)")
 
 
+# gpt-2-simple advises memory-saving settings for any model not named 124M: noise for a tiny model
+_BIG_MODEL_ADVICE = re.compile(r"For larger models|use_memory_saving_gradients = |only_train_transformer_layers = "
+                               r"|^\s*accumulate_gradients = 1\s*$")
+
+
 class _ProgressTap(io.TextIOBase):
     """Stands in for stdout during gpt2.finetune: records its loss lines, moves a progress bar, echoes the rest."""
 
-    def __init__(self, echo, bar) -> None:
+    def __init__(self, echo, bar, hide: re.Pattern | None = None) -> None:
         self.echo, self.bar, self.rows, self.times, self._line = echo, bar, [], [], ""
+        self.hide = hide
 
     def write(self, text: str) -> int:
         self._line += text
@@ -205,7 +211,7 @@ class _ProgressTap(io.TextIOBase):
                 self.times.append(float(match[2]))  # seconds since gpt-2-simple's training loop started
                 self.bar.update(1)
                 self.bar.set_postfix(loss=f"{loss:.2f}", avg=f"{avg:.2f}", refresh=False)
-            elif line.strip():
+            elif line.strip() and not (self.hide and self.hide.search(line)):
                 self.echo.write(line + "\n")
         return len(text)
 
@@ -242,7 +248,7 @@ def _finetune(paths: SidePaths, base_dir: Path, base_name: str, config: TrainCon
     random.seed(config.seed + steps_done(paths.model_dir))  # gpt-2-simple samples windows with `random`
     done = steps_done(paths.model_dir)
     bar = tqdm(total=config.steps, initial=done, desc=f"training {paths.name}", unit="step")
-    tap = _ProgressTap(sys.stdout, bar)
+    tap = _ProgressTap(sys.stdout, bar, hide=_BIG_MODEL_ADVICE if config.model == TINY else None)
     # gpt-2-simple writes its samples to ./samples/RUN: keep them in the side folder.
     cwd = os.getcwd()
     with tf.Graph().as_default():
