@@ -1,15 +1,16 @@
 """The whole product on one machine, from the bundled demo corpus: ``make demo``.
 
     >>> import tempfile
-    >>> results = run_demo(tempfile.mkdtemp(), quiet=True)
+    >>> results = run_demo(tempfile.mkdtemp(), quiet=True, until="clean")
     >>> results["clean"]["left"]["kept"] > 100 and results["clean"]["right"]["kept"] > 100
     True
 
 The corpus (``botbaby/demo/corpus``) was written for this project: a few hundred posts per side in
 two voices on the same topics, shipped as X archive files (``SIDE-tweets.js`` and
 ``SIDE-account.js``) and as messy as real exports. ``run_demo`` runs the steps in order; each
-step is a function ``step(data, sides, say) -> dict`` listed in ``STEPS``, and later steps
-(train a tiny model, serve the page) are added there.
+step is a function ``step(data, sides, say) -> dict`` listed in ``STEPS``: import, clean, train a
+``tiny`` model per side on the CPU (``DEMO_TRAIN``; about a minute a side, skipped when done).
+``python -m botbaby.demo`` then serves the page (``botbaby serve``) and prints its address.
 """
 
 from collections.abc import Callable
@@ -52,17 +53,56 @@ def clean_sides(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], None]
     return results
 
 
-# (name, step) in the order they run; later issues append training and serving.
+DEMO_TRAIN = {  # a tiny model per side that writes recognisable posts after about a minute on a laptop CPU
+    "model": "tiny", "steps": 300, "accumulate_gradients": 1, "learning_rate": 0.003, "tiny_vocab_size": 1000,
+    "perplexity_tokens": 2000,
+}
+
+
+def train_sides(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], None] = print,
+                steps: int | None = None) -> dict[str, Any]:
+    """Step 3: train a ``tiny`` GPT-2 per side on the CPU (a finished model is skipped)."""
+    from botbaby.train import TrainConfig, train
+
+    config = TrainConfig.from_dict(DEMO_TRAIN, **({"steps": steps} if steps else {}))
+    results = {}
+    for side in sides:
+        say(f"train {side}: a tiny model, {config.steps} steps on the CPU ...")
+        result = train(data, side, config)
+        perplexity = f"{result.perplexity:.2f}" if result.perplexity is not None else "n/a"
+        say(f"train {side}: {result.steps} steps{' (already done)' if result.skipped else ''}, "
+            f"perplexity on val.txt {perplexity}")
+        results[side] = {"steps": result.steps, "perplexity": result.perplexity, "skipped": result.skipped}
+    return results
+
+
+def serve_page(data: Path | str, sides=CORPUS_SIDES, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Last: serve the API and the page with ``botbaby serve`` (prints the address; Ctrl-C stops)."""
+    from botbaby.serve.app import ServeConfig
+    from botbaby.serve.cli import serve
+
+    serve(data, ServeConfig.from_dict(sides=list(sides), host=host, port=port))
+
+
+# (name, step) in the order they run; ``python -m botbaby.demo`` then calls ``serve_page``.
 STEPS: list[tuple[str, Callable[..., dict[str, Any]]]] = [
     ("import", import_corpus),
     ("clean", clean_sides),
+    ("train", train_sides),
 ]
 
 
-def run_demo(data: Path | str, sides=DEFAULT_SIDES, quiet: bool = False) -> dict[str, Any]:
-    """Run every demo step on ``data`` and return each step's results by name."""
+def run_demo(data: Path | str, sides=DEFAULT_SIDES, quiet: bool = False, until: str | None = None,
+             train_steps: int | None = None) -> dict[str, Any]:
+    """Run the demo steps on ``data`` (all of them, or up to and including ``until``); return their results by name."""
+    names = [name for name, _ in STEPS]
+    if until is not None and until not in names:
+        raise ValueError(f"until must be one of {', '.join(names)}, got {until!r}")
     say = (lambda message: None) if quiet else print
     results = {}
     for name, step in STEPS:
-        results[name] = step(Path(data), tuple(sides), say=say)
+        options = {"steps": train_steps} if name == "train" else {}
+        results[name] = step(Path(data), tuple(sides), say=say, **options)
+        if name == until:
+            break
     return results
