@@ -194,3 +194,16 @@ def test_out_of_range_settings_are_refused(values):
 def test_unknown_settings_are_refused_with_a_hint():
     with pytest.raises(ConfigError, match="did you mean 'min_chars'"):
         CleanConfig.from_dict({"min_char": 10})
+
+
+@pytest.mark.parametrize("scripts", [("latin",), ("ascii",), ("latin", "devanagari"), ("latin", "bengali", "tamil")])
+def test_the_vectorised_script_rule_matches_its_regex_definition(scripts):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from botbaby.clean import script_filter, script_pattern
+
+    samples = ["great🔥stuff", "café Zürich ÆØÅ ſ", "मोदी जी। ॥ ०१२", "বাংলা தமிழ் ਪੰਜਾਬੀ", "中文 日本語 한국어",
+               "👨‍👩‍👧 🇮🇳 ✊🏽", "Ελληνικά русский עברית العربية", "ﬁ ﬂ ℌ ⅓ ② ™ ©", "\u200b\u200d\ufeff\U000e0001"]  # fmt: skip
+    vectorised = pc.replace_substring_regex(pa.array(samples), script_pattern(scripts), " ").to_pylist()
+    assert vectorised == [script_filter(scripts).sub(" ", text) for text in samples]

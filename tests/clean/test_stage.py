@@ -178,3 +178,21 @@ def test_pandas_reads_the_input_and_train_text_is_utf8(data_dir, left):
     assert len(pd.read_parquet(left.tweets_dir)) == 2000
     clean(data_dir, "left", {"scripts": ["latin", "devanagari"]})
     left.train_txt.read_text(encoding="utf-8")
+
+
+def test_a_big_corpus_trains_the_splitter_in_a_separate_process_with_the_same_result(data_dir, left, monkeypatch):
+    import botbaby.clean as stage
+
+    def learned():
+        params = load_sentence_splitter(data_dir, "left")._params
+        return params.abbrev_types, params.collocations, params.sent_starters, dict(params.ortho_context)
+
+    clean(data_dir, "left")
+    in_thread = learned()
+    monkeypatch.setattr(stage._PunktSample, "PROCESS_ABOVE_ROWS", 0)
+    clean(data_dir, "left", force=True)
+    assert learned() == in_thread
+    assert load_sentence_splitter(data_dir, "left").tokenize("Dr. Rao spoke twice. Who pays?") == [
+        "Dr. Rao spoke twice.",
+        "Who pays?",
+    ]
