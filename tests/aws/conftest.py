@@ -4,6 +4,7 @@ import json
 import os
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -106,20 +107,36 @@ def table_and_queue(clients) -> tuple[str, str, str]:
     return "t-cache", queue, dlq
 
 
-def fake_generate(request):
-    """Stand-in for the GPU generator: ten ranked posts, six POSITIVE and four NEGATIVE."""
+class FakeGenerator:
+    """Stand-in for a side's GPU generator (``botbaby.generate.Generator``): ten ranked posts, 6 POSITIVE, 4 NEGATIVE."""
+
+    def __init__(self, side: str) -> None:
+        self.side = side
+
+    def generate(self, prompt, settings=None, seed=None):
+        return SimpleNamespace(ranked=expected_posts(self.side, prompt))
+
+    def close(self) -> None:
+        pass
+
+
+def expected_posts(side: str, prompt: str) -> list:
+    """What FakeGenerator ranks for ``prompt``."""
     from botbaby.contract import Post
 
     return [
-        Post(
-            f"{request.prompt} ({request.side} #{i})",
-            "NEGATIVE" if i % 3 == 0 else "POSITIVE",
-            round(0.99 - i / 100, 2),
-        )
+        Post(f"{prompt} ({side} #{i})", "NEGATIVE" if i % 3 == 0 else "POSITIVE", round(0.99 - i / 100, 2))
         for i in range(10)
     ]
 
 
 @pytest.fixture
-def generate():
-    return fake_generate
+def factory():
+    """The generator factory a worker takes (side -> generator), here the stand-in."""
+    return FakeGenerator
+
+
+@pytest.fixture
+def expected():
+    """expected(side, prompt): the ranked posts the stand-in generator gives."""
+    return expected_posts

@@ -5,7 +5,7 @@ import json
 from botbaby.contract import GenerateRequest, Post, SampleSettings
 from botbaby.deploy.aws.cache import DynamoCache
 from botbaby.deploy.aws.queue import SqsQueue
-from botbaby.deploy.aws.worker import consume
+from botbaby.serve.worker import Worker
 
 POSTS = [Post("Fuel is too dear", "NEGATIVE", 0.9), Post("Fuel will get cheaper", "POSITIVE", 0.8)]
 
@@ -109,21 +109,26 @@ def test_an_unreadable_message_lands_in_the_dead_letter_queue_without_stopping_t
     assert sorted(_dead_letters(clients, dlq_url)) == sorted(["not json", bad_side])
 
 
-def test_a_job_that_keeps_crashing_the_worker_is_dead_lettered_after_three_tries(clients, table_and_queue, generate):
+def test_a_job_that_keeps_crashing_the_worker_is_dead_lettered_after_three_tries(
+    clients, table_and_queue, factory, expected
+):
     table, queue_url, dlq_url = table_and_queue
     queue, cache = SqsQueue(queue_url, clients, sides=["left"]), DynamoCache(table, clients)
     poison, fine = GenerateRequest("left", "poison"), GenerateRequest("left", "Fuel prices")
     queue.submit(poison)
     queue.submit(fine)
 
-    def crash_on_poison(request):
-        if request.prompt == "poison":
-            raise RuntimeError("CUDA out of memory")
-        return generate(request)
+    class CrashOnPoison(factory):
+        def generate(self, prompt, settings=None, seed=None):
+            if prompt == "poison":
+                raise RuntimeError("CUDA out of memory")
+            return super().generate(prompt, settings, seed)
 
-    stats = consume(queue, cache, crash_on_poison, idle_s=0, on_idle=lambda: None, poll_s=0)
+    worker = Worker("left", CrashOnPoison, cache, queue, idle_s=3600)
+    while worker.run_once(wait_s=0):
+        pass
 
-    assert (stats.failed, stats.done, stats.stopped) == (3, 1, True)
+    assert (worker.stats["failed"], worker.stats["done"]) == (3, 1)
     assert [json.loads(body)["prompt"] for body in _dead_letters(clients, dlq_url)] == ["poison"]
-    assert cache.peek(fine.key) == generate(fine)
+    assert cache.peek(fine.key) == expected("left", "Fuel prices")
     assert cache.peek(poison.key) is None

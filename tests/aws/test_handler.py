@@ -10,7 +10,8 @@ from botbaby.deploy.aws import handler as lambda_module
 from botbaby.deploy.aws.cache import DynamoCache
 from botbaby.deploy.aws.handler import Api, FeedbackTable
 from botbaby.deploy.aws.queue import SqsQueue
-from botbaby.deploy.aws.worker import PromptsFile, consume
+from botbaby.deploy.aws.worker import PromptRecordingCache, PromptsFile
+from botbaby.serve.worker import Worker
 
 STACK = "bb-test"
 
@@ -21,7 +22,7 @@ def lambda_environment(clients) -> dict[str, str]:
 
 
 def call(api, path, method="GET", body=None, **query):
-    """An API Gateway HTTP API (payload 2.0) event, as the Lambda receives it."""
+    """An API Gateway HTTP API (payload 2.0) event, as the Lambda receives it; returns (status, JSON body)."""
     event = {
         "version": "2.0",
         "rawPath": path,
@@ -36,23 +37,21 @@ def call(api, path, method="GET", body=None, **query):
 
 
 def instance_state(clients, instance_id):
-    return clients("ec2").describe_instances(InstanceIds=[instance_id])["Reservations"][0]["Instances"][0]["State"][
-        "Name"
-    ]
+    reservation = clients("ec2").describe_instances(InstanceIds=[instance_id])["Reservations"][0]
+    return reservation["Instances"][0]["State"]["Name"]
 
 
-def worker_parts(clients, environment):
-    bucket = f"{STACK}-site-123456789012"
-    sides = environment["BOTBABY_SIDES"].split(",")
-    return (
-        SqsQueue(environment["BOTBABY_QUEUE_URL"], clients, sides=sides),
-        DynamoCache(environment["BOTBABY_CACHE_TABLE"], clients),
-        PromptsFile(bucket, clients),
+def side_worker(clients, environment, side, factory):
+    """What the GPU instance runs for one side: serve's Worker on the side's SQS queue and the DynamoDB cache."""
+    cache = PromptRecordingCache(
+        DynamoCache(environment["BOTBABY_CACHE_TABLE"], clients), PromptsFile(f"{STACK}-site-123456789012", clients)
     )
+    queue = SqsQueue(json.loads(environment["BOTBABY_QUEUE_URLS"])[side], clients, sides=[side])
+    return Worker(side, factory, cache, queue, idle_s=3600)
 
 
 def test_new_prompt_is_queued_starts_the_worker_and_is_answered_from_the_cache_once_generated(
-    deployed, clients, generate
+    deployed, clients, factory, expected
 ):
     environment = lambda_environment(clients)
     api = Api.from_env({**environment, "BOTBABY_WAIT_S": "0.2"})
@@ -67,45 +66,32 @@ def test_new_prompt_is_queued_starts_the_worker_and_is_answered_from_the_cache_o
     assert instance_state(clients, deployed.instance_id) in ("pending", "running")
     assert call(api, f"/jobs/{job_id}")[0] == 202
 
-    queue, cache, prompts = worker_parts(clients, environment)
-    stats = consume(
-        queue,
-        cache,
-        generate,
-        idle_s=60,
-        on_idle=lambda: None,
-        poll_s=0,
-        max_jobs=1,
-        on_done=lambda request: prompts.append([request.prompt]),
-    )
-    assert stats.done == 1
+    worker = side_worker(clients, environment, "left", factory)
+    assert worker.run_once(wait_s=0) is True
+    assert worker.stats["done"] == 1
 
-    expected = [post.to_dict() for post in majority_view(generate(GenerateRequest("left", "Fuel prices")))]
-    assert len(expected) == 6
-    assert call(api, f"/jobs/{job_id}") == (200, expected)
-    assert call(api, "/generate", model="left", prompt="FUEL PRICES") == (200, expected)
-    assert cache.visits(job_id) == 2
+    answer = [post.to_dict() for post in majority_view(expected("left", "Fuel prices"))]
+    assert len(answer) == 6  # the POSITIVE majority of the ten ranked posts
+    assert call(api, f"/jobs/{job_id}") == (200, answer)
+    assert call(api, "/generate", model="left", prompt="FUEL PRICES") == (200, answer)
+    assert DynamoCache(environment["BOTBABY_CACHE_TABLE"], clients).visits(job_id) == 2
     assert call(api, "/popular") == (200, [{"model": "left", "prompt": "Fuel prices", "visits": 2}])
     assert call(api, "/prompts", model="left", prefix="fu") == (200, ["Fuel prices"])
-    assert prompts.read() == ["Fuel prices"]
+    assert PromptsFile(f"{STACK}-site-123456789012", clients).read() == ["Fuel prices"]
 
 
-def test_a_prompt_generated_while_the_request_waits_is_answered_at_once(deployed, clients, generate):
+def test_a_prompt_generated_while_the_request_waits_is_answered_at_once(deployed, clients, factory, expected):
     environment = lambda_environment(clients)
     api = Api.from_env({**environment, "BOTBABY_WAIT_S": "15"})
-    queue, cache, _ = worker_parts(clients, environment)
-    worker = threading.Thread(
-        target=consume,
-        args=(queue, cache, generate),
-        kwargs={"idle_s": 60, "on_idle": lambda: None, "poll_s": 1, "max_jobs": 1},
-    )
-    worker.start()
+    worker = side_worker(clients, environment, "right", factory)
+    thread = threading.Thread(target=worker.run_once, kwargs={"wait_s": 10})
+    thread.start()
     try:
         status, body = call(api, "/generate", model="right", prompt="Border control")
     finally:
-        worker.join(timeout=30)
+        thread.join(timeout=30)
     assert status == 200
-    assert body == [post.to_dict() for post in majority_view(generate(GenerateRequest("right", "Border control")))]
+    assert body == [post.to_dict() for post in majority_view(expected("right", "Border control"))]
 
 
 @pytest.fixture
@@ -138,37 +124,39 @@ def api(clients, table_and_queue):
         ("/generate", {"model": "left", "prompt": "hi", "top_p": "1.5"}, "top_p must be between"),
         ("/generate", {"model": "left", "prompt": "hi", "num_samples": "lots"}, "num_samples must be a number"),
         ("/prompts", {"model": "centre"}, "unknown model"),
-        ("/popular", {"limit": "-1"}, "limit must be a whole number"),
+        ("/prompts", {"limit": "many"}, "limit must be a whole number"),
+        ("/popular", {"limit": "-1"}, "limit must be between 1 and 100"),
     ],
 )
-def test_bad_requests_get_a_400_with_the_contracts_message(deployed, clients, path, query, message):
-    api = Api.from_env(lambda_environment(clients))
+def test_bad_requests_get_a_400_with_the_contracts_message_and_queue_nothing(
+    api, clients, table_and_queue, path, query, message
+):
     status, body = call(api, path, **query)
     assert status == 400 and message in body["error"]
-    assert (
-        clients("sqs").get_queue_attributes(
-            QueueUrl=lambda_environment(clients)["BOTBABY_QUEUE_URL"], AttributeNames=["ApproximateNumberOfMessages"]
-        )["Attributes"]["ApproximateNumberOfMessages"]
-        == "0"
-    )
+    attributes = clients("sqs").get_queue_attributes(
+        QueueUrl=table_and_queue[1], AttributeNames=["ApproximateNumberOfMessages"]
+    )["Attributes"]
+    assert attributes["ApproximateNumberOfMessages"] == "0"
 
 
 def test_unknown_paths_methods_and_job_ids_are_4xx(api):
     assert call(api, "/nowhere")[0] == 404
     assert call(api, "/generate", method="POST")[0] == 405
     assert call(api, "/jobs/../../etc")[0] == 404
-    assert call(api, "/jobs/" + "0" * 32)[0] == 202
+    assert call(api, "/jobs/" + "0" * 32)[0] == 202  # a well-formed id: pending until its answer is cached
 
 
-def test_feedback_is_stored_and_checked(api, clients):
+def test_feedback_is_stored_and_checked_as_botbaby_serve_checks_it(api, clients):
     status, body = call(
-        api, "/feedback", method="POST", body={"model": "left", "prompt": "Fuel", "text": "a post", "vote": "up"}
+        api, "/feedback", method="POST", body={"message": " Great fun ", "model": "left", "prompt": "Fuel", "rating": 5}
     )
     assert status == 201
     items = clients("dynamodb").scan(TableName="t-feedback")["Items"]
-    assert [(item["id"]["S"], item["vote"]["S"], item["text"]["S"]) for item in items] == [(body["id"], "up", "a post")]
-    assert call(api, "/feedback", method="POST", body={"model": "left", "vote": "meh"})[0] == 400
-    assert call(api, "/feedback", method="POST", body=["not", "an", "object"])[0] == 400
+    assert [(item["id"]["S"], item["message"]["S"], item["rating"]["S"]) for item in items] == [
+        (body["id"], "Great fun", "5")
+    ]
+    for bad in ({"message": ""}, {"message": "x", "rating": 6}, {"message": "x", "vote": "up"}, ["a", "list"]):
+        assert call(api, "/feedback", method="POST", body=bad)[0] == 400, bad
 
 
 def test_the_lambda_entry_point_builds_the_api_from_its_environment(deployed, clients, monkeypatch):

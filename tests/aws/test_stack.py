@@ -44,7 +44,7 @@ def test_every_resource_name_starts_with_the_stack_name_and_carries_its_tag(depl
         {"Key": TAG, "Value": STACK}
     ]
     sqs = clients("sqs")
-    for queue in (f"{STACK}-jobs.fifo", f"{STACK}-jobs-dlq.fifo"):
+    for queue in (f"{STACK}-left-jobs.fifo", f"{STACK}-right-jobs.fifo", f"{STACK}-jobs-dlq.fifo"):
         url = sqs.get_queue_url(QueueName=queue)["QueueUrl"]
         assert sqs.list_queue_tags(QueueUrl=url)["Tags"][TAG] == STACK
     dynamodb = clients("dynamodb")
@@ -72,15 +72,16 @@ def test_iam_policies_grant_no_wildcard_actions_and_name_their_resources(deploye
     assert [role["RoleName"] for role in profile["Roles"]] == [f"{STACK}-worker-role"]
 
 
-def test_queue_has_a_dead_letter_queue_and_a_visibility_timeout_longer_than_a_generation(deployed, clients):
+def test_each_side_has_a_fifo_queue_with_a_dead_letter_queue_and_a_long_visibility_timeout(deployed, clients):
     sqs = clients("sqs")
-    url = sqs.get_queue_url(QueueName=f"{STACK}-jobs.fifo")["QueueUrl"]
-    attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
-    assert attributes["FifoQueue"] == "true"
-    assert int(attributes["VisibilityTimeout"]) >= 120
-    redrive = json.loads(attributes["RedrivePolicy"])
-    assert redrive["deadLetterTargetArn"].endswith(f":{STACK}-jobs-dlq.fifo")
-    assert int(redrive["maxReceiveCount"]) == 3
+    for side in ("left", "right"):
+        url = sqs.get_queue_url(QueueName=f"{STACK}-{side}-jobs.fifo")["QueueUrl"]
+        attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+        assert attributes["FifoQueue"] == "true"
+        assert int(attributes["VisibilityTimeout"]) >= 120  # a generation takes 30 to 60 s on the GPU
+        redrive = json.loads(attributes["RedrivePolicy"])
+        assert redrive["deadLetterTargetArn"].endswith(f":{STACK}-jobs-dlq.fifo")
+        assert int(redrive["maxReceiveCount"]) == 3
 
 
 def test_http_api_has_cors_a_30_second_lambda_integration_and_every_route(deployed, clients):
@@ -119,9 +120,10 @@ def test_page_is_uploaded_with_a_config_pointing_at_the_api_and_checkpoints_stay
 def test_lambda_gets_the_resources_it_talks_to_from_its_environment(deployed, clients):
     variables = clients("lambda").get_function_configuration(FunctionName=f"{STACK}-api")["Environment"]["Variables"]
     assert variables["BOTBABY_CACHE_TABLE"] == f"{STACK}-cache"
-    assert variables["BOTBABY_QUEUE_URL"].endswith(f"/{STACK}-jobs.fifo")
+    queue_urls = json.loads(variables["BOTBABY_QUEUE_URLS"])
+    assert list(queue_urls) == ["left", "right"]
+    assert queue_urls["left"].endswith(f"/{STACK}-left-jobs.fifo")
     assert variables["BOTBABY_INSTANCE_ID"] == deployed.instance_id
-    assert variables["BOTBABY_SIDES"] == "left,right"
 
 
 def test_a_changed_checkpoint_or_setting_is_updated_and_nothing_else(deployed, trained_data, ami):
@@ -174,7 +176,7 @@ def test_teardown_removes_everything_it_created_and_nothing_else(deployed, clien
 
 
 def test_teardown_leaves_a_same_named_resource_without_the_stack_tag(aws_env, clients):
-    clients("sqs").create_queue(QueueName=f"{STACK}-jobs.fifo", Attributes={"FifoQueue": "true"})
+    clients("sqs").create_queue(QueueName=f"{STACK}-left-jobs.fifo", Attributes={"FifoQueue": "true"})
     actions = {(a.resource, a.name): a.action for a in teardown_aws(STACK, REGION)}
-    assert actions[("sqs-queue", f"{STACK}-jobs.fifo")] == "skipped"
-    assert clients("sqs").get_queue_url(QueueName=f"{STACK}-jobs.fifo")["QueueUrl"]
+    assert actions[("sqs-queue", f"{STACK}-left-jobs.fifo")] == "skipped"
+    assert clients("sqs").get_queue_url(QueueName=f"{STACK}-left-jobs.fifo")["QueueUrl"]

@@ -53,22 +53,46 @@ def test_user_data_is_valid_bash_that_installs_botbaby_and_enables_the_worker_un
         f"{STACK}-cache",
         ["left", "right"],
     )
-    assert settings.queue_url.endswith(f"/{STACK}-jobs.fifo") and settings.idle_stop_s == 900
+    assert settings.queue_urls["left"].endswith(f"/{STACK}-left-jobs.fifo") and settings.idle_stop_s == 900
 
 
-def test_worker_answers_queued_jobs_appends_prompts_and_stops_its_own_instance_when_idle(deployed, clients, generate):
+def test_worker_answers_each_sides_jobs_appends_prompts_and_stops_its_own_instance_when_idle(
+    deployed, clients, factory, expected
+):
     settings = worker_settings(clients)
-    settings.idle_stop_s, settings.poll_s, settings.endpoint_url = 0.5, 0, ""
-    request = GenerateRequest("right", "Border control")
-    SqsQueue(settings.queue_url, clients).submit(request)
+    settings.idle_stop_s, settings.poll_s = 1.0, 0.2
+    SqsQueue(settings.queue_urls["right"], clients).submit(GenerateRequest("right", "Border control"))
+    SqsQueue(settings.queue_urls["left"], clients).submit(GenerateRequest("left", "Fuel prices"))
     assert instance_state(clients, deployed.instance_id) == "running"
 
-    stats = run(settings, instance_id=deployed.instance_id, generate=generate)
+    stats = run(settings, instance_id=deployed.instance_id, factory=factory)
 
-    assert (stats.done, stats.failed, stats.stopped) == (1, 0, True)
+    assert {side: (s["done"], s["failed"], s["loads"]) for side, s in stats.items()} == {
+        "left": (1, 0, 1),
+        "right": (1, 0, 1),
+    }
     assert instance_state(clients, deployed.instance_id) == "stopped"
-    assert DynamoCache(settings.cache_table, clients).peek(request.key) == generate(request)
-    assert PromptsFile(settings.bucket, clients).read() == ["Border control"]
+    cache = DynamoCache(settings.cache_table, clients)
+    assert cache.peek(GenerateRequest("right", "Border control").key) == expected("right", "Border control")
+    assert cache.peek(GenerateRequest("left", "Fuel prices").key) == expected("left", "Fuel prices")
+    assert sorted(PromptsFile(settings.bucket, clients).read()) == ["Border control", "Fuel prices"]
+
+
+def test_idle_stop_waits_until_every_side_is_idle():
+    import threading
+
+    from botbaby.deploy.aws.worker import IdleStop
+
+    stops = []
+    idle = IdleStop(lambda: stops.append("stop"), threading.Event())
+    left, right = (type("W", (), {"idle_hook_ran": False, "current": None})() for _ in range(2))
+    idle.workers.extend([left, right])
+    left.idle_hook_ran = True
+    idle(left)
+    assert stops == [] and not idle.done.is_set()  # the right side may still get work
+    right.idle_hook_ran = True
+    idle(right)
+    assert stops == ["stop"] and idle.done.is_set()
 
 
 def test_prompts_file_appends_only_new_prompts(deployed, clients):
@@ -136,6 +160,6 @@ def test_worker_settings_refuse_unknown_keys_and_empty_resources():
     from botbaby.errors import ConfigError
 
     with pytest.raises(ConfigError, match="unknown setting 'queue'"):
-        WorkerSettings.from_dict({"queue": "x", "bucket": "b", "cache_table": "t", "queue_url": "q"})
+        WorkerSettings.from_dict({"queue": "x", "bucket": "b", "cache_table": "t", "queue_urls": {"left": "q"}})
     with pytest.raises(ConfigError, match="'bucket' is empty"):
-        WorkerSettings.from_dict({"cache_table": "t", "queue_url": "q"})
+        WorkerSettings.from_dict({"cache_table": "t", "queue_urls": {"left": "q"}})

@@ -11,7 +11,7 @@
 Routes (API Gateway HTTP API, payload format 2.0):
 
 - ``GET /generate?model=SIDE&prompt=TEXT[&num_samples&length&temperature&top_p&top_k]``: a known
-  prompt answers 200 at once from the cache (counting a visit); a new one is queued on SQS, the
+  prompt answers 200 at once from the cache (counting a visit); a new one is queued on its side's SQS queue, the
   worker instance is started if it is stopped, and the handler polls DynamoDB for up to
   ``wait_s``; then 200, or 202 with the job's address for the page to poll.
 - ``GET /jobs/{id}``: 200 with the posts once the job is done, else 202.
@@ -36,8 +36,7 @@ from botbaby.deploy.aws.clients import AwsClients, error_code
 
 DEFAULT_WAIT_S = 20.0  # how long /generate polls for a new prompt; API Gateway gives up at 30 s
 POLL_S = 0.5  # DynamoDB poll interval while waiting
-MAX_FEEDBACK_CHARS = 2000  # a feedback note or a post's text, at most
-VOTES = ("up", "down")
+MAX_FEEDBACK_CHARS = 2000  # a feedback message, at most (as botbaby serve)
 CORS_HEADERS = {
     "access-control-allow-origin": "*",
     "access-control-allow-methods": "GET, POST, OPTIONS",
@@ -80,6 +79,7 @@ class FeedbackTable:
         self._dynamodb = (clients or AwsClients())("dynamodb")
 
     def add(self, feedback: dict[str, str]) -> str:
+        """Store one feedback item; return its id."""
         feedback_id = uuid.uuid4().hex
         item = {"id": {"S": feedback_id}, "created_at": {"N": str(int(time.time()))}}
         item.update({name: {"S": value} for name, value in feedback.items()})
@@ -110,16 +110,17 @@ class Api:
     def from_env(cls, environ: dict[str, str] | None = None) -> "Api":
         """Build the API from the Lambda's environment (set by ``botbaby deploy aws``)."""
         from botbaby.deploy.aws.cache import DynamoCache
-        from botbaby.deploy.aws.queue import SqsQueue
+        from botbaby.deploy.aws.queue import SideQueues, SqsQueue
 
         env = os.environ if environ is None else environ
         clients = AwsClients()
-        sides = [side for side in env["BOTBABY_SIDES"].split(",") if side]
+        queue_urls = json.loads(env["BOTBABY_QUEUE_URLS"])  # {side: queue URL}
+        sides = list(queue_urls)
         instance_id = env.get("BOTBABY_INSTANCE_ID", "")
         feedback_table = env.get("BOTBABY_FEEDBACK_TABLE", "")
         return cls(
             cache=DynamoCache(env["BOTBABY_CACHE_TABLE"], clients),
-            queue=SqsQueue(env["BOTBABY_QUEUE_URL"], clients, sides=sides),
+            queue=SideQueues({side: SqsQueue(url, clients, sides=[side]) for side, url in queue_urls.items()}),
             sides=sides,
             worker=WorkerInstance(instance_id, clients) if instance_id else None,
             feedback=FeedbackTable(feedback_table, clients) if feedback_table else None,
@@ -179,30 +180,38 @@ class Api:
     def prompts(self, query: dict[str, str]) -> dict[str, Any]:
         side = query.get("model") or None
         if side is not None and side not in self.sides:
-            raise BadRequest(f"unknown model {side!r}: one of {', '.join(sorted(self.sides))}")
-        prefix = query.get("prefix", "")[:MAX_PROMPT_CHARS]
-        return _answer(200, self.cache.prompts(side, prefix, _limit(query, 50)))
+            raise BadRequest(f"unknown model {side!r}: one of {', '.join(self.sides)}")
+        prefix = query.get("prefix", "")
+        if len(prefix) > MAX_PROMPT_CHARS:
+            raise BadRequest(f"prefix is too long: at most {MAX_PROMPT_CHARS} characters")
+        limit = _int_param(query, "limit", 20, 1, 100)
+        return _answer(200, self.cache.prompts(side, " ".join(prefix.split()), limit))
 
     def popular(self, query: dict[str, str]) -> dict[str, Any]:
-        return _answer(200, self.cache.popular(_limit(query, 10)))
+        return _answer(200, self.cache.popular(_int_param(query, "limit", 10, 1, 100)))
 
-    def add_feedback(self, body: dict[str, Any]) -> dict[str, Any]:
+    def add_feedback(self, body: Any) -> dict[str, Any]:
+        """``{"message", "prompt"?, "model"?, "rating"?}``, checked as ``botbaby serve`` checks it."""
         if self.feedback is None:
             return _answer(404, {"error": "feedback is not enabled on this deployment"})
-        side = body.get("model")
-        if side not in self.sides:
-            raise BadRequest(f"model must be one of {', '.join(sorted(self.sides))}")
-        vote = body.get("vote")
-        if vote not in VOTES:
-            raise BadRequest(f"vote must be one of {', '.join(VOTES)}")
-        fields = {"model": side, "vote": vote}
-        for name, limit in (("prompt", MAX_PROMPT_CHARS), ("text", MAX_FEEDBACK_CHARS), ("note", MAX_FEEDBACK_CHARS)):
-            value = body.get(name, "")
-            if not isinstance(value, str) or len(value) > limit:
-                raise BadRequest(f"{name} must be text of at most {limit} characters")
-            if value:
-                fields[name] = value
-        return _answer(201, {"id": self.feedback.add(fields)})
+        if not isinstance(body, dict):
+            raise BadRequest("the body must be a JSON object with a 'message'")
+        unknown = sorted(set(body) - {"message", "prompt", "model", "rating"})
+        if unknown:
+            raise BadRequest(f"unknown field(s) {', '.join(map(repr, unknown))}: use message, prompt, model, rating")
+        message, prompt, model, rating = (body.get(name) for name in ("message", "prompt", "model", "rating"))
+        if not isinstance(message, str) or not message.strip():
+            raise BadRequest("message is required and must be a non-blank string")
+        if len(message) > MAX_FEEDBACK_CHARS:
+            raise BadRequest(f"message is too long: at most {MAX_FEEDBACK_CHARS} characters, got {len(message)}")
+        if prompt is not None and (not isinstance(prompt, str) or len(prompt) > MAX_PROMPT_CHARS):
+            raise BadRequest(f"prompt must be a string of at most {MAX_PROMPT_CHARS} characters")
+        if model is not None and model not in self.sides:
+            raise BadRequest(f"unknown model {model!r}: one of {', '.join(self.sides)}")
+        if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5):
+            raise BadRequest(f"rating must be a whole number from 1 to 5, got {rating!r}")
+        fields = {"message": message.strip(), "prompt": prompt, "model": model, "rating": rating}
+        return _answer(201, {"id": self.feedback.add({k: str(v) for k, v in fields.items() if v is not None})})
 
 
 _api: Api | None = None
@@ -216,24 +225,27 @@ def handler(event: dict[str, Any], context: Any = None) -> dict[str, Any]:
     return _api(event)
 
 
-def _limit(query: dict[str, str], default: int) -> int:
-    text = query.get("limit") or str(default)
-    if not text.isdigit() or not 1 <= int(text) <= 200:
-        raise BadRequest(f"limit must be a whole number from 1 to 200, got {text[:20]!r}")
-    return int(text)
+def _int_param(query: dict[str, str], name: str, default: int, low: int, high: int) -> int:
+    text = query.get(name)
+    if text in (None, ""):
+        return default
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise BadRequest(f"{name} must be a whole number, got {text[:20]!r}") from None
+    if not low <= value <= high:
+        raise BadRequest(f"{name} must be between {low} and {high}, got {value}")
+    return value
 
 
-def _body(event: dict[str, Any]) -> dict[str, Any]:
+def _body(event: dict[str, Any]) -> Any:
     raw = event.get("body") or ""
     if event.get("isBase64Encoded"):
         raw = base64.b64decode(raw).decode("utf-8", errors="replace")
     try:
-        body = json.loads(raw)
-    except ValueError:
-        raise BadRequest("the body must be a JSON object") from None
-    if not isinstance(body, dict):
-        raise BadRequest("the body must be a JSON object")
-    return body
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        raise BadRequest("the body is not valid JSON") from None
 
 
 def _posts_answer(posts: list) -> dict[str, Any]:

@@ -1,16 +1,17 @@
-"""The SQS FIFO backend of the serving ``JobQueue`` port.
+"""The SQS FIFO backend of the serving ``JobQueue`` port: one queue per side, like the local one.
 
-    queue = SqsQueue(queue_url, clients=AwsClients("us-east-1"), sides=["left", "right"])
+    queue = SqsQueue(queue_url, clients=AwsClients("us-east-1"), sides=["left"])
     job_id = queue.submit(request)   # == request.key; the same pending request is queued once
     job = queue.receive(wait_s=20)   # long poll; the job is hidden while a worker works on it
     queue.ack(job)                   # done: its answer is in the cache
 
 The message body is the request's query (``GenerateRequest.to_dict``), validated again on the way
 out with the same contract as the API. ``MessageDeduplicationId`` is the request key, so identical
-requests within SQS's five-minute window become one job; ``MessageGroupId`` is the side, so one
-side's slow or failing job does not hold up the other's. A message that cannot be read, or a job
-released too often, goes to the dead-letter queue after ``maxReceiveCount`` receives (the queue's
-RedrivePolicy, set by ``botbaby deploy aws``).
+requests within SQS's five-minute window become one job; ``MessageGroupId`` is the side. Each side
+has its own queue (``SideQueues`` routes submissions), so each side's worker (``botbaby.serve.worker``)
+takes only its own jobs and one side's slow or failing job never holds up the other's. A message
+that cannot be read, or a job released too often, goes to the shared dead-letter queue after
+``maxReceiveCount`` receives (the queues' RedrivePolicy, set by ``botbaby deploy aws``).
 """
 
 import json
@@ -73,8 +74,10 @@ class SqsQueue:
         """The job is done: delete its message."""
         self._sqs.delete_message(QueueUrl=self.queue_url, ReceiptHandle=job.receipt)
 
-    def release(self, job: Job) -> None:
+    def release(self, job: Job, error: str | None = None) -> None:
         """The job failed: make it visible again now (the RedrivePolicy dead-letters it after N tries)."""
+        if error:
+            print(f"botbaby queue: job {job.id} released after attempt {job.attempts}: {error}", flush=True)
         self._make_visible(job.receipt)
 
     def _make_visible(self, receipt: str) -> None:
@@ -89,3 +92,13 @@ class SqsQueue:
             raise BadRequest("message body is not a JSON object")
         side = query.get("model")
         return parse_generate_query(query, sides=self.sides or ([side] if isinstance(side, str) else []))
+
+
+class SideQueues:
+    """Submit side: routes each request to its side's queue (what the Lambda holds)."""
+
+    def __init__(self, queues: dict[str, SqsQueue]) -> None:
+        self.queues = queues
+
+    def submit(self, request: GenerateRequest) -> str:
+        return self.queues[request.side].submit(request)

@@ -8,7 +8,7 @@
 What ``deploy_aws`` creates or updates, in order (a second run reports every one "unchanged"):
 
 - DynamoDB tables ``NAME-cache`` (answers, visit counters) and ``NAME-feedback``, on-demand.
-- SQS FIFO queues ``NAME-jobs.fifo`` and its dead-letter queue ``NAME-jobs-dlq.fifo``.
+- SQS FIFO queues ``NAME-SIDE-jobs.fifo``, one per side, and their dead-letter queue ``NAME-jobs-dlq.fifo``.
 - S3 bucket ``NAME-site-ACCOUNT``: website hosting for the page (public read of the page files
   only), the checkpoints as ``models/SIDE.tar.gz`` (private), ``prompts.json`` for autocomplete.
 - IAM: ``NAME-worker-role`` + instance profile ``NAME-worker`` and ``NAME-api-role`` for the Lambda;
@@ -96,9 +96,12 @@ class StackNames:
     def feedback_table(self) -> str:
         return f"{self.name}-feedback"
 
-    @property
-    def queue(self) -> str:
-        return f"{self.name}-jobs.fifo"
+    def queue(self, side: str) -> str:
+        return f"{self.name}-{side}-jobs.fifo"  # one job queue per side, as botbaby serve has
+
+    def is_queue(self, queue: str) -> bool:
+        """True for this stack's side queue names (teardown finds them without knowing the sides)."""
+        return re.fullmatch(rf"{re.escape(self.name)}-[a-z0-9][a-z0-9_-]*-jobs\.fifo", queue) is not None
 
     @property
     def dead_letter_queue(self) -> str:
@@ -157,11 +160,14 @@ class DeploySettings(StageConfig):
     lambda_memory_mb: int = 256  # the handler only talks to DynamoDB and SQS
     package: str = PACKAGE_SPEC  # pip requirement the worker installs
     start_worker: bool = True  # launch the worker now (it installs itself, then stops when idle)
+    sentiment: str = "vader"  # the worker's sentiment backend: "vader" (local) or "comprehend" (AWS, per call)
 
     def validate(self) -> None:
         check_name(self.name)
         for side in self.sides:
             check_side(side)
+        if self.sentiment not in ("vader", "comprehend"):
+            raise ConfigError(f"sentiment must be 'vader' or 'comprehend', got {self.sentiment!r}")
         if not 0 < self.wait_s < 29:
             raise ConfigError("wait_s must be between 0 and 29 seconds (API Gateway gives up at 30)")
         if self.visibility_timeout_s < 60 or not 1 <= self.max_receives <= 1000 or self.idle_stop_s <= 0:
@@ -279,34 +285,37 @@ class _Stack:
         self.table(names.cache_table)
         self.table(names.feedback_table, key="id")
         dlq_arn = self.queue(names.dead_letter_queue, {"MessageRetentionPeriod": "1209600"})[1]
-        queue_url, queue_arn = self.queue(
-            names.queue,
-            {
-                "VisibilityTimeout": str(self.config.visibility_timeout_s),
-                "MessageRetentionPeriod": "345600",
-                "RedrivePolicy": json.dumps(
-                    {"deadLetterTargetArn": dlq_arn, "maxReceiveCount": self.config.max_receives}
-                ),
-            },
-        )
+        queue_urls, queue_arns = {}, []
+        for side in self.config.sides:
+            queue_urls[side], arn = self.queue(
+                names.queue(side),
+                {
+                    "VisibilityTimeout": str(self.config.visibility_timeout_s),
+                    "MessageRetentionPeriod": "345600",
+                    "RedrivePolicy": json.dumps(
+                        {"deadLetterTargetArn": dlq_arn, "maxReceiveCount": self.config.max_receives}
+                    ),
+                },
+            )
+            queue_arns.append(arn)
         self.bucket(site_dir)
         for side in self.config.sides:
             self.model(side, layout.side(side).model_dir)
         self.object(PROMPTS_KEY, b"[]", overwrite=False)  # the worker appends to it from now on
-        self.role(names.worker_role, "ec2.amazonaws.com", self.worker_policy(queue_arn))
+        self.role(names.worker_role, "ec2.amazonaws.com", self.worker_policy(queue_arns))
         self.instance_profile(names.worker_role)
         worker = WorkerSettings(
             region=self.aws.region,
             bucket=names.bucket,
             cache_table=names.cache_table,
-            queue_url=queue_url,
-            sides=list(self.config.sides),
+            queue_urls=queue_urls,
+            sentiment=self.config.sentiment,
             idle_stop_s=self.config.idle_stop_s,
         )
         self.launch_template(worker)
         instance_id = self.instance() if self.config.start_worker else ""
-        api_role_arn = self.role(names.api_role, "lambda.amazonaws.com", self.api_policy(queue_arn))
-        function_arn = self.function(api_role_arn, queue_url, instance_id)
+        api_role_arn = self.role(names.api_role, "lambda.amazonaws.com", self.api_policy(queue_arns))
+        function_arn = self.function(api_role_arn, queue_urls, instance_id)
         api_id, api_url = self.http_api(function_arn)
         self.permission(api_id)
         self.site(site_dir, api_url)
@@ -443,39 +452,40 @@ class _Stack:
         config_js = f"// Written by `botbaby deploy aws`: the page's API address.\nwindow.BOTBABY_API = {json.dumps(api_url)};\n"
         self.object("config.js", config_js.encode(), content_type="application/javascript")
 
-    def worker_policy(self, queue_arn: str) -> dict[str, Any]:
-        names = self.names
-        return _policy(
-            ("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"),
-            [queue_arn],
-            ("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Scan"),
-            [names.arn("dynamodb", f"table/{names.cache_table}")],
-            ("s3:GetObject",),
-            [f"arn:aws:s3:::{names.bucket}/{MODELS_PREFIX}*", f"arn:aws:s3:::{names.bucket}/{PROMPTS_KEY}"],
-            ("s3:PutObject",),
-            [f"arn:aws:s3:::{names.bucket}/{PROMPTS_KEY}"],
-            ("ec2:StopInstances",),
-            self._tagged_instances(),
-        )
+    def worker_policy(self, queue_arns: list[str]) -> dict[str, Any]:
+        names, bucket = self.names, f"arn:aws:s3:::{self.names.bucket}"
+        grants = [
+            (
+                ("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"),
+                queue_arns,
+            ),
+            (
+                ("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Scan"),
+                [names.arn("dynamodb", f"table/{names.cache_table}")],
+            ),
+            (("s3:GetObject",), [f"{bucket}/{MODELS_PREFIX}*", f"{bucket}/{PROMPTS_KEY}"]),
+            (("s3:PutObject",), [f"{bucket}/{PROMPTS_KEY}"]),
+            (("ec2:StopInstances",), self._tagged_instances()),
+        ]
+        if self.config.sentiment == "comprehend":
+            # Comprehend's detect APIs take no resource ARNs: "*" is the only resource they accept.
+            grants.append((("comprehend:BatchDetectSentiment",), ["*"]))
+        return _policy(grants)
 
-    def api_policy(self, queue_arn: str) -> dict[str, Any]:
+    def api_policy(self, queue_arns: list[str]) -> dict[str, Any]:
         names = self.names
+        table = names.arn("dynamodb", f"table/{names.cache_table}")
         return _policy(
-            ("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan"),
-            [names.arn("dynamodb", f"table/{names.cache_table}")],
-            ("dynamodb:PutItem",),
-            [names.arn("dynamodb", f"table/{names.feedback_table}")],
-            ("sqs:SendMessage",),
-            [queue_arn],
-            ("ec2:StartInstances",),
-            self._tagged_instances(),
-            # EC2's Describe actions take no resource-level permissions: "*" is the only resource they accept.
-            ("ec2:DescribeInstances",),
-            ["*"],
-            ("logs:CreateLogStream", "logs:PutLogEvents"),
-            [names.arn("logs", f"log-group:{names.log_group}:*")],
-            ("logs:CreateLogGroup",),
-            [names.arn("logs", f"log-group:{names.log_group}")],
+            [
+                (("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan"), [table]),
+                (("dynamodb:PutItem",), [names.arn("dynamodb", f"table/{names.feedback_table}")]),
+                (("sqs:SendMessage",), queue_arns),
+                (("ec2:StartInstances",), self._tagged_instances()),
+                # EC2's Describe actions take no resource-level permissions: "*" is the only resource they accept.
+                (("ec2:DescribeInstances",), ["*"]),
+                (("logs:CreateLogStream", "logs:PutLogEvents"), [names.arn("logs", f"log-group:{names.log_group}:*")]),
+                (("logs:CreateLogGroup",), [names.arn("logs", f"log-group:{names.log_group}")]),
+            ]
         )
 
     def _tagged_instances(self) -> dict[str, Any]:
@@ -628,16 +638,15 @@ class _Stack:
         )
         return sorted(i["InstanceId"] for page in pages for r in page["Reservations"] for i in r["Instances"])
 
-    def function(self, role_arn: str, queue_url: str, instance_id: str) -> str:
+    def function(self, role_arn: str, queue_urls: dict[str, str], instance_id: str) -> str:
         lam, function = self.aws("lambda"), self.names.function
         bundle = build_bundle()
         environment = {
             "Variables": {
                 "BOTBABY_CACHE_TABLE": self.names.cache_table,
                 "BOTBABY_FEEDBACK_TABLE": self.names.feedback_table,
-                "BOTBABY_QUEUE_URL": queue_url,
+                "BOTBABY_QUEUE_URLS": json.dumps(queue_urls),  # {side: queue URL}, in side order
                 "BOTBABY_INSTANCE_ID": instance_id,
-                "BOTBABY_SIDES": ",".join(self.config.sides),
                 "BOTBABY_WAIT_S": str(self.config.wait_s),
             }
         }
@@ -787,7 +796,7 @@ class _Stack:
         self._delete_instance_profile()
         for role in (names.api_role, names.worker_role):
             self._delete_role(role)
-        for queue in (names.queue, names.dead_letter_queue):
+        for queue in self._side_queues() + [names.dead_letter_queue]:
             self._delete_queue(queue)
         for table in (names.cache_table, names.feedback_table):
             self._delete_table(table)
@@ -888,6 +897,12 @@ class _Stack:
         iam.delete_role(RoleName=role)
         self._did("iam-role", role, "deleted")
 
+    def _side_queues(self) -> list[str]:
+        urls = []
+        for page in self.aws("sqs").get_paginator("list_queues").paginate(QueueNamePrefix=f"{self.names.name}-"):
+            urls.extend(page.get("QueueUrls", []))
+        return sorted(name for name in (url.rsplit("/", 1)[1] for url in urls) if self.names.is_queue(name))
+
     def _delete_queue(self, queue: str) -> None:
         sqs = self.aws("sqs")
         try:
@@ -951,10 +966,10 @@ _PUBLIC_ACCESS = {
 }
 
 
-def _policy(*pairs: Any) -> dict[str, Any]:
-    """An IAM policy from (actions, resources) pairs; resources may be a dict with a Condition."""
+def _policy(grants: Sequence[tuple[Sequence[str], Any]]) -> dict[str, Any]:
+    """An IAM policy from (actions, resources) grants; resources may be a dict with a Condition."""
     statements = []
-    for actions, resources in zip(pairs[::2], pairs[1::2], strict=True):
+    for actions, resources in grants:
         statement = {"Effect": "Allow", "Action": sorted(actions)}
         statement.update(resources if isinstance(resources, dict) else {"Resource": resources})
         statements.append(statement)

@@ -4,21 +4,23 @@
 
 ``botbaby deploy aws`` writes that config and a systemd unit (``botbaby-worker.service``) through
 the instance's user data (``user-data.sh``). At every boot the worker downloads the checkpoints
-that changed on S3, loads each side's model once, then takes jobs from the SQS FIFO queue, writes
-the ranked posts to DynamoDB, appends the new prompt to ``prompts.json`` next to the page (the
-page's autocomplete), and after ``idle_stop_s`` (15 minutes) without a job stops its own instance,
-whose id it reads from the instance metadata service (IMDSv2).
+that changed on S3, then runs ``botbaby serve``'s own worker loop (``botbaby.serve.worker.Worker``),
+one thread per side on that side's SQS FIFO queue, each loading its model once; answers go to
+DynamoDB, each new prompt is appended to ``prompts.json`` next to the page (the page's
+autocomplete), and once every side has been idle for ``idle_stop_s`` (15 minutes) the worker stops
+its own instance, whose id it reads from the instance metadata service (IMDSv2).
 
-The loop itself (``consume``) is backend-agnostic: tests drive it with the SQS and DynamoDB
-backends against a moto server and a small stand-in generator.
+Tests drive the same code with the SQS and DynamoDB backends against a moto server and a small
+stand-in generator.
 """
 
 import argparse
+import functools
 import hashlib
 import json
 import tarfile
 import tempfile
-import time
+import threading
 import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -27,10 +29,13 @@ from typing import Any
 
 from botbaby.config import StageConfig
 from botbaby.contract import GenerateRequest, Post
+from botbaby.deploy.aws.cache import DynamoCache
 from botbaby.deploy.aws.clients import AwsClients, error_code
+from botbaby.deploy.aws.queue import SqsQueue
 from botbaby.errors import ConfigError
 from botbaby.layout import Layout, check_side
-from botbaby.serve.ports import Cache, JobQueue
+from botbaby.serve.ports import Cache
+from botbaby.serve.worker import GeneratorFactory, Worker
 
 IMDS_URL = "http://169.254.169.254"  # the EC2 instance metadata service
 PROMPTS_KEY = "prompts.json"  # the page's autocomplete file, next to index.html
@@ -44,78 +49,76 @@ class WorkerSettings(StageConfig):
     region: str = "us-east-1"  # the deployment's region
     bucket: str = ""  # the site bucket: checkpoints under models/, prompts.json at the top
     cache_table: str = ""  # DynamoDB table of answers
-    queue_url: str = ""  # SQS FIFO queue of jobs
-    sides: list[str] = field(default_factory=lambda: ["left", "right"])  # one model per side
+    queue_urls: dict[str, str] = field(default_factory=dict)  # side -> its SQS FIFO job queue
     data: str = "/opt/botbaby/data"  # where the checkpoints are unpacked (DATA/SIDE/model)
+    sentiment: str = "vader"  # sentiment backend for ranking: "vader" (on the instance) or "comprehend"
     idle_stop_s: float = 900.0  # stop the instance after this many seconds without a job (15 minutes)
     poll_s: float = 20.0  # SQS long-poll wait per receive, seconds (at most 20)
     endpoint_url: str = ""  # AWS endpoint override (tests, LocalStack); empty on AWS
 
     def validate(self) -> None:
-        for name in ("bucket", "cache_table", "queue_url"):
+        for name in ("bucket", "cache_table", "queue_urls"):
             if not getattr(self, name):
                 raise ConfigError(f"worker setting '{name}' is empty: redeploy with `botbaby deploy aws`")
-        for side in self.sides:
+        for side in self.queue_urls:
             check_side(side)
         if self.idle_stop_s <= 0 or not 0 <= self.poll_s <= 20:
             raise ConfigError("idle_stop_s must be > 0 and poll_s between 0 and 20")
 
-
-@dataclass
-class WorkerStats:
-    """What one run of the loop did."""
-
-    done: int = 0  # jobs answered
-    failed: int = 0  # jobs released after an error (dead-lettered after the queue's maxReceiveCount)
-    stopped: bool = False  # the idle hook ran
+    @property
+    def sides(self) -> list[str]:
+        return list(self.queue_urls)
 
 
-def consume(
-    queue: JobQueue,
-    cache: Cache,
-    generate: Callable[[GenerateRequest], list[Post]],
-    *,
-    idle_s: float,
-    on_idle: Callable[[], None],
-    on_done: Callable[[GenerateRequest], None] = lambda request: None,
-    poll_s: float = 20.0,
-    clock: Callable[[], float] = time.monotonic,
-    max_jobs: int | None = None,
-) -> WorkerStats:
-    """Answer jobs until the queue has been empty for ``idle_s``, then call ``on_idle`` and return.
+class PromptRecordingCache:
+    """The cache port, plus: every newly answered prompt is appended to the page's prompts.json."""
 
-    A job is acked only after its answer is in the cache, so a crash mid-job leaves it to be
-    retried; a job whose generation raises is released, and the queue dead-letters it after too
-    many tries. ``max_jobs`` ends the loop early (tests).
+    def __init__(self, cache: Cache, prompts: "PromptsFile") -> None:
+        self.cache, self.prompts_file = cache, prompts
+
+    def lookup(self, key: str) -> list[Post] | None:
+        return self.cache.lookup(key)
+
+    def peek(self, key: str) -> list[Post] | None:
+        return self.cache.peek(key)
+
+    def store(self, request: GenerateRequest, posts: list[Post]) -> None:
+        self.cache.store(request, posts)
+        self.prompts_file.append([request.prompt])
+
+    def prompts(self, side: str | None = None, prefix: str = "", limit: int = 50) -> list[str]:
+        return self.cache.prompts(side, prefix, limit)
+
+    def popular(self, limit: int = 10) -> list[dict]:
+        return self.cache.popular(limit)
+
+
+class IdleStop:
+    """The side workers' shared idle hook: once every one of them is idle, stop the instance.
+
+    ``botbaby.serve.worker.Worker`` calls its idle hook once per idle spell; whichever worker goes
+    idle last finds the others idle too and stops the instance (and ends the run).
     """
-    stats = WorkerStats()
-    last_work = clock()
-    while max_jobs is None or stats.done + stats.failed < max_jobs:
-        job = queue.receive(wait_s=poll_s)
-        if job is None:
-            if clock() - last_work >= idle_s:
-                on_idle()
-                stats.stopped = True
-                return stats
-            continue
+
+    def __init__(self, stop_instance: Callable[[], Any], done: threading.Event) -> None:
+        self.stop_instance, self.done = stop_instance, done
+        self.workers: list[Worker] = []
+        self.stopped = False
+        self._lock = threading.Lock()
+
+    def __call__(self, worker: Worker) -> None:
+        with self._lock:
+            if self.stopped or any(not w.idle_hook_ran or w.current is not None for w in self.workers):
+                return
+            self.stopped = True
+        print("botbaby worker: every side is idle, stopping this instance", flush=True)
         try:
-            if _peek(cache, job.id) is None:  # a duplicate of a job already answered costs nothing
-                cache.store(job.request, generate(job.request))
-        except Exception as exc:
-            print(f"botbaby worker: job {job.id} failed (attempt {job.attempts}): {exc!r}", flush=True)
-            queue.release(job)
-            stats.failed += 1
-        else:
-            queue.ack(job)
-            on_done(job.request)
-            stats.done += 1
-        last_work = clock()
-    return stats
-
-
-def _peek(cache: Cache, key: str) -> list[Post] | None:
-    peek = getattr(cache, "peek", None)
-    return peek(key) if peek is not None else None
+            self.stop_instance()
+        except Exception as exc:  # keep serving; the next idle spell tries again
+            print(f"botbaby worker: could not stop the instance: {exc}", flush=True)
+            self.stopped = False
+            return
+        self.done.set()
 
 
 class PromptsFile:
@@ -124,6 +127,7 @@ class PromptsFile:
     def __init__(self, bucket: str, clients: AwsClients, key: str = PROMPTS_KEY) -> None:
         self.bucket, self.key = bucket, key
         self._s3 = clients("s3")
+        self._lock = threading.Lock()  # the side workers share this file: one read-modify-write at a time
 
     def read(self) -> list[str]:
         try:
@@ -137,6 +141,10 @@ class PromptsFile:
 
     def append(self, prompts: Sequence[str]) -> int:
         """Add the prompts not yet listed (case-insensitively); return how many were added."""
+        with self._lock:
+            return self._append(prompts)
+
+    def _append(self, prompts: Sequence[str]) -> int:
         known = self.read()
         seen = {prompt.lower() for prompt in known}
         new = [prompt for prompt in dict.fromkeys(prompts) if prompt.lower() not in seen]
@@ -213,44 +221,35 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def load_generate(data: Path, sides: Sequence[str]) -> Callable[[GenerateRequest], list[Post]]:
-    """Load every side's model once (``botbaby.generate``) and return request -> ranked posts."""
-    from botbaby.generate import Generator  # TensorFlow: only on the GPU worker, never in the Lambda
+def run(settings: WorkerSettings, instance_id: str | None = None, factory: GeneratorFactory | None = None) -> dict:
+    """The worker's whole life on one boot: pull models, answer jobs per side, stop the instance when idle.
 
-    generators = {side: Generator(data, side) for side in sides}
-
-    def generate(request: GenerateRequest) -> list[Post]:
-        return list(generators[request.side].generate(request.prompt, request.settings).ranked)
-
-    return generate
-
-
-def run(settings: WorkerSettings, instance_id: str | None = None, generate: Any = None) -> WorkerStats:
-    """The worker's whole life on one boot: pull models, answer jobs, stop the instance when idle."""
-    from botbaby.deploy.aws.cache import DynamoCache
-    from botbaby.deploy.aws.queue import SqsQueue
-
+    One ``botbaby.serve.worker.Worker`` thread per side, each on its side's queue, each loading its
+    model once; returns each worker's counters once the instance has been stopped.
+    """
     clients = AwsClients(settings.region, settings.endpoint_url or None)
-    data = Path(settings.data)
-    if generate is None:
+    if factory is None:
+        data = Path(settings.data)
         print(f"botbaby worker: models {pull_models(clients, settings.bucket, settings.sides, data)}", flush=True)
-        generate = load_generate(data, settings.sides)
+        from botbaby.generate import Generator  # TensorFlow: only on the GPU worker, never in the Lambda
+
+        factory = functools.partial(Generator, data, sentiment=settings.sentiment)
     instance_id = instance_id or instance_id_from_imds()
-    prompts = PromptsFile(settings.bucket, clients)
-
-    def on_idle() -> None:
-        print(f"botbaby worker: idle for {settings.idle_stop_s:.0f} s, stopping {instance_id}", flush=True)
-        stop_instance(clients, instance_id)
-
-    return consume(
-        SqsQueue(settings.queue_url, clients, sides=settings.sides),
-        DynamoCache(settings.cache_table, clients),
-        generate,
-        idle_s=settings.idle_stop_s,
-        on_idle=on_idle,
-        on_done=lambda request: prompts.append([request.prompt]),
-        poll_s=settings.poll_s,
-    )
+    done = threading.Event()
+    idle = IdleStop(lambda: stop_instance(clients, instance_id), done)
+    cache = PromptRecordingCache(DynamoCache(settings.cache_table, clients), PromptsFile(settings.bucket, clients))
+    for side, url in settings.queue_urls.items():
+        queue = SqsQueue(url, clients, sides=[side])
+        idle.workers.append(Worker(side, factory, cache, queue, idle_s=settings.idle_stop_s, on_idle=idle))
+    threads = [
+        threading.Thread(target=worker.run, args=(done, settings.poll_s), name=f"botbaby-{worker.side}", daemon=True)
+        for worker in idle.workers
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return {worker.side: dict(worker.stats) for worker in idle.workers}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -258,8 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=Path("/etc/botbaby/worker.json"), help="worker settings (JSON)")
     args = parser.parse_args(argv)
     settings = WorkerSettings.from_dict(json.loads(args.config.read_text()))
-    stats = run(settings)
-    print(f"botbaby worker: {stats}", flush=True)
+    print(f"botbaby worker: {run(settings)}", flush=True)
     return 0
 
 
