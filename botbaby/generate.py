@@ -33,7 +33,7 @@ from typing import Any
 import regex
 
 from botbaby.config import StageConfig
-from botbaby.contract import Post, SampleSettings, majority_view
+from botbaby.contract import Post, SampleSettings, majority_view, normalize_prompt
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.layout import Layout
 from botbaby.sentiment import Analyzer, get_analyzer, rank
@@ -263,11 +263,13 @@ def add_cli(subparsers) -> None:
 
 
 def _run_cli(args) -> int:
+    if not args.prompt.strip():
+        raise BotbabyError("--prompt must not be blank")
     settings = SampleSettings(num_samples=args.num_samples, length=args.length, temperature=args.temperature,
                               top_p=args.top_p, top_k=args.top_k)
     generator = Generator(args.data, args.side, sentiment=args.sentiment)
     try:
-        generation = generator.generate(args.prompt, settings, seed=args.seed)
+        generation = generator.generate(normalize_prompt(args.prompt), settings, seed=args.seed)
     finally:
         generator.close()
     if args.json:

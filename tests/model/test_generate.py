@@ -91,6 +91,15 @@ def test_sampling_stops_as_soon_as_every_sample_has_ended(left):
 
 
 @pytest.mark.slow
+def test_requests_add_nothing_to_the_graph_so_memory_stays_flat(left):
+    operations = len(left.engine.graph.get_operations())
+    for seed in range(3):
+        left.generate("Young people", SampleSettings(num_samples=4, length=20, top_k=seed, top_p=0.5 + seed / 10),
+                      seed=seed)
+    assert left.engine.graph.finalized and len(left.engine.graph.get_operations()) == operations
+
+
+@pytest.mark.slow
 def test_posts_are_post_processed_ranked_by_sentiment_and_shown_by_majority(left):
     generation = left.generate("Working families", SampleSettings(num_samples=20, length=80), seed=11)
     assert 0 < len(generation.ranked) <= 10

@@ -12,6 +12,7 @@ import pytest
 
 from botbaby import colab
 from botbaby.cli import main
+from botbaby.engine import SamplingEngine
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.layout import Layout
 from botbaby.train import TrainConfig, download_release, has_checkpoint, steps_done, train
@@ -63,6 +64,7 @@ def test_the_cli_trains_each_side_and_skips_a_finished_one(tiny_models, tmp_path
     assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["skipped"] is True
 
 
+@pytest.mark.slow
 def test_a_model_of_another_kind_is_not_resumed_silently(tiny_models, tmp_path):
     data = copy_side(tiny_models, tmp_path)
     with pytest.raises(BotbabyError, match=r"holds a tiny model; to train a 124M model instead, delete"):
@@ -115,12 +117,14 @@ def test_a_release_is_downloaded_with_gpt2_simple_and_fine_tuned(tiny_models, tm
     assert result.steps == 2 and has_checkpoint(result.model_dir)
 
 
+@pytest.mark.slow
 def test_a_failed_download_leaves_no_half_release(tmp_path, release_server):
     with pytest.raises(BotbabyError, match=r"did not serve GPT-2 355M"):
         download_release(tmp_path / "models", "355M", url=release_server)  # the bucket has only 124M
     assert list((tmp_path / "models").iterdir()) == []
 
 
+@pytest.mark.slow
 def test_a_model_round_trips_through_drive_as_one_archive(tiny_models, tmp_path):
     data, drive = copy_side(tiny_models, tmp_path), tmp_path / "drive"
     drive.mkdir()
@@ -129,8 +133,12 @@ def test_a_model_round_trips_through_drive_as_one_archive(tiny_models, tmp_path)
     shutil.rmtree(data / "left" / "model")
     restored = colab.copy_from_drive(tmp_path / "elsewhere", "left", drive=drive)
     assert has_checkpoint(restored) and steps_done(restored) == 120
+    engine = SamplingEngine(restored)  # checkpoint paths are relative, so the moved folder still loads
+    assert len(engine.sample("<|startoftext|>Renters", num_samples=2, length=5, seed=1)) == 2
+    engine.close()
 
 
+@pytest.mark.slow
 def test_copying_to_drive_without_a_model_or_a_drive_says_what_to_do(tiny_models, tmp_path):
     with pytest.raises(BotbabyError, match="run `botbaby train left` first"):
         colab.copy_to_drive(tmp_path, "left", drive=tmp_path)
