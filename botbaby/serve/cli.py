@@ -46,7 +46,11 @@ def serve(data: Path | str, config: ServeConfig | None = None, factory: Generato
                   "Ctrl-C stops)", flush=True)
 
     server.startup = startup
-    server.run()
+    try:
+        server.run()
+    except KeyboardInterrupt:  # uvicorn shut down cleanly, then passed Ctrl-C on: stopping is the normal end
+        print("botbaby serve: stopped", flush=True)
+        return
     if not server.started:
         raise BotbabyError(f"could not listen on {config.host}:{config.port} (is the port in use? try --port)")
 

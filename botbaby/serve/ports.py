@@ -59,5 +59,5 @@ class JobQueue(Protocol):
     def ack(self, job: Job) -> None:
         """The job is done (its answer is in the cache): remove it."""
 
-    def release(self, job: Job) -> None:
-        """The job failed: make it available again (after too many attempts it is dead-lettered)."""
+    def release(self, job: Job, error: str | None = None) -> None:
+        """The job failed (``error`` says why): make it available again (after too many attempts it is dead-lettered)."""
