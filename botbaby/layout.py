@@ -141,6 +141,11 @@ class Layout:
         return self.root / "serve.sqlite"
 
     @property
+    def deploy_dir(self) -> Path:
+        """What ``botbaby deploy`` records per stack: NAME.config.json (resolved settings), NAME.json (result)."""
+        return self.root / "deploy"
+
+    @property
     def models_dir(self) -> Path:
         """Downloaded GPT-2 releases (124M, 355M, ...), shared by all sides."""
         return self.root / "models"

@@ -42,6 +42,7 @@ def test_user_data_is_valid_bash_that_installs_botbaby_and_enables_the_worker_un
     subprocess.run(["bash", "-n", str(tmp_path / "user-data.sh")], check=True)
     assert "@" + "WORKER_JSON@" not in script and "@BOTBABY_PACKAGE@" not in script
     assert 'pip install -q "botbaby[train,aws] @ git+https://github.com/botbaby/botbaby"' in script
+    assert "tensorflow[and-cuda]==" in script  # the GPU build of the same TensorFlow
     assert (
         "ExecStart=/opt/botbaby/venv/bin/python -m botbaby.deploy.aws.worker --config /etc/botbaby/worker.json"
         in script

@@ -249,8 +249,8 @@ def deploy_aws(
             raise BotbabyError(f"no checkpoint at {layout.side(side).model_dir}: run `botbaby train {side}` first")
     stack = _Stack(clients, config, retry_wait_s)
     result = stack.deploy(layout, Path(site_dir))
-    config.save(layout.root / "deploy" / f"{name}.config.json")
-    atomic_write_text(layout.root / "deploy" / f"{name}.json", json.dumps(result.to_dict(), indent=2) + "\n")
+    config.save(layout.deploy_dir / f"{name}.config.json")
+    atomic_write_text(layout.deploy_dir / f"{name}.json", json.dumps(result.to_dict(), indent=2) + "\n")
     print(f"botbaby on AWS ({name}, {clients.region}): {len(result.changed())} change(s); page: {result.page_url}")
     return result
 
@@ -414,11 +414,23 @@ class _Stack:
             _ensure(
                 lambda: json.loads(s3.get_bucket_policy(Bucket=bucket)["Policy"]),
                 policy,
-                lambda: s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps(policy)),
+                lambda: self._put_public_policy(policy),
                 missing=("NoSuchBucketPolicy",),
             ),
         ]
         self._did("s3-bucket", bucket, "created" if created else "updated" if any(changed) else "unchanged")
+
+    def _put_public_policy(self, policy: dict[str, Any]) -> None:
+        try:
+            self.aws("s3").put_bucket_policy(Bucket=self.names.bucket, Policy=json.dumps(policy))
+        except Exception as exc:
+            if error_code(exc) != "AccessDenied":
+                raise
+            raise BotbabyError(
+                f"AWS refused the public-read policy of the page files on {self.names.bucket} ({exc}): the account's "
+                "S3 Block Public Access settings forbid public bucket policies; allow them for this bucket "
+                "(S3 console → Block Public Access settings for this account) and deploy again"
+            ) from exc
 
     def object(self, key: str, body: bytes, overwrite: bool = True, content_type: str | None = None) -> None:
         s3, bucket = self.aws("s3"), self.names.bucket

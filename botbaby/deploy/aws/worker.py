@@ -232,7 +232,9 @@ def run(settings: WorkerSettings, instance_id: str | None = None, factory: Gener
         data = Path(settings.data)
         print(f"botbaby worker: models {pull_models(clients, settings.bucket, settings.sides, data)}", flush=True)
         from botbaby.generate import Generator  # TensorFlow: only on the GPU worker, never in the Lambda
+        from botbaby.notebook import gpu_names
 
+        print(f"botbaby worker: GPUs {gpu_names() or 'none: generating on the CPU (slow)'}", flush=True)
         factory = functools.partial(Generator, data, sentiment=settings.sentiment)
     instance_id = instance_id or instance_id_from_imds()
     done = threading.Event()
