@@ -188,6 +188,12 @@ class Service:
                 f"no trained model in {self.data}: run `botbaby train left --data {self.data}` "
                 "(and the same for right) first, or `make demo`"
             )
+        untrained = sorted(set(self.sides) - set(trained_sides(self.data))) if factory is None else []
+        if untrained:
+            raise BotbabyError(
+                f"no trained model for {', '.join(untrained)} in {self.data}: run `botbaby train {untrained[0]} "
+                f"--data {self.data}` first, or leave --sides out to serve the trained ones"
+            )
         db_path = Layout(self.data).serve_db
         self.cache = SqliteCache(db_path)
         self.queues = {

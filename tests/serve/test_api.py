@@ -148,6 +148,20 @@ def test_a_job_that_keeps_failing_is_given_up_with_a_clear_error_and_can_be_aske
     assert len(board.calls) == 3
 
 
+def test_too_many_new_prompts_waiting_get_a_429_and_known_ones_still_answer(start_server, board):
+    url = start_server(wait_s=0.05, max_pending=1)
+    assert httpx.get(f"{url}/generate", params={"model": "left", "prompt": "Known"}).status_code == 200
+    board.started.clear()
+    board.gate.clear()
+    assert httpx.get(f"{url}/generate", params={"model": "left", "prompt": "First"}).status_code == 202
+    assert board.started.wait(10)  # the worker holds "First"; "Second" waits in the queue
+    assert httpx.get(f"{url}/generate", params={"model": "left", "prompt": "Second"}).status_code == 202
+    refused = httpx.get(f"{url}/generate", params={"model": "left", "prompt": "Third"})
+    assert refused.status_code == 429 and "try again" in refused.json()["error"]
+    assert httpx.get(f"{url}/generate", params={"model": "left", "prompt": "second"}).status_code == 202
+    assert httpx.get(f"{url}/generate", params={"model": "left", "prompt": "known"}).status_code == 200
+
+
 @pytest.mark.parametrize(
     ("params", "message"),
     [
@@ -241,3 +255,5 @@ def test_by_default_the_sides_served_are_those_with_a_trained_model(data_dir, bo
     assert create_app(data_dir, ServeConfig(), factory=board.factory).state.service.sides == ["left"]
     with pytest.raises(BotbabyError, match="no trained model"):
         create_app(data_dir / "right", ServeConfig(), factory=board.factory)
+    with pytest.raises(BotbabyError, match="no trained model for right"):
+        create_app(data_dir, ServeConfig(sides=["left", "right"]))

@@ -11,7 +11,17 @@ import httpx
 from botbaby.cli import main
 
 
+def looks_trained(data, side):
+    """The files by which serve recognises a trained side (no model is loaded before a new prompt)."""
+    model = data / side / "model"
+    model.mkdir(parents=True)
+    (model / "checkpoint").write_text('model_checkpoint_path: "model-1"\n')
+    (model / "hparams.json").write_text("{}")
+
+
 def test_serve_prints_its_address_saves_its_config_and_stops_cleanly_on_ctrl_c(data_dir):
+    looks_trained(data_dir, "left")
+    looks_trained(data_dir, "right")
     process = subprocess.Popen(
         [sys.executable, "-m", "botbaby", "serve", "--data", str(data_dir), "--port", "0", "--sides", "left",
          "right", "--wait", "0.5", "--idle-minutes", "5"],
