@@ -24,9 +24,10 @@ from botbaby.errors import BotbabyError
 
 START = "<|startoftext|>"  # gpt-2-simple's markers around each training post
 END = "<|endoftext|>"
-# How the end marker's tail is tokenised in generated text: "<|" may merge with the punctuation
-# before it ("!<|"), but "endoftext" and "|>" are always their own pre-tokens.
-END_TAIL = "endoftext|>"
+# How the markers' tails are tokenised in generated text: "<|" may merge with the punctuation
+# before it ("!<|"), but "endoftext" and "|>" are always their own pre-tokens. A sample also ends
+# where the model starts the next post instead of ending this one.
+STOP_TAILS = ("endoftext|>", "startoftext|>")
 NEG_INF = -1e10  # what gpt-2's sample.py gives filtered-out logits
 
 
@@ -85,7 +86,7 @@ class SamplingEngine:
         self.hparams = hparams = load_hparams(self.model_dir)
         self.encoder = encoder.get_encoder(str(self.model_dir))
         self.end_id = self.encoder.encoder.get(END)  # a real GPT-2 vocabulary has it as one token
-        self.end_tail = self.encoder.encode(END_TAIL)
+        self.stop_tails = [self.encoder.encode(tail) for tail in STOP_TAILS]
         self._lock = threading.Lock()
         self.last_steps = 0
         self.graph = tf.Graph()
@@ -104,8 +105,6 @@ class SamplingEngine:
 
     def _build(self, tf, model, hparams):
         batch = tf.shape(self.context)[0]
-        tail = tf.constant(self.end_tail, tf.int32)
-        tail_len = len(self.end_tail)
 
         def step(tokens, past=None):
             output = model.model(hparams=hparams, X=tokens, past=past, reuse=tf.compat.v1.AUTO_REUSE)
@@ -117,9 +116,11 @@ class SamplingEngine:
             done = tf.zeros([batch], tf.bool)
             if self.end_id is not None:
                 done |= tf.equal(output[:, -1], self.end_id)
-            recent = output[:, -tail_len:]
-            matches = tf.reduce_all(tf.equal(recent, tail[tf.newaxis, :]), axis=1)
-            return done | ((tf.shape(output)[1] >= tail_len) & matches)
+            for tail in self.stop_tails:
+                recent = output[:, -len(tail):]
+                matches = tf.reduce_all(tf.equal(recent, tf.constant(tail, tf.int32)[tf.newaxis, :]), axis=1)
+                done |= (tf.shape(output)[1] >= len(tail)) & matches
+            return done
 
         # Run the prompt once (all but its last token) to fill the key/value cache.
         _, past = step(self.context[:, :-1])

@@ -133,10 +133,12 @@ def sentence_splitter(data: Path | str, side: str) -> tuple[Callable[[str], list
 def clean_post(sample: str, config: PostprocessConfig, split: Callable[[str], list[str]]) -> str | None:
     """One sample after the post-processing rules, or None when the post is dropped."""
     text = sample
-    ended = END in text
+    body = text.removeprefix(START)
+    # A sample ends at the end marker, or where the model starts the next post instead.
+    ends = [index for index in (body.find(END), body.find(START)) if index >= 0]
+    ended = bool(ends)
     if config.strip_markers:
-        text = text.split(END, 1)[0].replace(START, "")
-        text = _PARTIAL_MARKER.sub("", text)
+        text = _PARTIAL_MARKER.sub("", body[:min(ends)] if ends else body)
     if config.strip_newlines:
         text = re.sub(r"[\r\n]+", " ", text)
     if config.strip_quotes and config.quote_chars:

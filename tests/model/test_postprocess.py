@@ -18,6 +18,12 @@ def test_markers_are_stripped_and_text_after_the_end_marker_is_dropped():
     assert clean(sample) == f"{LONG} {MORE}"
 
 
+def test_a_sample_that_starts_the_next_post_ends_there():
+    sample = f"<|startoftext|>{LONG} {MORE}<|startoftext|>Another post begins here.<|endoftext|>"
+    assert clean(sample) == f"{LONG} {MORE}"
+    assert clean(f"{LONG} {MORE} And then the end<|startoftext|>") == f"{LONG} {MORE} And then the end"
+
+
 def test_a_marker_cut_off_by_the_length_limit_is_removed():
     assert clean(f"{LONG} {MORE}<|endof") == f"{LONG} {MORE}"
 
