@@ -1,6 +1,7 @@
 """The Lambda's bundle: only the light parts of botbaby, no TensorFlow, importable without it."""
 
 import io
+import json
 import subprocess
 import sys
 import zipfile
@@ -42,3 +43,33 @@ def test_handler_imports_and_answers_from_the_unpacked_bundle_with_tensorflow_un
     loaded = {name.strip("' ") for name in modules.strip("[]").split(",")}
     expected = {path.removesuffix(".py").removesuffix("/__init__").replace("/", ".") for path in LAMBDA_MODULES}
     assert loaded <= expected
+
+
+FROM_THE_BUNDLE = """
+import json, sys
+for name in ("tensorflow", "gpt_2_simple", "numpy", "pandas"):
+    sys.modules[name] = None
+sys.path.insert(0, sys.argv[1])
+from botbaby.deploy.aws.handler import handler
+event = {"rawPath": "/generate", "queryStringParameters": {"model": "left", "prompt": "Fuel prices"},
+         "requestContext": {"http": {"method": "GET"}}}
+print(json.dumps(handler(event, None)))
+"""
+
+
+def test_the_bundled_handler_queues_a_new_prompt_on_the_deployed_stack(deployed, clients, aws_env, tmp_path):
+    zipfile.ZipFile(io.BytesIO(build_bundle())).extractall(tmp_path)
+    environment = clients("lambda").get_function_configuration(FunctionName="bb-test-api")["Environment"]["Variables"]
+    result = subprocess.run(
+        [sys.executable, "-c", FROM_THE_BUNDLE, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**aws_env, **environment, "BOTBABY_WAIT_S": "0.5", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["statusCode"] == 202 and json.loads(answer["body"])["status"] == "pending"
+    queue_url = json.loads(environment["BOTBABY_QUEUE_URLS"])["left"]
+    attributes = clients("sqs").get_queue_attributes(QueueUrl=queue_url, AttributeNames=["ApproximateNumberOfMessages"])
+    assert attributes["Attributes"]["ApproximateNumberOfMessages"] == "1"

@@ -64,7 +64,9 @@ def test_new_prompt_is_queued_starts_the_worker_and_is_answered_from_the_cache_o
     job_id = GenerateRequest("left", "Fuel prices").key
     assert body["job"] == job_id and body["location"] == f"/jobs/{job_id}"
     assert instance_state(clients, deployed.instance_id) in ("pending", "running")
+    clients("ec2").stop_instances(InstanceIds=[deployed.instance_id])  # the idle worker stopped just then
     assert call(api, f"/jobs/{job_id}")[0] == 202
+    assert instance_state(clients, deployed.instance_id) in ("pending", "running")  # the page's poll restarts it
 
     worker = side_worker(clients, environment, "left", factory)
     assert worker.run_once(wait_s=0) is True

@@ -159,11 +159,7 @@ class Api:
         if posts is not None:
             return _posts_answer(posts)
         job_id = self.queue.submit(request)
-        if self.worker is not None:
-            try:
-                self.worker.ensure_running()
-            except Exception as exc:  # the job is queued either way; the next request tries again
-                print(f"botbaby: could not start the worker instance: {exc}")
+        self._wake_worker()
         deadline = self.clock() + self.wait_s
         while self.clock() < deadline:
             if self.cache.peek(job_id) is not None:
@@ -175,7 +171,20 @@ class Api:
         if not _JOB_ID.fullmatch(job_id):
             return _answer(404, {"error": f"no such job: {job_id[:40]!r}"})
         posts = self.cache.lookup(job_id)
-        return _pending(job_id) if posts is None else _posts_answer(posts)
+        if posts is not None:
+            return _posts_answer(posts)
+        # A job queued just as the idle worker was stopping waits for the next start: each poll of a
+        # pending job starts the instance again if it has stopped meanwhile.
+        self._wake_worker()
+        return _pending(job_id)
+
+    def _wake_worker(self) -> None:
+        if self.worker is None:
+            return
+        try:
+            self.worker.ensure_running()
+        except Exception as exc:  # the job is queued either way; the next request or poll tries again
+            print(f"botbaby: could not start the worker instance: {exc}")
 
     def prompts(self, query: dict[str, str]) -> dict[str, Any]:
         side = query.get("model") or None
