@@ -17,12 +17,15 @@
     '<|startoftext|>Fuel prices up again & nobody answers , this is the fifth hike<|endoftext|>\\n'
 
 Rules, in the order they apply (each one a setting of ``CleanConfig``): drop retweets, unescape
-HTML entities, remove URLs, remove @mentions, keep only the chosen scripts, collapse whitespace,
-drop posts shorter than ``min_chars``, drop exact duplicates, then split off a held-out share by a
-hash of the text. The work is vectorised per record batch with pyarrow (RE2 regexes); only the
-rows that need Python (an ``&`` to unescape, non-ASCII characters to filter) leave Arrow. Memory
-stays flat: one batch at a time, plus 8 bytes per kept post for duplicate detection (8 MB per
-million kept posts).
+HTML entities, keep only the chosen scripts (typographic quotes and dashes become ASCII first),
+remove URLs and @mentions and collapse whitespace (one RE2 pass), drop posts shorter than
+``min_chars``, drop exact duplicates, then split off a held-out share by a hash of the text.
+
+The work is vectorised per record batch with pyarrow; each rule touches only the rows that need
+it (non-ASCII rows for the script rule, rows with an entity for unescaping; only entities rarer
+than ``&amp; &lt; &gt; &quot; &#39;`` go through Python). Batches are cleaned on ``workers``
+threads (pyarrow releases the GIL) and written in order. Memory stays flat: a few batches at a
+time, plus 8 bytes per kept post for duplicate detection (8 MB per million kept posts).
 
 The stage also trains an NLTK Punkt sentence splitter on the side's own kept text (a bounded
 sample spread over the corpus, trained beside the cleaning) and pickles it next to the training
@@ -223,10 +226,12 @@ def _part_files(paths: SidePaths) -> list[Path]:
 
 
 def _fingerprint(config: CleanConfig, parts: list[Path]) -> str:
-    # Part files are append-only and uniquely named, so name and size identify the input.
+    # Part files are append-only and uniquely named, so name and size identify the input. Settings
+    # that only change how fast the same output is made do not count.
+    rules = {k: v for k, v in config.to_dict().items() if k not in ("batch_size", "workers")}
     state = {
         "format": FORMAT_VERSION,
-        "config": config.to_dict(),
+        "config": rules,
         "parts": [[p.name, p.stat().st_size] for p in parts],
     }
     return hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()

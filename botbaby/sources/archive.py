@@ -46,6 +46,7 @@ from botbaby.tweets import TweetStore
 
 BATCH_ROWS = 10_000  # posts per append (one parquet part file each)
 MAX_EXAMPLES = 20  # malformed examples kept in the report; every one is counted
+CSV_FIELD_LIMIT = 16 * 1024 * 1024  # characters in one CSV field (the csv module's default is 128 KiB)
 SOURCE = "archive"
 X_TIME_FORMAT = "%a %b %d %H:%M:%S %z %Y"  # "Wed Oct 10 20:19:24 +0000 2018" in X archives and API v1.1
 
@@ -346,6 +347,7 @@ def _tabular_post(record: dict, columns: dict[str, str], default_handle: str | N
 
 
 def _read_csv(path: Path) -> Iterator[tuple[Any, Any]]:
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
     with open(path, newline="", encoding="utf-8-sig") as handle:
         reader = csv.reader(handle)
         header = next(reader, None)
@@ -355,7 +357,14 @@ def _read_csv(path: Path) -> Iterator[tuple[Any, Any]]:
         if "text" not in columns or "created_at" not in columns:
             raise Malformed(f"CSV has no text/date columns (found {', '.join(header)})")
         default_handle = _handle_from_name(path)
-        for row in reader:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:  # e.g. a NUL byte: count the row, go on with the next line
+                yield f"line {reader.line_num}", Malformed(f"unparseable CSV row ({exc})")
+                continue
             where = f"line {reader.line_num}"
             if not any(cell.strip() for cell in row):
                 continue  # blank line

@@ -240,3 +240,27 @@ def test_scrape_cli_imports_with_the_archive_source(tmp_path, data_dir, capsys):
     argv = ["scrape", "left", "--source", "archive", "--files", str(tmp_path / "tweets.js"), "--data", str(data_dir)]
     assert cli.main(argv) == 0
     assert len(pd.read_parquet(data_dir / "left" / "tweets")) == 4
+
+
+def test_a_csv_row_the_csv_module_cannot_parse_is_counted_and_the_rest_imported(tmp_path, tweets, monkeypatch):
+    import csv
+
+    import botbaby.sources.archive as archive
+
+    limit = csv.field_size_limit(100)  # make "field larger than field limit" easy to hit
+    monkeypatch.setattr(archive, "CSV_FIELD_LIMIT", 100)
+    try:
+        path = tmp_path / "huge-field.csv"
+        path.write_text("id,created_at,text\n1,2019-05-23T10:00:00Z,before\n2,2019-05-23T10:00:00Z," + "x" * 500
+                        + "\n3,2019-05-23T10:00:00Z,after\n")
+        report = import_files(tweets, [path])
+    finally:
+        csv.field_size_limit(limit)
+    assert report.added == 2 and sum(report.malformed.values()) == 1
+    assert next(iter(report.malformed)).startswith("unparseable CSV row")
+
+
+def test_a_very_long_csv_field_is_read(tmp_path, tweets):
+    path = tmp_path / "long.csv"
+    path.write_text("id,created_at,text\n1,2019-05-23T10:00:00Z," + "x" * 200_000 + "\n")
+    assert import_files(tweets, [path]).added == 1

@@ -81,6 +81,7 @@ def test_a_finished_clean_is_skipped_until_input_or_config_changes(data_dir, lef
     again = clean(data_dir, "left")
     assert again.skipped and left.train_txt.stat().st_mtime_ns == stamp
     assert again.kept == json.loads(left.clean_stats.read_text())["kept"]
+    assert clean(data_dir, "left", {"workers": 1, "batch_size": 100}).skipped  # same output, only slower
     assert not clean(data_dir, "left", {"min_chars": 20}).skipped
     TweetStore(left.tweets_dir).append(synthetic_posts(10, start=5000))
     assert not clean(data_dir, "left", {"min_chars": 20}).skipped
