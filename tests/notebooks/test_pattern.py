@@ -1,6 +1,7 @@
 """Every notebook follows the pattern (../shared/STYLE.md) and is executed by some test."""
 
 import ast
+import inspect
 import re
 from pathlib import Path
 
@@ -104,3 +105,64 @@ def test_every_notebook_is_run_by_a_test(notebook_path):
     for test_file in (ROOT / "tests").rglob("*.py"):
         calls.update(re.findall(r"run_notebook\(\s*[\"'](\d\d_\w+)[\"']", test_file.read_text(encoding="utf-8")))
     assert notebook_path.stem in calls, f"no test calls run_notebook({notebook_path.stem!r}, ...)"
+
+
+def _good_book(name: str = "99_example"):
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    url = f"https://colab.research.google.com/github/botbaby/botbaby/blob/main/notebooks/{name}.ipynb"
+    return new_notebook(
+        cells=[
+            new_markdown_cell(f"# Example\n\n[![Open In Colab]({BADGE})]({url})"),
+            new_code_cell('import sys\nif "google.colab" in sys.modules:\n    %pip install -q botbaby\n'
+                          "from botbaby import notebook\nnotebook.setup()"),
+            new_code_cell('DATA: str = "botbaby-data"  # data folder', metadata={"tags": ["parameters"]}),
+            new_code_cell(f'notebook.record("{name}", {{}}, DATA)'),
+        ]
+    )
+
+
+BREAKAGES = {
+    "a function in a cell": lambda book: book.cells.insert(3, nbformat.v4.new_code_cell("def helper():\n    pass")),
+    "a lambda in a cell": lambda book: book.cells.insert(3, nbformat.v4.new_code_cell("f = lambda x: x")),
+    "an output left in": lambda book: book.cells[3].update(outputs=[nbformat.v4.new_output("stream", text="hi")]),
+    "an execution count left in": lambda book: book.cells[3].update(execution_count=3),
+    "a lower-case parameter": lambda book: book.cells[2].update(source='data: str = "x"  # folder'),
+    "a parameter without a comment": lambda book: book.cells[2].update(source='DATA: str = "x"'),
+    "a computed parameter": lambda book: book.cells[2].update(source='DATA: str = "x".upper()  # folder'),
+    "no badge": lambda book: book.cells[0].update(source="# Example"),
+    "no record at the end": lambda book: book.cells[3].update(source="print(DATA)"),
+    "two parameters cells": lambda book: book.cells.insert(
+        3, nbformat.v4.new_code_cell("SIDES: list = []  # sides", metadata={"tags": ["parameters"]})
+    ),
+}
+
+
+@pytest.mark.parametrize("breakage", list(BREAKAGES))
+def test_the_pattern_checks_catch_a_notebook_that_breaks_the_pattern(breakage, tmp_path):
+    path = tmp_path / "99_example.ipynb"
+    checks = [
+        test_first_cell_is_a_markdown_title_with_the_colab_badge_for_this_notebook,
+        test_setup_cell_installs_in_colab_and_calls_notebook_setup,
+        test_exactly_one_parameters_cell_of_annotated_upper_case_literals_with_comments,
+        test_no_code_cell_defines_functions_classes_or_lambdas,
+        test_no_outputs_or_execution_counts_are_committed,
+        test_last_code_cell_records_the_results,
+    ]
+
+    def run(check, book):
+        arguments = {"book": book, "notebook_path": path}
+        check(**{name: arguments[name] for name in inspect.signature(check).parameters})
+
+    good = _good_book()
+    for check in checks:  # the example notebook itself passes every check ...
+        run(check, good)
+    broken = _good_book()
+    BREAKAGES[breakage](broken)
+    failures = 0
+    for check in checks:  # ... and the broken one fails at least one
+        try:
+            run(check, broken)
+        except (AssertionError, ValueError, SyntaxError):
+            failures += 1
+    assert failures, f"no check noticed {breakage}"
