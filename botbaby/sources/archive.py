@@ -22,7 +22,8 @@ Formats, detected from the extension and the first bytes:
   is derived from handle, time and text; the handle from a ``Username`` column or the file name)
   and generic ``id,created_at,text[,handle]`` files;
 - JSON Lines of X API v2 post objects (``id``, ``text``, ``created_at``, ``author_id``,
-  ``referenced_tweets``), or whole response pages (``data`` plus ``includes.users``);
+  ``referenced_tweets``) or of whole response pages (``data`` plus ``includes.users``); a ``.json``
+  file holding one array of them, or one pretty-printed page, works too;
 - parquet with the same columns as CSV.
 
 Posts go to the store in batches. A malformed row or file is counted under its reason, with a
@@ -375,25 +376,51 @@ def _read_csv(path: Path) -> Iterator[tuple[Any, Any]]:
 
 
 def _read_jsonl(path: Path) -> Iterator[tuple[Any, Any]]:
+    if _is_json_document(path):  # a .json file holding one array or one (pretty-printed) response
+        document = json.loads(path.read_text(encoding="utf-8"))
+        records = document if isinstance(document, list) else [document]
+        for index, record in enumerate(records):
+            yield from _api_records(f"item {index}", record)
+        return
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
-            where = f"line {number}"
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
             except json.JSONDecodeError:
-                yield where, Malformed("broken JSON line")
+                yield f"line {number}", Malformed("broken JSON line")
                 continue
-            if not isinstance(record, dict):
-                yield where, Malformed("not a post object")
-                continue
-            if isinstance(record.get("data"), list):  # a whole response page
-                users = {u.get("id"): u.get("username") for u in record.get("includes", {}).get("users", [])}
-                for index, post in enumerate(record["data"]):
-                    yield f"{where} post {index}", _api_post(post, users)
-            else:
-                yield where, _api_post(record, {})
+            yield from _api_records(f"line {number}", record)
+
+
+def _is_json_document(path: Path) -> bool:
+    """True when the file is one JSON value rather than JSON Lines (starts with '[', or its first line is not JSON)."""
+    with open(path, encoding="utf-8") as handle:
+        first = next((line for line in handle if line.strip()), "")
+    if first.lstrip().startswith("["):
+        return True
+    try:
+        json.loads(first)
+        return False
+    except json.JSONDecodeError:
+        try:
+            json.loads(path.read_text(encoding="utf-8"))
+            return True
+        except json.JSONDecodeError:
+            return False  # neither: report it line by line
+
+
+def _api_records(where: str, record: Any) -> Iterator[tuple[Any, Any]]:
+    """One JSON record: a post object, or a response page (``data`` plus ``includes.users``)."""
+    if not isinstance(record, dict):
+        yield where, Malformed("not a post object")
+    elif isinstance(record.get("data"), list):
+        users = {u.get("id"): u.get("username") for u in (record.get("includes") or {}).get("users", [])}
+        for index, post in enumerate(record["data"]):
+            yield f"{where} post {index}", _api_post(post, users)
+    else:
+        yield where, _api_post(record, {})
 
 
 def _api_post(post: Any, users: dict) -> dict | Malformed:

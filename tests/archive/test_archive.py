@@ -264,3 +264,13 @@ def test_a_very_long_csv_field_is_read(tmp_path, tweets):
     path = tmp_path / "long.csv"
     path.write_text("id,created_at,text\n1,2019-05-23T10:00:00Z," + "x" * 200_000 + "\n")
     assert import_files(tweets, [path]).added == 1
+
+
+def test_a_json_array_or_a_pretty_printed_response_page_is_read_whole(tmp_path, tweets):
+    post = {"id": "1", "text": "array post", "created_at": "2023-01-01T00:00:00.000Z", "author_id": "7"}
+    (tmp_path / "array.json").write_text(json.dumps([post, {**post, "id": "2"}], indent=2))
+    page = {"data": [{**post, "id": "3"}], "includes": {"users": [{"id": "7", "username": "bo"}]}}
+    (tmp_path / "page.json").write_text(json.dumps(page, indent=2))
+    report = import_files(tweets, [tmp_path / "array.json", tmp_path / "page.json"])
+    assert (report.added, dict(report.malformed)) == (3, {})
+    assert stored(tweets).set_index("id").loc["3", "handle"] == "bo"
