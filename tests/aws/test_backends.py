@@ -132,3 +132,20 @@ def test_a_job_that_keeps_crashing_the_worker_is_dead_lettered_after_three_tries
     assert [json.loads(body)["prompt"] for body in _dead_letters(clients, dlq_url)] == ["poison"]
     assert cache.peek(fine.key) == expected("left", "Fuel prices")
     assert cache.peek(poison.key) is None
+
+
+def test_a_failure_mark_is_not_an_answer_and_gives_way_to_one(clients, table_and_queue):
+    cache = DynamoCache(table_and_queue[0], clients)
+    request = GenerateRequest("left", "Fuel prices")
+    cache.fail(request, "CUDA out of memory", attempts=3)
+    assert cache.lookup(request.key) is None and cache.peek(request.key) is None
+    assert cache.failure(request.key) == {"error": "CUDA out of memory", "attempts": 3}
+    assert cache.prompts() == [] and cache.popular() == []
+    assert cache.clear_failure(request.key) != ""
+    assert cache.failure(request.key) is None and cache.clear_failure(request.key) == ""
+
+    cache.fail(request, "again", attempts=3)
+    cache.store(request, POSTS)
+    assert cache.failure(request.key) is None and cache.peek(request.key) == POSTS
+    cache.fail(request, "too late", attempts=3)  # an answer is never overwritten by a failure
+    assert cache.failure(request.key) is None and cache.lookup(request.key) == POSTS

@@ -169,3 +169,34 @@ def test_the_lambda_entry_point_builds_the_api_from_its_environment(deployed, cl
     answer = lambda_module.handler(event, context=None)
     assert answer["statusCode"] == 200
     assert json.loads(answer["body"]) == {"status": "ok", "sides": ["left", "right"]}
+
+
+def test_a_prompt_that_keeps_failing_answers_422_and_asking_again_retries_it(deployed, clients, factory, expected):
+    environment = lambda_environment(clients)
+    api = Api.from_env({**environment, "BOTBABY_WAIT_S": "0.1"})
+    answers = DynamoCache(environment["BOTBABY_CACHE_TABLE"], clients)
+
+    class OutOfMemory(factory):
+        def generate(self, prompt, settings=None, seed=None):
+            raise RuntimeError("CUDA out of memory")
+
+    def worker_with(generator_class):
+        worker = side_worker(clients, environment, "left", generator_class)
+        worker.queue.on_dead = lambda job, error: answers.fail(job.request, error, job.attempts)  # as run() wires it
+        return worker
+
+    job_id = call(api, "/generate", model="left", prompt="Fuel prices")[1]["job"]
+    failing = worker_with(OutOfMemory)
+    while failing.run_once(wait_s=0):
+        pass
+    assert failing.stats["failed"] == 3
+
+    status, body = call(api, f"/jobs/{job_id}")
+    assert status == 422 and body["status"] == "failed" and body["attempts"] == 3
+    assert "CUDA out of memory" in body["error"] and "ask again" in body["error"]
+
+    assert call(api, "/generate", model="left", prompt="Fuel prices")[0] == 202  # queued again despite SQS dedup
+    healthy = worker_with(factory)
+    assert healthy.run_once(wait_s=0) is True and healthy.stats["done"] == 1
+    answer = [post.to_dict() for post in majority_view(expected("left", "Fuel prices"))]
+    assert call(api, f"/jobs/{job_id}") == (200, answer)

@@ -6,9 +6,10 @@
     cache.prompts("left", prefix="fu")  # autocomplete, most visited first
 
 One item per request key (the table's hash key ``key``): ``side``, ``prompt``, ``prompt_lower``,
-``settings`` and ``posts`` (JSON strings), ``visits`` (a number) and ``created_at``. Writes are
-conditional (``attribute_not_exists``) and the counter is an ``if_not_exists`` update, so any number
-of Lambdas and workers can share the table without a lock.
+``settings`` and ``posts`` (JSON strings), ``visits`` (a number) and ``created_at``; a job that
+failed for good leaves ``error`` and ``attempts`` instead of ``posts`` until the prompt is asked
+again. Writes are conditional (``attribute_not_exists``) and the counter is an ``if_not_exists``
+update, so any number of Lambdas and workers can share the table without a lock.
 """
 
 import json
@@ -70,12 +71,56 @@ class DynamoCache:
                     "visits": {"N": "0"},
                     "created_at": {"N": str(int(time.time()))},
                 },
-                ConditionExpression="attribute_not_exists(#key)",
-                ExpressionAttributeNames={"#key": KEY},
+                ConditionExpression="attribute_not_exists(posts)",  # a failure mark gives way, an answer stays
             )
         except Exception as exc:
             if error_code(exc) != "ConditionalCheckFailedException":
                 raise
+
+    def fail(self, request: GenerateRequest, error: str, attempts: int) -> None:
+        """Mark ``request`` as failed for good (its job was dead-lettered), unless it has an answer."""
+        try:
+            self._dynamodb.update_item(
+                TableName=self.table,
+                Key={KEY: {"S": request.key}},
+                UpdateExpression="SET side = :side, prompt = :prompt, #error = :error, attempts = :attempts, "
+                "failed_at = :now",
+                ConditionExpression="attribute_not_exists(posts)",
+                ExpressionAttributeNames={"#error": "error"},
+                ExpressionAttributeValues={
+                    ":side": {"S": request.side},
+                    ":prompt": {"S": request.prompt},
+                    ":error": {"S": error[:1000]},
+                    ":attempts": {"N": str(attempts)},
+                    ":now": {"N": str(time.time())},
+                },
+            )
+        except Exception as exc:
+            if error_code(exc) != "ConditionalCheckFailedException":
+                raise
+
+    def failure(self, key: str) -> dict[str, Any] | None:
+        """``{"error", "attempts"}`` when the job for ``key`` failed for good, else None."""
+        item = self._dynamodb.get_item(TableName=self.table, Key={KEY: {"S": key}}, ConsistentRead=True).get("Item")
+        if not item or "posts" in item or "error" not in item:
+            return None
+        return {"error": item["error"]["S"], "attempts": int(item["attempts"]["N"])}
+
+    def clear_failure(self, key: str) -> str:
+        """Forget a failure mark (the user asks again); return a token that tells this retry apart, or ""."""
+        try:
+            old = self._dynamodb.delete_item(
+                TableName=self.table,
+                Key={KEY: {"S": key}},
+                ConditionExpression="attribute_exists(#error) AND attribute_not_exists(posts)",
+                ExpressionAttributeNames={"#error": "error"},
+                ReturnValues="ALL_OLD",
+            ).get("Attributes", {})
+        except Exception as exc:
+            if error_code(exc) == "ConditionalCheckFailedException":
+                return ""
+            raise
+        return old.get("failed_at", {}).get("N", "").replace(".", "")
 
     def prompts(self, side: str | None = None, prefix: str = "", limit: int = 50) -> list[str]:
         """Known prompts starting with ``prefix`` (case-insensitive), most visited first, each once."""

@@ -14,7 +14,8 @@ Routes (API Gateway HTTP API, payload format 2.0):
   prompt answers 200 at once from the cache (counting a visit); a new one is queued on its side's SQS queue, the
   worker instance is started if it is stopped, and the handler polls DynamoDB for up to
   ``wait_s``; then 200, or 202 with the job's address for the page to poll.
-- ``GET /jobs/{id}``: 200 with the posts once the job is done, else 202.
+- ``GET /jobs/{id}``: 200 with the posts once the job is done, 422 once it failed for good (asking
+  again retries it), else 202.
 - ``GET /prompts[?model&prefix&limit]``, ``GET /popular[?limit]``, ``POST /feedback``, ``GET /healthz``.
 
 Answers are the majority-sentiment view of the cached ranked posts, as the original Lambda
@@ -158,11 +159,13 @@ class Api:
         posts = self.cache.lookup(request.key)
         if posts is not None:
             return _posts_answer(posts)
-        job_id = self.queue.submit(request)
+        clear_failure = getattr(self.cache, "clear_failure", None)
+        retry = clear_failure(request.key) if clear_failure is not None else ""  # asking again retries
+        job_id = self.queue.submit(request, retry) if retry else self.queue.submit(request)
         self._wake_worker()
         deadline = self.clock() + self.wait_s
         while self.clock() < deadline:
-            if self.cache.peek(job_id) is not None:
+            if self.cache.peek(job_id) is not None or self._failure(job_id) is not None:
                 return self.job(job_id)
             self.sleep(self.poll_s)
         return _pending(job_id)
@@ -173,10 +176,18 @@ class Api:
         posts = self.cache.lookup(job_id)
         if posts is not None:
             return _posts_answer(posts)
+        failure = self._failure(job_id)
+        if failure is not None:
+            message = f"generation failed after {failure['attempts']} attempts ({failure['error']}); ask again to retry"
+            return _answer(422, {"job": job_id, "status": "failed", "attempts": failure["attempts"], "error": message})
         # A job queued just as the idle worker was stopping waits for the next start: each poll of a
         # pending job starts the instance again if it has stopped meanwhile.
         self._wake_worker()
         return _pending(job_id)
+
+    def _failure(self, job_id: str) -> dict[str, Any] | None:
+        failure = getattr(self.cache, "failure", None)
+        return failure(job_id) if failure is not None else None
 
     def _wake_worker(self) -> None:
         if self.worker is None:

@@ -16,7 +16,7 @@ that cannot be read, or a job released too often, goes to the shared dead-letter
 
 import json
 import time
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from botbaby.contract import BadRequest, GenerateRequest, parse_generate_query
 from botbaby.deploy.aws.clients import AwsClients
@@ -28,18 +28,30 @@ MAX_LONG_POLL_S = 20  # SQS's longest receive wait
 class SqsQueue:
     """JobQueue port on one SQS FIFO queue (with a dead-letter queue behind it)."""
 
-    def __init__(self, queue_url: str, clients: AwsClients | None = None, sides: Collection[str] | None = None) -> None:
+    def __init__(
+        self,
+        queue_url: str,
+        clients: AwsClients | None = None,
+        sides: Collection[str] | None = None,
+        on_dead: Callable[[Job, str], None] | None = None,
+    ) -> None:
         self.queue_url = queue_url
         self.sides = tuple(sides) if sides else None
+        self.on_dead = on_dead  # called when a released job has used up its tries (the worker marks it failed)
         self._sqs = (clients or AwsClients())("sqs")
+        self._max_receives: int | None = None
 
-    def submit(self, request: GenerateRequest) -> str:
-        """Queue ``request`` (deduplicated by its key) and return the job id, which is the key."""
+    def submit(self, request: GenerateRequest, retry: str = "") -> str:
+        """Queue ``request`` (deduplicated by its key) and return the job id, which is the key.
+
+        ``retry`` tells a new try of a failed request apart from the first (SQS would drop a resend
+        with the same deduplication id for five minutes).
+        """
         self._sqs.send_message(
             QueueUrl=self.queue_url,
             MessageBody=json.dumps(request.to_dict(), sort_keys=True),
             MessageGroupId=request.side,
-            MessageDeduplicationId=request.key,
+            MessageDeduplicationId=f"{request.key}-{retry}"[:128] if retry else request.key,
         )
         return request.key
 
@@ -76,9 +88,18 @@ class SqsQueue:
 
     def release(self, job: Job, error: str | None = None) -> None:
         """The job failed: make it visible again now (the RedrivePolicy dead-letters it after N tries)."""
-        if error:
-            print(f"botbaby queue: job {job.id} released after attempt {job.attempts}: {error}", flush=True)
+        print(f"botbaby queue: job {job.id} released after attempt {job.attempts}: {error}", flush=True)
+        if self.on_dead is not None and job.attempts >= self.max_receives():
+            self.on_dead(job, error or "generation failed")
         self._make_visible(job.receipt)
+
+    def max_receives(self) -> int:
+        """The queue's ``maxReceiveCount``: the tries a job gets before it is dead-lettered."""
+        if self._max_receives is None:
+            attributes = self._sqs.get_queue_attributes(QueueUrl=self.queue_url, AttributeNames=["RedrivePolicy"])
+            policy = json.loads(attributes.get("Attributes", {}).get("RedrivePolicy", "{}"))
+            self._max_receives = int(policy.get("maxReceiveCount", 1_000_000))
+        return self._max_receives
 
     def _make_visible(self, receipt: str) -> None:
         self._sqs.change_message_visibility(QueueUrl=self.queue_url, ReceiptHandle=receipt, VisibilityTimeout=0)
@@ -100,5 +121,5 @@ class SideQueues:
     def __init__(self, queues: dict[str, SqsQueue]) -> None:
         self.queues = queues
 
-    def submit(self, request: GenerateRequest) -> str:
-        return self.queues[request.side].submit(request)
+    def submit(self, request: GenerateRequest, retry: str = "") -> str:
+        return self.queues[request.side].submit(request, retry)

@@ -489,7 +489,7 @@ class _Stack:
         table = names.arn("dynamodb", f"table/{names.cache_table}")
         return _policy(
             [
-                (("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan"), [table]),
+                (("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan"), [table]),
                 (("dynamodb:PutItem",), [names.arn("dynamodb", f"table/{names.feedback_table}")]),
                 (("sqs:SendMessage",), queue_arns),
                 (("ec2:StartInstances",), self._tagged_instances()),

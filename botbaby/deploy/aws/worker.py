@@ -239,9 +239,13 @@ def run(settings: WorkerSettings, instance_id: str | None = None, factory: Gener
     instance_id = instance_id or instance_id_from_imds()
     done = threading.Event()
     idle = IdleStop(lambda: stop_instance(clients, instance_id), done)
-    cache = PromptRecordingCache(DynamoCache(settings.cache_table, clients), PromptsFile(settings.bucket, clients))
+    answers = DynamoCache(settings.cache_table, clients)
+    cache = PromptRecordingCache(answers, PromptsFile(settings.bucket, clients))
     for side, url in settings.queue_urls.items():
-        queue = SqsQueue(url, clients, sides=[side])
+        # A job out of tries is marked failed, so the page gets a 422 instead of waiting forever.
+        queue = SqsQueue(
+            url, clients, sides=[side], on_dead=lambda job, error: answers.fail(job.request, error, job.attempts)
+        )
         idle.workers.append(Worker(side, factory, cache, queue, idle_s=settings.idle_stop_s, on_idle=idle))
     threads = [
         threading.Thread(target=worker.run, args=(done, settings.poll_s), name=f"botbaby-{worker.side}", daemon=True)
