@@ -7,7 +7,7 @@
     >>> limiter.call("followers", lambda: ("page 2", {}))  # the window was used up: wait for it to reopen
     'page 2'
     >>> clock.now, limiter.waited
-    (900.5, 900.5)
+    (900.25, 900.25)
 
 A request function returns ``(result, headers)`` or raises :class:`RateLimited` (an HTTP 429, with
 the response headers) or :class:`Transient` (5xx, connection reset, timeout). Each source keeps
@@ -82,7 +82,7 @@ class RateLimiter:
         *,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
-        margin: float = 0.5,
+        margin: float = 0.25,
         max_retries: int = 6,
         backoff: float = 1.0,
         max_backoff: float = 60.0,

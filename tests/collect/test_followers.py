@@ -174,3 +174,21 @@ def test_followers_and_rank_from_the_cli(world, start_fake, data_dir, capsys):
     assert main(["rank", "--top", "10", "--data", str(data_dir)]) == 0
     assert "dropped" in capsys.readouterr().out
     assert len(pd.read_csv(data_dir / "left" / "accounts.csv")) == 10
+
+
+def test_handles_are_read_back_from_the_right_rows_across_row_groups(tmp_path, monkeypatch):
+    import botbaby.followers as followers
+
+    monkeypatch.setattr(followers, "ROW_GROUP", 7)  # many small row groups
+    rng = np.random.default_rng(1)
+    files = []
+    for i in range(4):
+        keys = np.unique(rng.integers(0, 400, size=120))
+        table = pa.table({"key": keys, "id": keys.astype(str), "handle": [f"h{k}" for k in keys]},
+                         schema=followers.FOLLOWERS_SCHEMA)
+        path = tmp_path / f"leader{i}.parquet"
+        followers.write_leader_file(table, path)
+        assert pq.ParquetFile(path).num_row_groups > 10
+        files.append(path)
+    wanted = rng.choice(np.unique(np.concatenate([pq.read_table(f).column("key").to_numpy() for f in files])), 50)
+    assert followers._handles_of(files, wanted) == {int(k): f"h{k}" for k in wanted}
