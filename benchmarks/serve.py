@@ -9,7 +9,9 @@ gpt-2-cloud-run), and a load generator (raw asyncio HTTP/1.1 keep-alive connecti
 costs as little CPU as possible and does not share the server's GIL). Reported: requests per second
 and p50/p99 latency with 50 clients sending back to back (closed loop, saturation), the same at a
 paced offered load (open loop, latency measured from each request's scheduled send time), and the
-ratios against the baseline measured in the same run. Targets: p50 <= 5 ms, p99 <= 25 ms.
+ratios against the baseline measured in the same run, plus the server's CPU time per request
+(from /proc: the figure that other load on a shared machine moves least). Targets: p50 <= 5 ms,
+p99 <= 25 ms.
 """
 
 import argparse
@@ -176,8 +178,28 @@ def stop(process: subprocess.Popen) -> None:
         process.kill()
 
 
+def cpu_seconds(process: subprocess.Popen) -> float | None:
+    """User + system CPU time the process has used so far (Linux /proc), or None elsewhere."""
+    try:
+        fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measured(process: subprocess.Popen, url: str, clients: int, duration_s: float, **options) -> dict:
+    """``run_load`` plus the server's CPU time per request (a figure other load on the machine hardly moves)."""
+    before = cpu_seconds(process)
+    result = run_load(url, clients, duration_s, **options)
+    after = cpu_seconds(process)
+    if before is not None and after is not None and result["requests"]:
+        result["server_cpu_us"] = round((after - before) / result["requests"] * 1e6, 1)
+    return result
+
+
 def fmt(result: dict) -> str:
     return (f"{result['rps']:>8.0f} req/s   p50 {result['p50_ms']:>9.2f} ms   p99 {result['p99_ms']:>9.2f} ms"
+            f"   {result.get('server_cpu_us', float('nan')):>9.1f} us server CPU/req"
             f"   ({result['requests']} requests, {result['errors']} errors)")
 
 
@@ -215,10 +237,10 @@ def main() -> None:
     try:
         wait_ready(url + PATH, server)  # the first request generates and caches the answer
         run_load(url + PATH, args.clients, 2.0)  # warm-up
-        results["cached, closed loop"] = run_load(url + PATH, args.clients, args.duration)
+        results["cached, closed loop"] = measured(server, url + PATH, args.clients, args.duration)
         for share in (0.25, 0.5):
             paced = round(results["cached, closed loop"]["rps"] * share, -1)
-            results[f"cached, paced {paced:.0f} req/s"] = run_load(url + PATH, args.clients, args.duration,
+            results[f"cached, paced {paced:.0f} req/s"] = measured(server, url + PATH, args.clients, args.duration,
                                                                    rate=paced)
     finally:
         stop(server)
@@ -229,18 +251,21 @@ def main() -> None:
     url = f"http://127.0.0.1:{port}"
     try:
         wait_ready(url + PATH, baseline)
-        results["per-request generation, no cache"] = run_load(url + PATH, args.clients, 3600,
+        results["per-request generation, no cache"] = measured(baseline, url + PATH, args.clients, 3600,
                                                                max_requests=args.baseline_requests)
     finally:
         stop(baseline)
 
-    print(f"\n{args.clients} concurrent clients on loopback, GET {PATH}")
+    print(f"\n{args.clients} concurrent clients on loopback, GET {PATH}  (load average {os.getloadavg()[0]:.1f}"
+          f" on {os.cpu_count()} CPUs)")
     for name, result in results.items():
         print(f"  {name:<36} {fmt(result)}")
     cached = results["cached, closed loop"]
     plain = results["per-request generation, no cache"]
     print(f"\n  cache vs per-request generation: {cached['rps'] / plain['rps']:.0f}x the requests per second, "
-          f"p50 {plain['p50_ms'] / cached['p50_ms']:.0f}x lower")
+          f"p50 {plain['p50_ms'] / cached['p50_ms']:.0f}x lower"
+          + (f", {plain['server_cpu_us'] / cached['server_cpu_us']:.0f}x less server CPU per request"
+             if "server_cpu_us" in plain and "server_cpu_us" in cached else ""))
     print("  targets p50 <= 5 ms, p99 <= 25 ms: " + "; ".join(
         f"{name.removeprefix('cached, ')} p50 {result['p50_ms']:.2f} / p99 {result['p99_ms']:.2f}"
         for name, result in results.items() if name.startswith("cached")))
