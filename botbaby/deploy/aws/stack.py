@@ -159,7 +159,7 @@ class DeploySettings(StageConfig):
     max_receives: int = 3  # a job is dead-lettered after this many failed tries
     lambda_memory_mb: int = 256  # the handler only talks to DynamoDB and SQS
     package: str = PACKAGE_SPEC  # pip requirement the worker installs
-    start_worker: bool = True  # launch the worker now (it installs itself, then stops when idle)
+    start_worker: bool = True  # launch the worker if there is none (it installs itself, then stops when idle)
     sentiment: str = "vader"  # the worker's sentiment backend: "vader" (local) or "comprehend" (AWS, per call)
 
     def validate(self) -> None:
@@ -313,7 +313,7 @@ class _Stack:
             idle_stop_s=self.config.idle_stop_s,
         )
         self.launch_template(worker)
-        instance_id = self.instance() if self.config.start_worker else ""
+        instance_id = self.instance()
         api_role_arn = self.role(names.api_role, "lambda.amazonaws.com", self.api_policy(queue_arns))
         function_arn = self.function(api_role_arn, queue_urls, instance_id)
         api_id, api_url = self.http_api(function_arn)
@@ -561,6 +561,7 @@ class _Stack:
         ec2, template = self.aws("ec2"), self.names.launch_template
         current = self._default_template_version()
         ami = self.config.ami or (current or {}).get("LaunchTemplateData", {}).get("ImageId") or self._latest_ami()
+        self.config.ami = ami  # saved with the resolved settings
         user_data = (
             (HERE / "user-data.sh")
             .read_text()
@@ -620,11 +621,14 @@ class _Stack:
             ) from exc
 
     def instance(self) -> str:
-        """The worker instance: reuse the stack's (running or stopped), else launch one."""
+        """The worker instance: reuse the stack's (running or stopped), else launch one if start_worker."""
         existing = self._instances(("pending", "running", "stopping", "stopped"))
         if existing:
             self._did("ec2-instance", existing[0], "unchanged")
             return existing[0]
+        if not self.config.start_worker:
+            self._did("ec2-instance", f"{self.names.name}-worker", "skipped")
+            return ""
         tags = _tag_list({**self.tags, "Name": f"{self.names.name}-worker"})
         launch = lambda: self.aws("ec2").run_instances(  # noqa: E731
             LaunchTemplate={"LaunchTemplateName": self.names.launch_template, "Version": "$Default"},
