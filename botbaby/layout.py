@@ -141,6 +141,11 @@ class Layout:
         return self.root / "serve.sqlite"
 
     @property
+    def serve_config(self) -> Path:
+        """The resolved settings ``botbaby serve`` last started with."""
+        return self.root / "serve_config.json"
+
+    @property
     def deploy_dir(self) -> Path:
         """What ``botbaby deploy`` records per stack: NAME.config.json (resolved settings), NAME.json (result)."""
         return self.root / "deploy"

@@ -22,17 +22,12 @@ from botbaby.serve.app import ServeConfig, create_app
 from botbaby.serve.worker import GeneratorFactory
 
 
-def config_path(data: Path | str) -> Path:
-    """Where ``serve`` saves its resolved config: beside its database."""
-    return Layout(Path(data)).serve_db.with_name("serve_config.json")
-
-
 def serve(data: Path | str, config: ServeConfig | None = None, factory: GeneratorFactory | None = None) -> None:
     """Serve the API and the page until interrupted; print the page's address first."""
     uvicorn = require("uvicorn", extra="serve")
     config = config or ServeConfig()
     app = create_app(data, config, factory=factory)
-    atomic_write_text(config_path(data), json.dumps({**config.to_dict(), "sides": app.state.service.sides},
+    atomic_write_text(Layout(Path(data)).serve_config, json.dumps({**config.to_dict(), "sides": app.state.service.sides},
                                                     indent=2) + "\n")
     server = uvicorn.Server(uvicorn.Config(app, host=config.host, port=config.port, log_level="warning"))
     original_startup = server.startup
