@@ -164,3 +164,14 @@ def test_worker_settings_refuse_unknown_keys_and_empty_resources():
         WorkerSettings.from_dict({"queue": "x", "bucket": "b", "cache_table": "t", "queue_urls": {"left": "q"}})
     with pytest.raises(ConfigError, match="'bucket' is empty"):
         WorkerSettings.from_dict({"cache_table": "t", "queue_urls": {"left": "q"}})
+
+
+def test_an_unwritable_prompts_file_does_not_fail_the_job(clients, table_and_queue, capsys):
+    from botbaby.contract import Post
+    from botbaby.deploy.aws.worker import PromptRecordingCache
+
+    cache = PromptRecordingCache(DynamoCache(table_and_queue[0], clients), PromptsFile("no-such-bucket", clients))
+    request, posts = GenerateRequest("left", "Fuel prices"), [Post("a post", "NEUTRAL", 0.5)]
+    cache.store(request, posts)
+    assert cache.peek(request.key) == posts
+    assert "could not add 'Fuel prices' to prompts.json" in capsys.readouterr().out

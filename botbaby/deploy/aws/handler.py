@@ -73,7 +73,7 @@ class WorkerInstance:
 
 
 class FeedbackTable:
-    """Votes and notes on generated posts, one DynamoDB item each."""
+    """Visitors' feedback (message, and optionally prompt, model, rating), one DynamoDB item each."""
 
     def __init__(self, table: str, clients: AwsClients | None = None) -> None:
         self.table = table

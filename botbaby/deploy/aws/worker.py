@@ -84,7 +84,10 @@ class PromptRecordingCache:
 
     def store(self, request: GenerateRequest, posts: list[Post]) -> None:
         self.cache.store(request, posts)
-        self.prompts_file.append([request.prompt])
+        try:
+            self.prompts_file.append([request.prompt])
+        except Exception as exc:  # the answer is stored; autocomplete missing one prompt must not fail the job
+            print(f"botbaby worker: could not add {request.prompt!r} to {self.prompts_file.key}: {exc}", flush=True)
 
     def prompts(self, side: str | None = None, prefix: str = "", limit: int = 50) -> list[str]:
         return self.cache.prompts(side, prefix, limit)
