@@ -122,7 +122,10 @@ class Worker:
             if not self.idle_hook_ran and self.clock() - self.last_active >= self.idle_s:
                 self.idle_hook_ran = True
                 self.stats["idle"] += 1
-                self.on_idle(self)
+                try:
+                    self.on_idle(self)
+                except Exception:  # a failing hook (say, StopInstances refused) must not stop the worker
+                    log.exception("the %s worker's idle hook failed", self.side)
             return False
         self.current = job
         self.last_active = self.clock()

@@ -61,6 +61,19 @@ def test_the_idle_hook_is_pluggable(tmp_path, board):
     assert stopped == ["left"]
 
 
+def test_a_failing_idle_hook_is_logged_and_the_worker_goes_on(tmp_path, board):
+    clock = Clock()
+
+    def refuse(worker):
+        raise PermissionError("StopInstances denied")
+
+    worker, cache, queue = make_worker(tmp_path, board, idle_s=60, clock=clock, on_idle=refuse)
+    clock.now += 61
+    assert worker.run_once() is False and worker.stats["idle"] == 1
+    queue.submit(GenerateRequest("left", "after"))
+    assert worker.run_once() and cache.peek(GenerateRequest("left", "after").key) is not None
+
+
 def test_a_job_already_answered_is_acked_without_generating(tmp_path, board):
     worker, cache, queue = make_worker(tmp_path, board)
     request = GenerateRequest("left", "Known")
