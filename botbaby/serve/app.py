@@ -15,11 +15,13 @@
 
 The API is the original's: ``GET /generate?model=SIDE&prompt=TEXT&num_samples=20&length=80&
 temperature=0.7&top_p=0.9&top_k=40`` answers a JSON list of ``{text, sentiment, score}``, the
-majority view of the ranked posts. A known prompt comes from the cache (one SQL statement that
-also counts the visit). A new one becomes a job for its side's worker; the request waits up to
-``wait_s`` for it, then answers 202 with ``{"job", "location"}`` for the page to poll
-``GET /jobs/ID``. Generation runs in worker threads, so the event loop only ever does fast work.
-``/openapi.json`` describes every route; bad input gets a 4xx JSON ``{"error": message}``.
+majority view of the ranked posts. A known prompt comes from the cache (held in memory, since an
+answer never changes; the visit is tallied and written to SQLite every second), and a query string
+seen before skips routing and validation altogether (``KnownQueries``). A new prompt becomes a job
+for its side's worker; the request waits up to ``wait_s`` for it, then answers 202 with
+``{"job", "location"}`` for the page to poll ``GET /jobs/ID``. Generation runs in worker threads,
+so the event loop only ever does fast work. ``/openapi.json`` describes every route; bad input gets
+a 4xx JSON ``{"error": message}``, never a 5xx.
 """
 
 import asyncio
