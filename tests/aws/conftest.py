@@ -70,6 +70,8 @@ def trained_data(data_dir: Path) -> Path:
         (model / "hparams.json").write_text(json.dumps({"n_ctx": 1024, "n_embd": 32, "n_layer": 2}))
         (model / "model-10.data-00000-of-00001").write_bytes(bytes(range(256)) * 8)
         (model / "events.out.tfevents.1.host").write_bytes(b"training log, not needed to serve")
+        (data_dir / side / "punkt.pickle").write_bytes(b"04_clean's sentence splitter for " + side.encode())
+        (data_dir / side / "train.txt").write_text("training text stays home\n")
     return data_dir
 
 
@@ -140,3 +142,22 @@ def factory():
 def expected():
     """expected(side, prompt): the ranked posts the stand-in generator gives."""
     return expected_posts
+
+
+@pytest.fixture
+def launched_worker_settings(clients):
+    """launched_worker_settings(stack): the settings stack's user data writes to /etc/botbaby/worker.json."""
+    import base64
+    import re
+
+    from botbaby.deploy.aws.worker import WorkerSettings
+
+    def read(stack: str = STACK) -> WorkerSettings:
+        version = clients("ec2").describe_launch_template_versions(
+            LaunchTemplateName=f"{stack}-worker", Versions=["$Default"]
+        )["LaunchTemplateVersions"][0]
+        user_data = base64.b64decode(version["LaunchTemplateData"]["UserData"]).decode()
+        text = re.search(r"<<'BOTBABY_WORKER_JSON'\n(.*?)\nBOTBABY_WORKER_JSON\n", user_data, re.S).group(1)
+        return WorkerSettings.from_dict(json.loads(text))
+
+    return read

@@ -2,8 +2,6 @@
 
 import base64
 import http.server
-import json
-import re
 import subprocess
 import threading
 
@@ -24,19 +22,15 @@ def user_data(clients) -> str:
     return base64.b64decode(version["LaunchTemplateData"]["UserData"]).decode()
 
 
-def worker_settings(clients) -> WorkerSettings:
-    """The settings the instance's user data writes to /etc/botbaby/worker.json."""
-    text = re.search(r"<<'BOTBABY_WORKER_JSON'\n(.*?)\nBOTBABY_WORKER_JSON\n", user_data(clients), re.S).group(1)
-    return WorkerSettings.from_dict(json.loads(text))
-
-
 def instance_state(clients, instance_id):
     return clients("ec2").describe_instances(InstanceIds=[instance_id])["Reservations"][0]["Instances"][0]["State"][
         "Name"
     ]
 
 
-def test_user_data_is_valid_bash_that_installs_botbaby_and_enables_the_worker_unit(deployed, clients, tmp_path):
+def test_user_data_is_valid_bash_that_installs_botbaby_and_enables_the_worker_unit(
+    deployed, clients, tmp_path, launched_worker_settings
+):
     script = user_data(clients)
     (tmp_path / "user-data.sh").write_text(script)
     subprocess.run(["bash", "-n", str(tmp_path / "user-data.sh")], check=True)
@@ -48,7 +42,7 @@ def test_user_data_is_valid_bash_that_installs_botbaby_and_enables_the_worker_un
         in script
     )
     assert "systemctl enable --now botbaby-worker.service" in script
-    settings = worker_settings(clients)
+    settings = launched_worker_settings()
     assert (settings.bucket, settings.cache_table, settings.sides) == (
         f"{STACK}-site-123456789012",
         f"{STACK}-cache",
@@ -58,9 +52,9 @@ def test_user_data_is_valid_bash_that_installs_botbaby_and_enables_the_worker_un
 
 
 def test_worker_answers_each_sides_jobs_appends_prompts_and_stops_its_own_instance_when_idle(
-    deployed, clients, factory, expected
+    deployed, clients, factory, expected, launched_worker_settings
 ):
-    settings = worker_settings(clients)
+    settings = launched_worker_settings()
     settings.idle_stop_s, settings.poll_s = 1.0, 0.2
     SqsQueue(settings.queue_urls["right"], clients).submit(GenerateRequest("right", "Border control"))
     SqsQueue(settings.queue_urls["left"], clients).submit(GenerateRequest("left", "Fuel prices"))
@@ -117,6 +111,8 @@ def test_models_are_pulled_from_s3_once_and_again_only_when_changed(deployed, cl
         assert (pulled / "model-10.data-00000-of-00001").read_bytes() == (
             original / "model-10.data-00000-of-00001"
         ).read_bytes()
+        assert (local / side / "punkt.pickle").read_bytes() == (trained_data / side / "punkt.pickle").read_bytes()
+        assert not (local / side / "train.txt").exists()
     assert pull_models(clients, bucket, ["left", "right"], local) == {"left": "unchanged", "right": "unchanged"}
 
     (trained_data / "left" / "model" / "checkpoint").write_text('model_checkpoint_path: "model-20"\n')

@@ -41,7 +41,7 @@ from botbaby.deploy.aws.clients import AwsClients, error_code
 from botbaby.deploy.aws.worker import MODELS_PREFIX, PROMPTS_KEY, WorkerSettings
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.io import atomic_write_text
-from botbaby.layout import Layout, check_side
+from botbaby.layout import Layout, SidePaths, check_side
 
 TAG = "botbaby:stack"  # every resource carries TAG=NAME; teardown deletes nothing without it
 SITE_DIR = Path(__file__).resolve().parents[2] / "serve" / "static"  # the page (botbaby serve's)
@@ -300,7 +300,7 @@ class _Stack:
             queue_arns.append(arn)
         self.bucket(site_dir)
         for side in self.config.sides:
-            self.model(side, layout.side(side).model_dir)
+            self.model(side, layout.side(side))
         self.object(PROMPTS_KEY, b"[]", overwrite=False)  # the worker appends to it from now on
         self.role(names.worker_role, "ec2.amazonaws.com", self.worker_policy(queue_arns))
         self.instance_profile(names.worker_role)
@@ -443,12 +443,12 @@ class _Stack:
         s3.put_object(Bucket=bucket, Key=key, Body=body, ContentType=content_type, CacheControl="max-age=60")
         self._did("s3-object", f"s3://{bucket}/{key}", "created" if head is None else "updated")
 
-    def model(self, side: str, model_dir: Path) -> None:
-        """Upload DATA/SIDE/model as models/SIDE.tar.gz unless S3 already holds that exact archive."""
+    def model(self, side: str, paths: SidePaths) -> None:
+        """Upload what serving a side needs as models/SIDE.tar.gz unless S3 already holds that exact archive."""
         s3, bucket, key = self.aws("s3"), self.names.bucket, f"{MODELS_PREFIX}{side}.tar.gz"
         with tempfile.TemporaryDirectory() as tmp:
             archive = Path(tmp) / "model.tar.gz"
-            digest = _reproducible_tar(model_dir, archive)
+            digest = _reproducible_tar(paths, archive)
             head = _head(s3, bucket, key)
             if head is not None and head.get("Metadata", {}).get("sha256") == digest:
                 self._did("s3-checkpoint", f"s3://{bucket}/{key}", "unchanged")
@@ -1067,15 +1067,19 @@ def _site_keys(site_dir: Path) -> list[str]:
     return sorted(key for key in keys if not key.startswith(".") and "__pycache__" not in key)
 
 
-def _reproducible_tar(model_dir: Path, archive: Path) -> str:
-    """Write ``model_dir`` as ``model/...`` in a tar.gz whose bytes depend on the files alone; return its sha256."""
+def _reproducible_tar(paths: SidePaths, archive: Path) -> str:
+    """Pack what serving a side needs (``model/`` and 04_clean's ``punkt.pickle``), as paths relative to
+    the side's folder, into a tar.gz whose bytes depend on the files alone; return its sha256."""
+    files = sorted(p for p in paths.model_dir.rglob("*") if p.is_file())
+    if paths.punkt.is_file():  # the sentence splitter the original's post-processing used
+        files.append(paths.punkt)
     with open(archive, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
         with tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
-            for path in sorted(p for p in model_dir.rglob("*") if p.is_file()):
+            for path in files:
                 # TensorBoard event logs are for looking at training, not for serving.
                 if path.name.startswith("events.out.tfevents"):
                     continue
-                info = tar.gettarinfo(str(path), arcname=f"model/{path.relative_to(model_dir).as_posix()}")
+                info = tar.gettarinfo(str(path), arcname=path.relative_to(paths.root).as_posix())
                 info.mtime, info.uid, info.gid, info.uname, info.gname, info.mode = 0, 0, 0, "", "", 0o644
                 with open(path, "rb") as handle:
                     tar.addfile(info, handle)

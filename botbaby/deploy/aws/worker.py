@@ -183,7 +183,7 @@ def stop_instance(clients: AwsClients, instance_id: str) -> str:
 
 
 def pull_models(clients: AwsClients, bucket: str, sides: Sequence[str], data: Path) -> dict[str, str]:
-    """Download and unpack each side's checkpoint archive unless the local copy is already that one.
+    """Download and unpack each side's archive (``model/``, ``punkt.pickle``) unless it is already here.
 
     Returns ``{side: "downloaded" | "unchanged"}``. The archive's sha256 (S3 metadata, written by
     the deploy) is kept next to the model, so a restart downloads nothing new.
@@ -208,9 +208,11 @@ def pull_models(clients: AwsClients, bucket: str, sides: Sequence[str], data: Pa
             unpacked = Path(tmp) / "unpacked"
             with tarfile.open(archive) as tar:
                 tar.extractall(unpacked, filter="data")
-            if paths.model_dir.exists():
-                paths.model_dir.rename(Path(tmp) / "old-model")
-            (unpacked / "model").rename(paths.model_dir)
+            for name in (paths.model_dir.name, paths.punkt.name):  # the checkpoint, the sentence splitter
+                if (unpacked / name).exists():
+                    if (paths.root / name).exists():
+                        (paths.root / name).rename(Path(tmp) / f"old-{name}")
+                    (unpacked / name).rename(paths.root / name)
         stamp.write_text(digest + "\n")
         actions[side] = "downloaded"
     return actions

@@ -1,0 +1,34 @@
+"""The worker end to end with the real generation engine: checkpoints deployed to S3, pulled, loaded, used."""
+
+import shutil
+
+import pytest
+
+from botbaby.contract import SENTIMENTS, GenerateRequest, SampleSettings
+from botbaby.deploy.aws.cache import DynamoCache
+from botbaby.deploy.aws.queue import SqsQueue
+from botbaby.deploy.aws.stack import deploy_aws
+from botbaby.deploy.aws.worker import run
+
+
+@pytest.mark.slow
+def test_worker_pulls_tiny_checkpoints_from_s3_generates_with_them_and_stops_when_idle(
+    tiny_models, tmp_path, clients, ami, launched_worker_settings
+):
+    data = tmp_path / "data"
+    shutil.copytree(tiny_models, data)  # tiny_models is shared: deploy writes DATA/deploy/
+    deployed = deploy_aws(data, "bb-engine", "us-east-1", ami=ami, retry_wait_s=0)
+    settings = launched_worker_settings("bb-engine")
+    settings.data, settings.idle_stop_s, settings.poll_s = str(tmp_path / "instance"), 1.0, 0.2
+    request = GenerateRequest("left", "The economy", SampleSettings(num_samples=4, length=24))
+    SqsQueue(settings.queue_urls["left"], clients).submit(request)
+
+    stats = run(settings, instance_id=deployed.instance_id)  # no stand-in: botbaby.generate.Generator
+
+    assert (stats["left"]["done"], stats["left"]["loads"], stats["right"]["loads"]) == (1, 1, 0)
+    assert (tmp_path / "instance" / "left" / "model" / "checkpoint").is_file()
+    posts = DynamoCache(settings.cache_table, clients).peek(request.key)
+    assert posts is not None and len(posts) <= 10
+    assert all(post.sentiment in SENTIMENTS and 0 <= post.score <= 1 for post in posts)
+    state = clients("ec2").describe_instances(InstanceIds=[deployed.instance_id])["Reservations"][0]["Instances"][0]
+    assert state["State"]["Name"] == "stopped"
