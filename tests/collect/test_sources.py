@@ -205,3 +205,15 @@ def test_getoldtweets3_cannot_list_followers_and_says_what_can(dead_twitter):
 
     with pytest.raises(BotbabyError, match="--source x"):
         getoldtweets3.open_source(base_url=dead_twitter).followers("jack")
+
+
+def test_the_stages_import_without_any_client_library():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, botbaby.leaders, botbaby.followers, botbaby.scrape, botbaby.sources.base;"
+        "loaded = [m for m in ('tweepy', 'atproto', 'GetOldTweets3', 'httpx', 'requests') if m in sys.modules];"
+        "assert not loaded, loaded"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
