@@ -115,3 +115,17 @@ def test_errors_are_shown_in_words(page, start_server, board):
     page.click("#generate")
     page.wait_for_function(
         "document.querySelector('.column[data-side=\"left\"] .state').textContent.includes('top_p must be')")
+
+
+def test_feedback_sent_from_the_page_is_stored_with_its_prompt(page, start_server, data_dir):
+    from botbaby.serve.cache import SqliteCache
+
+    url = start_server()
+    open_page(page, url)
+    page.fill("#prompt", "Fuel prices")
+    page.fill("#feedback-message", "<b>too</b> real")
+    page.select_option("#feedback-rating", "4")
+    page.click(".feedback button")
+    page.wait_for_function("document.querySelector('#feedback-status').textContent === 'Thanks!'")
+    rows = SqliteCache(data_dir / "serve.sqlite").feedback()
+    assert [(row["message"], row["prompt"], row["rating"]) for row in rows] == [("<b>too</b> real", "Fuel prices", 4)]
