@@ -38,7 +38,9 @@ def test_the_demo_trains_both_sides_then_serves_the_page_at_the_printed_address(
             lines.append(line)
             if line.startswith("botbaby serve: http://"):
                 break
-        url = re.search(r"http://[\d.]+:\d+", lines[-1]).group(0)
+        address = re.search(r"^botbaby serve: (http://[\d.]+:\d+)/", lines[-1] if lines else "")
+        assert address, f"the demo never printed its address: {lines}"
+        url = address.group(1)
         assert any(line.startswith("train left: 20 steps") for line in lines), lines
         assert any(line.startswith("train right: 20 steps") for line in lines), lines
         assert "<title>botbaby" in httpx.get(f"{url}/").text
