@@ -180,3 +180,49 @@ def test_teardown_leaves_a_same_named_resource_without_the_stack_tag(aws_env, cl
     actions = {(a.resource, a.name): a.action for a in teardown_aws(STACK, REGION)}
     assert actions[("sqs-queue", f"{STACK}-left-jobs.fifo")] == "skipped"
     assert clients("sqs").get_queue_url(QueueName=f"{STACK}-left-jobs.fifo")["QueueUrl"]
+
+
+def test_missing_credentials_are_a_one_line_error(trained_data, aws_env, monkeypatch):
+    import pytest
+
+    from botbaby.errors import BotbabyError
+
+    for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")
+    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent")
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    with pytest.raises(BotbabyError, match="no AWS credentials for the deploy"):
+        deploy_aws(trained_data, STACK, REGION, ami="ami-12345678")
+
+
+def test_an_aws_refusal_names_the_call_and_says_a_rerun_resumes():
+    import pytest
+    from botocore.exceptions import ClientError
+
+    from botbaby.deploy.aws.stack import _aws_errors
+    from botbaby.errors import BotbabyError
+
+    no_vpc = ClientError(
+        {"Error": {"Code": "VPCIdNotSpecified", "Message": "No default VPC for this user"}}, "RunInstances"
+    )
+    with pytest.raises(
+        BotbabyError, match=r"AWS refused RunInstances during the deploy: VPCIdNotSpecified: No default VPC"
+    ):
+        with _aws_errors("deploy"):
+            raise no_vpc
+
+
+def test_deploy_refuses_to_adopt_a_same_named_resource_of_someone_else(trained_data, ami, clients):
+    import pytest
+
+    from botbaby.errors import BotbabyError
+
+    clients("dynamodb").create_table(
+        TableName=f"{STACK}-cache",
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    with pytest.raises(BotbabyError, match=f"dynamodb-table {STACK}-cache exists but is not part of stack {STACK}"):
+        deploy_aws(trained_data, STACK, REGION, ami=ami, retry_wait_s=0)

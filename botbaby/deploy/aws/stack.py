@@ -22,6 +22,7 @@ What ``deploy_aws`` creates or updates, in order (a second run reports every one
 """
 
 import base64
+import contextlib
 import gzip
 import hashlib
 import json
@@ -35,6 +36,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from botbaby._optional import require
 from botbaby.config import StageConfig
 from botbaby.deploy.aws.bundle import HANDLER, build_bundle, code_sha256
 from botbaby.deploy.aws.clients import AwsClients, error_code
@@ -247,8 +249,8 @@ def deploy_aws(
     for side in config.sides:
         if not layout.side(side).model_dir.is_dir():
             raise BotbabyError(f"no checkpoint at {layout.side(side).model_dir}: run `botbaby train {side}` first")
-    stack = _Stack(clients, config, retry_wait_s)
-    result = stack.deploy(layout, Path(site_dir))
+    with _aws_errors("deploy"):
+        result = _Stack(clients, config, retry_wait_s).deploy(layout, Path(site_dir))
     config.save(layout.deploy_dir / f"{name}.config.json")
     atomic_write_text(layout.deploy_dir / f"{name}.json", json.dumps(result.to_dict(), indent=2) + "\n")
     print(f"botbaby on AWS ({name}, {clients.region}): {len(result.changed())} change(s); page: {result.page_url}")
@@ -259,10 +261,30 @@ def teardown_aws(name: str, region: str | None = None, *, endpoint_url: str | No
     """Delete every resource of stack NAME (only those tagged with it); return what happened to each."""
     clients = AwsClients(region, endpoint_url)
     config = DeploySettings.from_dict(name=name, region=clients.region)
-    actions = _Stack(clients, config, retry_wait_s=0).teardown()
+    with _aws_errors("teardown"):
+        actions = _Stack(clients, config, retry_wait_s=0).teardown()
     deleted = sum(action.action == "deleted" for action in actions)
     print(f"botbaby on AWS ({name}, {clients.region}): deleted {deleted} resource(s)")
     return actions
+
+
+@contextlib.contextmanager
+def _aws_errors(what: str) -> Iterator[None]:
+    """Turn AWS's refusals into one-line errors that say what to do; a rerun picks up where this one stopped."""
+    botocore_exceptions = require("botocore.exceptions", extra="aws", package="botocore")
+    try:
+        yield
+    except botocore_exceptions.NoCredentialsError as exc:
+        raise BotbabyError(
+            f"no AWS credentials for the {what}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE"
+        ) from exc
+    except botocore_exceptions.ClientError as exc:
+        operation = getattr(exc, "operation_name", "a call")
+        raise BotbabyError(
+            f"AWS refused {operation} during the {what}: {error_code(exc)}: "
+            f"{exc.response.get('Error', {}).get('Message', exc)}; fix that and run the {what} again "
+            "(it keeps what is already done)"
+        ) from exc
 
 
 class _Stack:
@@ -274,6 +296,27 @@ class _Stack:
         self.names = StackNames(config.name, clients.region, account)
         self.tags = {TAG: config.name}
         self.actions: list[Action] = []
+
+    def _claim(self, resource: str, name: str, tags: dict[str, str]) -> None:
+        """Refuse to adopt an existing resource that is not this stack's (it lacks our tag)."""
+        if tags.get(TAG) != self.names.name:
+            raise BotbabyError(
+                f"{resource} {name} exists but is not part of stack {self.names.name} (no tag {TAG}={self.names.name}): "
+                "choose another --name, or remove it yourself"
+            )
+
+    def _claim_bucket(self) -> None:
+        s3, bucket = self.aws("s3"), self.names.bucket
+        try:
+            tags = _tag_dict(s3.get_bucket_tagging(Bucket=bucket)["TagSet"])
+        except Exception as exc:
+            if error_code(exc) != "NoSuchTagSet":
+                raise
+            # An untagged empty bucket is ours from a deploy cut short between creating and tagging it.
+            if not s3.list_objects_v2(Bucket=bucket, MaxKeys=1).get("KeyCount", 0):
+                return
+            tags = {}
+        self._claim("s3-bucket", bucket, tags)
 
     def _did(self, resource: str, name: str, action: str) -> str:
         self.actions.append(Action(resource, name, action))
@@ -324,9 +367,14 @@ class _Stack:
     def table(self, table: str, key: str = "key") -> None:
         dynamodb = self.aws("dynamodb")
         try:
-            dynamodb.describe_table(TableName=table)
+            arn = dynamodb.describe_table(TableName=table)["Table"]["TableArn"]
+            self._claim(
+                "dynamodb-table", table, _tag_dict(dynamodb.list_tags_of_resource(ResourceArn=arn).get("Tags", []))
+            )
             self._did("dynamodb-table", table, "unchanged")
             return
+        except BotbabyError:
+            raise
         except Exception as exc:
             if error_code(exc) != "ResourceNotFoundException":
                 raise
@@ -352,6 +400,7 @@ class _Stack:
             url = sqs.create_queue(QueueName=queue, Attributes=wanted, tags=self.tags)["QueueUrl"]
             self._did("sqs-queue", queue, "created")
         else:
+            self._claim("sqs-queue", queue, sqs.list_queue_tags(QueueUrl=url).get("Tags", {}))
             current = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
             stale = {k: v for k, v in attributes.items() if not _same_attribute(current.get(k), v)}
             if stale:
@@ -364,6 +413,9 @@ class _Stack:
         try:
             s3.head_bucket(Bucket=bucket)
             created = False
+            self._claim_bucket()
+        except BotbabyError:
+            raise
         except Exception as exc:
             if error_code(exc) == "403":
                 raise BotbabyError(f"bucket {bucket} belongs to another account: choose another --name") from exc
@@ -421,8 +473,10 @@ class _Stack:
         self._did("s3-bucket", bucket, "created" if created else "updated" if any(changed) else "unchanged")
 
     def _put_public_policy(self, policy: dict[str, Any]) -> None:
+        put = lambda: self.aws("s3").put_bucket_policy(Bucket=self.names.bucket, Policy=json.dumps(policy))  # noqa: E731
         try:
-            self.aws("s3").put_bucket_policy(Bucket=self.names.bucket, Policy=json.dumps(policy))
+            # The bucket's new public-access settings take a few seconds to apply.
+            self._retry(put, "AccessDenied", tries=4)
         except Exception as exc:
             if error_code(exc) != "AccessDenied":
                 raise
@@ -513,8 +567,11 @@ class _Stack:
             "Statement": [{"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}],
         }
         try:
-            arn = iam.get_role(RoleName=role)["Role"]["Arn"]
-            created = False
+            found = iam.get_role(RoleName=role)["Role"]
+            self._claim("iam-role", role, _tag_dict(found.get("Tags", [])))
+            arn, created = found["Arn"], False
+        except BotbabyError:
+            raise
         except Exception as exc:
             if error_code(exc) != "NoSuchEntity":
                 raise
@@ -542,10 +599,11 @@ class _Stack:
     def instance_profile(self, role: str) -> None:
         iam, profile = self.aws("iam"), self.names.instance_profile
         try:
-            roles = [
-                r["RoleName"] for r in iam.get_instance_profile(InstanceProfileName=profile)["InstanceProfile"]["Roles"]
-            ]
-            created = False
+            found = iam.get_instance_profile(InstanceProfileName=profile)["InstanceProfile"]
+            self._claim("iam-instance-profile", profile, _tag_dict(found.get("Tags", [])))
+            roles, created = [r["RoleName"] for r in found["Roles"]], False
+        except BotbabyError:
+            raise
         except Exception as exc:
             if error_code(exc) != "NoSuchEntity":
                 raise
@@ -560,6 +618,9 @@ class _Stack:
         """The worker's launch template; a changed one becomes its new default version."""
         ec2, template = self.aws("ec2"), self.names.launch_template
         current = self._default_template_version()
+        if current is not None:
+            found = ec2.describe_launch_templates(LaunchTemplateNames=[template])["LaunchTemplates"][0]
+            self._claim("ec2-launch-template", template, _tag_dict(found.get("Tags", [])))
         ami = self.config.ami or (current or {}).get("LaunchTemplateData", {}).get("ImageId") or self._latest_ami()
         self.config.ami = ami  # saved with the resolved settings
         user_data = (
@@ -675,7 +736,7 @@ class _Stack:
             "Environment": environment,
         }
         try:
-            current = lam.get_function_configuration(FunctionName=function)
+            found = lam.get_function(FunctionName=function)
         except Exception as exc:
             if error_code(exc) != "ResourceNotFoundException":
                 raise
@@ -684,9 +745,11 @@ class _Stack:
             )
             # A new role can take ~10 s before Lambda may assume it.
             arn = self._retry(create, "InvalidParameterValueException")["FunctionArn"]
-            self._wait_function(function)
+            self._wait_function(function, "function_active_v2")
             self._did("lambda-function", function, "created")
             return arn
+        self._claim("lambda-function", function, found.get("Tags", {}))
+        current = found["Configuration"]
         changed = False
         if current["CodeSha256"] != code_sha256(bundle):
             lam.update_function_code(FunctionName=function, ZipFile=bundle)
@@ -700,8 +763,8 @@ class _Stack:
         self._did("lambda-function", function, "updated" if changed else "unchanged")
         return current["FunctionArn"]
 
-    def _wait_function(self, function: str) -> None:
-        self.aws("lambda").get_waiter("function_updated_v2").wait(
+    def _wait_function(self, function: str, waiter: str = "function_updated_v2") -> None:
+        self.aws("lambda").get_waiter(waiter).wait(
             FunctionName=function, WaiterConfig={"Delay": max(1, int(self.retry_wait_s)), "MaxAttempts": 60}
         )
 
