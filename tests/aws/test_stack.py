@@ -2,7 +2,7 @@
 
 import json
 
-from botbaby.deploy.aws.stack import TAG, deploy_aws, teardown_aws
+from botbaby.deploy.aws.stack import SITE_DIR, TAG, deploy_aws, teardown_aws
 
 STACK = "bb-test"
 REGION = "us-east-1"
@@ -114,7 +114,10 @@ def test_page_is_uploaded_with_a_config_pointing_at_the_api_and_checkpoints_stay
     assert f"arn:aws:s3:::{bucket}/config.js" in public
     assert not any("models" in resource or resource.endswith("/*") for resource in public)
     keys = {o["Key"] for o in s3.list_objects_v2(Bucket=bucket)["Contents"]}
-    assert {"models/left.tar.gz", "models/right.tar.gz"} <= keys
+    assert {"models/left.tar.gz", "models/right.tar.gz", "index.html", "app.js", "style.css"} <= keys
+    assert s3.head_object(Bucket=bucket, Key="index.html")["ContentType"] == "text/html"
+    page = (SITE_DIR / "index.html").read_bytes()
+    assert s3.get_object(Bucket=bucket, Key="index.html")["Body"].read() == page  # botbaby serve's own page
 
 
 def test_lambda_gets_the_resources_it_talks_to_from_its_environment(deployed, clients):
