@@ -169,6 +169,8 @@ def test_the_lambda_entry_point_builds_the_api_from_its_environment(deployed, cl
     answer = lambda_module.handler(event, context=None)
     assert answer["statusCode"] == 200
     assert json.loads(answer["body"]) == {"status": "ok", "sides": ["left", "right"]}
+    sides = lambda_module.handler({"rawPath": "/sides", "requestContext": {"http": {"method": "GET"}}}, context=None)
+    assert json.loads(sides["body"]) == ["left", "right"]  # the page builds one column per side from this
 
 
 def test_a_prompt_that_keeps_failing_answers_422_and_asking_again_retries_it(deployed, clients, factory, expected):

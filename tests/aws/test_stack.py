@@ -98,6 +98,7 @@ def test_http_api_has_cors_a_30_second_lambda_integration_and_every_route(deploy
         "GET /prompts",
         "GET /popular",
         "POST /feedback",
+        "GET /sides",
         "GET /healthz",
     } <= routes
     policy = json.loads(clients("lambda").get_policy(FunctionName=f"{STACK}-api")["Policy"])

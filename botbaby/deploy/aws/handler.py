@@ -16,7 +16,8 @@ Routes (API Gateway HTTP API, payload format 2.0):
   ``wait_s``; then 200, or 202 with the job's address for the page to poll.
 - ``GET /jobs/{id}``: 200 with the posts once the job is done, 422 once it failed for good (asking
   again retries it), else 202.
-- ``GET /prompts[?model&prefix&limit]``, ``GET /popular[?limit]``, ``POST /feedback``, ``GET /healthz``.
+- ``GET /prompts[?model&prefix&limit]``, ``GET /popular[?limit]``, ``POST /feedback``, ``GET /sides``,
+  ``GET /healthz``.
 
 Answers are the majority-sentiment view of the cached ranked posts, as the original Lambda
 returned. This module imports only the light parts of botbaby and boto3 (present in every Lambda
@@ -137,6 +138,7 @@ class Api:
             "/prompts": ("GET", lambda: self.prompts(query)),
             "/popular": ("GET", lambda: self.popular(query)),
             "/healthz": ("GET", lambda: _answer(200, {"status": "ok", "sides": list(self.sides)})),
+            "/sides": ("GET", lambda: _answer(200, list(self.sides))),  # the page asks which columns to show
             "/feedback": ("POST", lambda: self.add_feedback(_body(event))),
         }
         try:

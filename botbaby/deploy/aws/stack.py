@@ -51,7 +51,15 @@ HERE = Path(__file__).resolve().parent
 # The Deep Learning Base AMI (NVIDIA driver, Ubuntu 22.04), looked up when --ami is not given.
 DL_AMI_PARAMETER = "/aws/service/deeplearning/ami/x86_64/base-oss-nvidia-driver-gpu-ubuntu-22.04/latest/ami-id"
 PACKAGE_SPEC = "botbaby[train,aws] @ git+https://github.com/botbaby/botbaby"  # what the worker installs
-ROUTES = ("GET /generate", "GET /jobs/{id}", "GET /prompts", "GET /popular", "POST /feedback", "GET /healthz")
+ROUTES = (  # the page's calls, as botbaby serve answers them
+    "GET /generate",
+    "GET /jobs/{id}",
+    "GET /prompts",
+    "GET /popular",
+    "POST /feedback",
+    "GET /sides",
+    "GET /healthz",
+)
 _NAME = re.compile(r"[a-z][a-z0-9-]{1,30}[a-z0-9]")  # fits S3, IAM, SQS, Lambda and EC2 name rules
 # Regions whose S3 website endpoints are "s3-website-REGION" (the newer ones use "s3-website.REGION").
 _DASH_WEBSITE_REGIONS = {
