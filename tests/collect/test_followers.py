@@ -192,3 +192,40 @@ def test_handles_are_read_back_from_the_right_rows_across_row_groups(tmp_path, m
         files.append(path)
     wanted = rng.choice(np.unique(np.concatenate([pq.read_table(f).column("key").to_numpy() for f in files])), 50)
     assert followers._handles_of(files, wanted) == {int(k): f"h{k}" for k in wanted}
+
+
+def run_followers(url, data_dir):
+    """``python -m botbaby followers`` in its own process, as a user would run it."""
+    import subprocess
+    import sys
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "botbaby", "followers", "left", "--source", "bluesky", "--base-url", url,
+         "--data", str(data_dir)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+
+def test_sigkill_during_followers_then_resume_gives_the_same_files_as_an_uninterrupted_run(start_fake, tmp_path):
+    import signal
+    import time
+
+    from collect_fakes import FakeWorld
+
+    world = FakeWorld(leaders_per_side=4, followers=12000, posts_per_account=(0, 0), seed=11)
+    server, url = start_fake(world=world)
+    clean, killed = tmp_path / "clean", tmp_path / "killed"
+    for data in (clean, killed):
+        write_leaders(data, "left", world.leader_handles("left"))
+    assert run_followers(url, clean).wait(timeout=300) == 0
+    total = server.requests
+    for fraction in (0.15, 0.4, 0.7):
+        start = server.requests
+        process = run_followers(url, killed)
+        while server.requests < start + fraction * total / 2 and process.poll() is None:
+            time.sleep(0.002)
+        process.send_signal(signal.SIGKILL)
+        assert process.wait(timeout=60) == -signal.SIGKILL
+    assert run_followers(url, killed).wait(timeout=300) == 0
+    for leader in world.leader_handles("left"):
+        pd.testing.assert_frame_equal(stored(clean, "left", leader), stored(killed, "left", leader))
