@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/clean.py                 # 50 MB and 200 MB of post text (a few minutes)
     .venv/bin/python benchmarks/clean.py --mb 5 20       # quicker
+    .venv/bin/python benchmarks/clean.py --workdir /tmp/bench --keep   # build once, measure again later
 
 For each corpus size it builds a tweet store (``DATA/left/tweets``) of synthetic posts shaped like
 real exports (links, mentions, hashtags, ``&amp;``, emoji, some Devanagari, retweets, repeats, very
@@ -119,17 +120,19 @@ def original_loop(data: Path) -> int:
     paths = Layout(data).side(SIDE)
     kept = 0
     with open(paths.root / "baseline.txt", "w", encoding="utf-8") as out:
-        dataset = ds.dataset(sorted(paths.tweets_dir.glob("part-*.parquet")), format="parquet")
-        for batch in dataset.to_batches(columns=["text"]):
-            for text in batch.column("text").to_pylist():
-                text = _ORIGINAL_URL.sub("", text)
-                text = _ORIGINAL_MENTION.sub("", text)
-                text = text.replace("&amp;", "&")
-                text = text.encode("ascii", "ignore").decode("ascii")
-                text = " ".join(text.split())
-                if len(text) >= 50:
-                    out.write(f"<|startoftext|>{text}<|endoftext|>\n")
-                    kept += 1
+        for part in sorted(paths.tweets_dir.glob("part-*.parquet")):  # one file at a time, as clean reads
+            for batch in ds.dataset([part], format="parquet").to_batches(
+                columns=["text"], batch_readahead=1, fragment_readahead=1
+            ):
+                for text in batch.column("text").to_pylist():
+                    text = _ORIGINAL_URL.sub("", text)
+                    text = _ORIGINAL_MENTION.sub("", text)
+                    text = text.replace("&amp;", "&")
+                    text = text.encode("ascii", "ignore").decode("ascii")
+                    text = " ".join(text.split())
+                    if len(text) >= 50:
+                        out.write(f"<|startoftext|>{text}<|endoftext|>\n")
+                        kept += 1
     return kept
 
 
@@ -171,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, nargs="+", default=[50, 200], help="corpus sizes, MB of post text")
     parser.add_argument("--workdir", type=Path, help="where to build the corpora (default: a temporary folder)")
-    parser.add_argument("--keep", action="store_true", help="keep the corpora afterwards")
+    parser.add_argument("--keep", action="store_true", help="keep the corpora afterwards (reused by the next run)")
     parser.add_argument("--child", choices=["botbaby", "loop"], help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -184,11 +187,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for megabytes in args.mb:
             data = workdir / f"corpus-{megabytes:g}mb"
-            shutil.rmtree(data, ignore_errors=True)
-            started = time.perf_counter()
-            corpus = build_corpus(data, megabytes)
-            print(f"built {corpus['posts']:,} posts, {corpus['text_mb']:.0f} MB of text in "
-                  f"{time.perf_counter() - started:.0f} s", flush=True)  # fmt: skip
+            built = data / "corpus.json"
+            if built.is_file():  # kept from an earlier run with --workdir ... --keep
+                corpus = json.loads(built.read_text())
+                print(f"reusing {data}: {corpus['posts']:,} posts, {corpus['text_mb']:.0f} MB of text", flush=True)
+            else:
+                shutil.rmtree(data, ignore_errors=True)
+                started = time.perf_counter()
+                corpus = build_corpus(data, megabytes)
+                built.write_text(json.dumps(corpus))
+                print(f"built {corpus['posts']:,} posts, {corpus['text_mb']:.0f} MB of text in "
+                      f"{time.perf_counter() - started:.0f} s", flush=True)  # fmt: skip
             load_before = os.getloadavg()[0]
             loop = measure("loop", data)
             ours = measure("botbaby", data)

@@ -57,6 +57,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 import regex
 
 from botbaby.config import StageConfig
@@ -495,6 +496,19 @@ class _Dedup:
         return new
 
 
+def _read_batches(parts: list[Path], batch_size: int) -> Iterator[pa.RecordBatch]:
+    """The posts' ``text`` and ``is_retweet`` columns, one part file after the other.
+
+    Reading part by part keeps memory bounded by one part file: a dataset scan reads ahead across
+    files as fast as it can, so a slower consumer lets read-ahead grow with the corpus.
+    """
+    for part in parts:
+        fragment = ds.dataset([part], format="parquet", schema=SCHEMA)
+        yield from fragment.to_batches(
+            columns=["text", "is_retweet"], batch_size=batch_size, batch_readahead=1, fragment_readahead=1
+        )
+
+
 def _batches_cleaned(
     batches: Iterator[pa.RecordBatch], config: CleanConfig, hash_key: str
 ) -> Iterator[_Cleaned]:
@@ -535,7 +549,7 @@ def clean(data: Path | str, side: str, config: CleanConfig | dict | None = None,
             stats.skipped = True
             return stats
 
-    dataset = ds.dataset(parts, format="parquet", schema=SCHEMA)
+    total_rows = sum(pq.ParquetFile(part).metadata.num_rows for part in parts)
     stats = CleanStats(side=side)
     before, after = np.zeros(len(LENGTH_BIN_EDGES), np.int64), np.zeros(len(LENGTH_BIN_EDGES), np.int64)
     dedup, val_cut = _Dedup(), round(config.val_share * 1_000_000)
@@ -544,15 +558,10 @@ def clean(data: Path | str, side: str, config: CleanConfig | dict | None = None,
         atomic_path(paths.val_txt) as val_tmp,
         atomic_path(paths.punkt) as punkt_tmp,
     ):
-        punkt = _PunktSample(config.punkt_sample_chars, dataset.count_rows(), punkt_tmp)
+        punkt = _PunktSample(config.punkt_sample_chars, total_rows, punkt_tmp)
         try:
             with open(train_tmp, "wb") as train_file, open(val_tmp, "wb") as val_file:
-                batches = dataset.to_batches(
-                    columns=["text", "is_retweet"],
-                    batch_size=config.batch_size,
-                    batch_readahead=config.workers,  # read ahead only what the workers will take next
-                    fragment_readahead=1,
-                )
+                batches = _read_batches(parts, config.batch_size)
                 for cleaned in _batches_cleaned(batches, config, _hash_key(config.seed)):
                     text, hashes, lengths = cleaned.text, cleaned.hashes, cleaned.lengths
                     stats.read += cleaned.read
