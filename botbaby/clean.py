@@ -40,7 +40,6 @@ import hashlib
 import html
 import json
 import math
-import os
 import pickle
 import queue
 import subprocess
@@ -395,9 +394,19 @@ def _punkt_train(chunks: Iterable[list[str]], out: Path | str) -> None:
     Path(out).write_bytes(pickle.dumps(PunktSentenceTokenizer(trainer.get_params())))
 
 
-def _punkt_process_main(out: str) -> None:
-    """Entry point of the separate Punkt process: chunks arrive on stdin as JSON lines."""
-    _punkt_train((json.loads(line) for line in sys.stdin), out)
+# The separate Punkt process: the same training as _punkt_train, importing only nltk (importing
+# botbaby.clean there would cost half a CPU second of pandas and pyarrow). Chunks arrive on stdin
+# as JSON lines; a test checks both ways learn the same parameters.
+_PUNKT_PROCESS = """
+import json, pickle, sys
+from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+trainer = PunktTrainer()
+for line in sys.stdin:
+    trainer.train("\\n\\n".join(json.loads(line)), finalize=False)
+trainer.finalize_training()
+with open(sys.argv[1], "wb") as out:
+    out.write(pickle.dumps(PunktSentenceTokenizer(trainer.get_params())))
+"""
 
 
 class _PunktSample:
@@ -418,11 +427,8 @@ class _PunktSample:
         self.queue: queue.Queue = queue.Queue(maxsize=8)
         if total_rows > self.PROCESS_ABOVE_ROWS:
             # A plain child interpreter (not multiprocessing, which would re-import the caller's script).
-            package_root = str(Path(__file__).resolve().parents[1])
-            env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
-            code = "import sys; from botbaby.clean import _punkt_process_main; _punkt_process_main(sys.argv[1])"
             self.process = subprocess.Popen(
-                [sys.executable, "-c", code, str(out)], stdin=subprocess.PIPE, text=True, encoding="utf-8", env=env
+                [sys.executable, "-c", _PUNKT_PROCESS, str(out)], stdin=subprocess.PIPE, text=True, encoding="utf-8"
             )
         else:
             self.thread = threading.Thread(target=self._train_in_thread, args=(out,), name="punkt", daemon=True)
