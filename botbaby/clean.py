@@ -490,15 +490,18 @@ class _Dedup:
 
     def new(self, hashes: np.ndarray) -> np.ndarray:
         """Mask of the posts whose hash was not seen before (in earlier batches or earlier in this one)."""
-        first = np.zeros(len(hashes), dtype=bool)
-        first[np.unique(hashes, return_index=True)[1]] = True
-        known = np.zeros(len(hashes), dtype=bool)
+        order = np.argsort(hashes, kind="stable")  # equal hashes keep their order: the first one wins
+        ordered = hashes[order]
+        first = np.ones(len(ordered), dtype=bool)
+        first[1:] = ordered[1:] != ordered[:-1]
         if len(self.seen):
-            where = np.minimum(np.searchsorted(self.seen, hashes), len(self.seen) - 1)
-            known = self.seen[where] == hashes
-        new = first & ~known
+            # Sorted needles walk the sorted array in order: far fewer cache misses than random ones.
+            where = np.minimum(np.searchsorted(self.seen, ordered), len(self.seen) - 1)
+            first &= self.seen[where] != ordered
+        new = np.empty(len(hashes), dtype=bool)
+        new[order] = first
         # Both runs are sorted, so a stable sort of their concatenation is a linear merge.
-        self.seen = np.sort(np.concatenate([self.seen, np.sort(hashes[new])]), kind="stable")
+        self.seen = np.sort(np.concatenate([self.seen, ordered[first]]), kind="stable")
         return new
 
 

@@ -197,3 +197,20 @@ def test_a_big_corpus_trains_the_splitter_in_a_separate_process_with_the_same_re
         "Dr. Rao spoke twice.",
         "Who pays?",
     ]
+
+
+def test_duplicate_detection_agrees_with_a_python_set_within_and_across_batches():
+    import numpy as np
+
+    from botbaby.clean import _Dedup
+
+    rng = np.random.default_rng(0)
+    dedup, seen = _Dedup(), set()
+    for _ in range(5):
+        hashes = rng.integers(0, 2_000, 1_000, dtype=np.uint64)  # many repeats in and across batches
+        expected = []
+        for value in hashes.tolist():
+            expected.append(value not in seen)
+            seen.add(value)
+        assert dedup.new(hashes).tolist() == expected
+    assert len(dedup.seen) == len(seen)  # 8 bytes per distinct post, nothing more
