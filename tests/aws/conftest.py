@@ -26,13 +26,17 @@ def moto_url() -> str:
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request otherwise
     # moto's thousands of stock AMIs take seconds to load after every reset; tests register their own.
+    saved = os.environ.get("MOTO_EC2_LOAD_DEFAULT_AMIS")
     os.environ["MOTO_EC2_LOAD_DEFAULT_AMIS"] = "false"
-
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
     yield f"http://{host}:{port}"
     server.stop()
+    if saved is None:
+        os.environ.pop("MOTO_EC2_LOAD_DEFAULT_AMIS", None)
+    else:
+        os.environ["MOTO_EC2_LOAD_DEFAULT_AMIS"] = saved
 
 
 @pytest.fixture
