@@ -441,9 +441,13 @@ def rank(data: Path | str, top: int = 150_000, sides: list[str] | None = None) -
 
 
 def _histogram(counts: np.ndarray) -> dict[str, int]:
-    """How many accounts follow 1, 2, ... leaders (keys as strings, for JSON)."""
-    values = np.bincount(counts) if counts.size else np.zeros(1, dtype=np.int64)
-    return {str(n): int(c) for n, c in enumerate(values) if n > 0 and c > 0}
+    """How many accounts follow 1, 2, ... leaders (keys as strings, for JSON).
+
+    One pass per count value instead of ``np.bincount``, which would first copy the counts to int64.
+    """
+    highest = int(counts.max(initial=0))
+    tally = {str(n): int(np.count_nonzero(counts == n)) for n in range(1, highest + 1)}
+    return {n: c for n, c in tally.items() if c}
 
 
 # -- plots ------------------------------------------------------------------------------------
