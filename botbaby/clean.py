@@ -70,17 +70,19 @@ FORMAT_VERSION = 1  # bump when the rules change meaning, so finished cleans are
 DROP_REASONS = ("empty", "retweet", "nothing_left", "too_short", "duplicate")
 LENGTH_BIN_EDGES = list(range(0, 301, 10))  # characters; one more bin counts everything longer
 
-# URLs, with or without a scheme: one RE2 pattern (pyarrow), case-insensitive. A match starts at the
+# URLs, with or without a scheme: one RE2 pattern (pyarrow). A match starts at the
 # leftmost position, so the leading character classes need no \b (which would make RE2 several times slower).
 _URL = (
     r"(?i:"
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses: contact details, not the author's voice
     r"|https?(?::|…|\.\.\.)\S*"  # http://..., https://..., and truncated ones ("https:/", "http…")
     r"|www\.\S+"  # www.example.com/path without a scheme
+    r")"
+    # Bare domains: a lower-case top-level domain, so "Mr.Modi/BJP" (a missing space) is not a link.
     r"|[\w-]+(?:\.[\w-]+)*\.(?:"
-    r"[a-z]{2,}/\S*"  # bare domain with a path: t.co/abc, example.com/path
-    r"|(?:com|in|org|net|io|ly|gov|edu|info|news|tv)\b"  # bare common domain without a path: example.com
-    r"))"
+    r"[a-z]{2,}/\S*"  # with a path: t.co/abc, example.com/path
+    r"|(?:com|in|org|net|io|ly|gov|edu|info|news|tv)\b"  # without a path, common ones only: example.com
+    r")"
 )
 # @mentions: '@' not preceded by a word character (so not an e-mail), the character before kept in group 1.
 _MENTION = r"(^|[^\w@])@\w+"

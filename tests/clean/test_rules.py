@@ -61,7 +61,8 @@ def test_urls_are_removed_with_or_without_a_scheme(data_dir, text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["Rated 3.5/10 by critics", "Petrol at Rs.100/litre today", "Choose and/or decide", "Use e.g. this one"],
+    ["Rated 3.5/10 by critics", "Petrol at Rs.100/litre today", "Choose and/or decide", "Use e.g. this one",
+     "Said Mr.Modi/BJP today", "It ended.Then/now we wait"],
 )
 def test_things_that_only_look_like_urls_are_kept(data_dir, text):
     assert one(data_dir, text) == text
