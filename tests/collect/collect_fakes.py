@@ -280,7 +280,8 @@ class FakeServer:
 
     def x(self, path: str, query: dict[str, list[str]], headers: dict[str, str]) -> tuple[int, dict]:
         world = self.world
-        if not headers.get("authorization", "").startswith("Bearer "):
+        token = headers.get("authorization", "")
+        if not token.startswith("Bearer ") or token == "Bearer revoked-token":
             return 401, {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"}
         parts = path.strip("/").split("/")  # ['2', 'users', ...]
 

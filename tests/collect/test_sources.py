@@ -129,6 +129,15 @@ def test_x_reads_the_token_from_the_environment(monkeypatch, start_fake, world):
     assert source.user_id("left0.bsky.social") == world.by_handle["left0.bsky.social"].x_id
 
 
+def test_x_with_a_rejected_token_says_to_check_it(start_fake):
+    from botbaby.sources import x
+
+    _, url = start_fake()
+    source = x.open_source(bearer_token="revoked-token", base_url=url)
+    with pytest.raises(BotbabyError, match="refused the bearer token"):
+        source.followers("left0.bsky.social")
+
+
 def test_x_looks_accounts_up_by_id_a_hundred_at_a_time(world, start_fake, x_source):
     _, url = start_fake()
     gone = next(a for a in world.accounts if a.gone)
