@@ -168,7 +168,12 @@ def test_the_lambda_entry_point_builds_the_api_from_its_environment(deployed, cl
     event = {"rawPath": "/healthz", "requestContext": {"http": {"method": "GET"}}}
     answer = lambda_module.handler(event, context=None)
     assert answer["statusCode"] == 200
-    assert json.loads(answer["body"]) == {"status": "ok", "sides": ["left", "right"]}
+    assert json.loads(answer["body"]) == {
+        "status": "ok",
+        "sides": ["left", "right"],
+        "queue": {"left": 0, "right": 0},
+        "worker": "running",
+    }
     sides = lambda_module.handler({"rawPath": "/sides", "requestContext": {"http": {"method": "GET"}}}, context=None)
     assert json.loads(sides["body"]) == ["left", "right"]  # the page builds one column per side from this
 

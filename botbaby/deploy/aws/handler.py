@@ -137,7 +137,7 @@ class Api:
             "/generate": ("GET", lambda: self.generate(query)),
             "/prompts": ("GET", lambda: self.prompts(query)),
             "/popular": ("GET", lambda: self.popular(query)),
-            "/healthz": ("GET", lambda: _answer(200, {"status": "ok", "sides": list(self.sides)})),
+            "/healthz": ("GET", self.healthz),
             "/sides": ("GET", lambda: _answer(200, list(self.sides))),  # the page asks which columns to show
             "/feedback": ("POST", lambda: self.add_feedback(_body(event))),
         }
@@ -155,6 +155,18 @@ class Api:
             return route[1]()
         except BadRequest as exc:
             return _answer(400, {"error": str(exc)})
+
+    def healthz(self) -> dict[str, Any]:
+        """The sides, each side's queue length and the worker instance's state (as far as they are known)."""
+        health: dict[str, Any] = {"status": "ok", "sides": list(self.sides)}
+        try:
+            if hasattr(self.queue, "pending"):
+                health["queue"] = self.queue.pending()
+            if self.worker is not None:
+                health["worker"] = self.worker.state()
+        except Exception as exc:  # health is still reported; what failed is said
+            health["warning"] = f"{type(exc).__name__}: {exc}"[:300]
+        return _answer(200, health)
 
     def generate(self, query: dict[str, str]) -> dict[str, Any]:
         request = parse_generate_query(query, self.sides)

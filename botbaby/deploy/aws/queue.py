@@ -93,6 +93,12 @@ class SqsQueue:
             self.on_dead(job, error or "generation failed")
         self._make_visible(job.receipt)
 
+    def pending(self) -> int:
+        """Jobs waiting or being worked on (SQS's approximate counts)."""
+        names = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]
+        attributes = self._sqs.get_queue_attributes(QueueUrl=self.queue_url, AttributeNames=names)["Attributes"]
+        return sum(int(attributes.get(name, 0)) for name in names)
+
     def max_receives(self) -> int:
         """The queue's ``maxReceiveCount``: the tries a job gets before it is dead-lettered."""
         if self._max_receives is None:
@@ -123,3 +129,7 @@ class SideQueues:
 
     def submit(self, request: GenerateRequest, retry: str = "") -> str:
         return self.queues[request.side].submit(request, retry)
+
+    def pending(self) -> dict[str, int]:
+        """Per side, the jobs waiting or being worked on (what /healthz shows, as botbaby serve does)."""
+        return {side: queue.pending() for side, queue in self.queues.items()}

@@ -553,7 +553,7 @@ class _Stack:
             [
                 (("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan"), [table]),
                 (("dynamodb:PutItem",), [names.arn("dynamodb", f"table/{names.feedback_table}")]),
-                (("sqs:SendMessage",), queue_arns),
+                (("sqs:SendMessage", "sqs:GetQueueAttributes"), queue_arns),
                 (("ec2:StartInstances",), self._tagged_instances()),
                 # EC2's Describe actions take no resource-level permissions: "*" is the only resource they accept.
                 (("ec2:DescribeInstances",), ["*"]),
