@@ -12,13 +12,16 @@ What ``deploy_aws`` creates or updates, in order (a second run reports every one
 - S3 bucket ``NAME-site-ACCOUNT``: website hosting for the page (public read of the page files
   only), the checkpoints as ``models/SIDE.tar.gz`` (private), ``prompts.json`` for autocomplete.
 - IAM: ``NAME-worker-role`` + instance profile ``NAME-worker`` and ``NAME-api-role`` for the Lambda;
-  least privilege, no ``*`` actions, resources named one by one.
+  least privilege, no ``*`` actions, resources named one by one (but for ``ec2:DescribeInstances``
+  and, with Comprehend sentiment, ``comprehend:BatchDetectSentiment``, which take no resource ARNs).
 - EC2 launch template ``NAME-worker`` (GPU AMI, IMDSv2, user data installing the worker) and the
   worker instance itself, which installs, idles and stops itself; the Lambda starts it on demand.
 - Lambda ``NAME-api`` (``bundle.py``: light modules only) and the HTTP API ``NAME-http`` (API
   Gateway v2, CORS, 30 s integration timeout) with permission to invoke it.
 
-``teardown_aws`` deletes exactly these, and only when they carry the tag ``botbaby:stack=NAME``.
+A resource that exists under one of these names without the tag ``botbaby:stack=NAME`` is never
+adopted (the deploy stops and says so), and ``teardown_aws`` deletes exactly these, and only when
+they carry that tag. AWS refusals stop the run with a one-line error; running it again resumes.
 """
 
 import base64
