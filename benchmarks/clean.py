@@ -23,6 +23,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -170,9 +171,20 @@ def measure(kind: str, data: Path) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
+def median_of(runs: list[dict]) -> dict:
+    """Median time and CPU over repeated runs (a shared machine is noisy); the highest peak memory."""
+    return {
+        "seconds": statistics.median(r["seconds"] for r in runs),
+        "cpu_seconds": statistics.median(r["cpu_seconds"] for r in runs),
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+        "kept": runs[0]["kept"],
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, nargs="+", default=[50, 200], help="corpus sizes, MB of post text")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each contender; the median is reported")
     parser.add_argument("--workdir", type=Path, help="where to build the corpora (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the corpora afterwards (reused by the next run)")
     parser.add_argument("--child", choices=["botbaby", "loop"], help=argparse.SUPPRESS)
@@ -199,8 +211,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"built {corpus['posts']:,} posts, {corpus['text_mb']:.0f} MB of text in "
                       f"{time.perf_counter() - started:.0f} s", flush=True)  # fmt: skip
             load_before = os.getloadavg()[0]
-            loop = measure("loop", data)
-            ours = measure("botbaby", data)
+            loop = median_of([measure("loop", data) for _ in range(args.repeat)])
+            ours = median_of([measure("botbaby", data) for _ in range(args.repeat)])
             rows.append(
                 {
                     "text MB": round(corpus["text_mb"]),
