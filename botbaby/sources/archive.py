@@ -76,7 +76,7 @@ class Malformed(Exception):
 class ImportReport:
     """What an import read, added and refused, per file and in total."""
 
-    files: list[dict[str, Any]] = field(default_factory=list)  # {file, format, read, added, malformed}
+    files: list[dict[str, Any]] = field(default_factory=list)  # {file, format, read, added, malformed, error}
     malformed: Counter = field(default_factory=Counter)  # reason -> count, over all files
     examples: list[dict[str, Any]] = field(default_factory=list)  # {file, where, reason}, at most MAX_EXAMPLES
 
@@ -100,6 +100,7 @@ class ImportReport:
             "read": self.read,
             "added": self.added,
             "already_stored": self.read - self.added - sum(f["malformed"] for f in self.files),
+            "unreadable_files": sum(1 for f in self.files if f["error"]),
             "malformed": dict(self.malformed),
             "examples": self.examples,
             "files": self.files,
@@ -120,7 +121,8 @@ def import_files(tweets_dir: Path | str, files: Iterable[Path | str]) -> ImportR
 
 
 def _import_file(store: TweetStore, path: Path, report: ImportReport) -> None:
-    entry = {"file": str(path), "format": None, "read": 0, "added": 0, "malformed": 0}
+    # read = rows found (malformed ones included); error = why the file (or its rest) could not be read
+    entry = {"file": str(path), "format": None, "read": 0, "added": 0, "malformed": 0, "error": None}
     report.files.append(entry)
     before = sum(report.malformed.values())
     try:
@@ -131,10 +133,12 @@ def _import_file(store: TweetStore, path: Path, report: ImportReport) -> None:
             frame = _to_frame(batch, path, report)
             entry["added"] += store.append(frame)
     except Malformed as exc:
-        report.refuse(path, None, str(exc))
+        entry["error"] = str(exc)
     except (OSError, UnicodeDecodeError, zipfile.BadZipFile, csv.Error, ValueError) as exc:
-        report.refuse(path, None, f"unreadable file ({type(exc).__name__}: {exc})")
-    entry["malformed"] = sum(report.malformed.values()) - before
+        entry["error"] = f"unreadable file ({type(exc).__name__}: {exc})"
+    entry["malformed"] = sum(report.malformed.values()) - before  # malformed rows of this file
+    if entry["error"]:
+        report.refuse(path, None, entry["error"])
 
 
 def detect_format(path: Path) -> str:

@@ -215,6 +215,8 @@ def test_a_missing_or_unreadable_file_is_reported_and_the_others_still_import(tm
     assert report.malformed["file not found"] == 1
     assert any(reason.startswith("unreadable file") for reason in report.malformed)
     assert [f["added"] for f in report.files] == [0, 0, 2]
+    assert report.to_dict()["already_stored"] == 0 and report.to_dict()["unreadable_files"] == 2
+    assert report.files[0]["error"] == "file not found" and report.files[2]["error"] is None
 
 
 def test_every_malformed_row_is_counted_but_examples_are_capped(tmp_path, tweets):
