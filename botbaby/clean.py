@@ -55,15 +55,14 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import regex
 
 from botbaby.config import StageConfig
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.io import atomic_path, atomic_write_text
-from botbaby.layout import DEFAULT_SIDES, Layout, SidePaths
-from botbaby.tweets import SCHEMA
+from botbaby.layout import DEFAULT_SIDES, Layout
+from botbaby.tweets import TweetStore
 
 START, END = "<|startoftext|>", "<|endoftext|>"  # gpt-2-simple's post delimiters
 FORMAT_VERSION = 1  # bump when the rules change meaning, so finished cleans are redone
@@ -221,10 +220,6 @@ class CleanStats:
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> "CleanStats":
         return cls(**{f.name: values[f.name] for f in dataclasses.fields(cls) if f.name in values})
-
-
-def _part_files(paths: SidePaths) -> list[Path]:
-    return sorted(paths.tweets_dir.glob("part-*.parquet")) if paths.tweets_dir.is_dir() else []
 
 
 def _fingerprint(config: CleanConfig, parts: list[Path]) -> str:
@@ -514,19 +509,6 @@ class _Dedup:
         return new
 
 
-def _read_batches(parts: list[Path], batch_size: int) -> Iterator[pa.RecordBatch]:
-    """The posts' ``text`` and ``is_retweet`` columns, one part file after the other.
-
-    Reading part by part keeps memory bounded by one part file: a dataset scan reads ahead across
-    files as fast as it can, so a slower consumer lets read-ahead grow with the corpus.
-    """
-    for part in parts:
-        fragment = ds.dataset([part], format="parquet", schema=SCHEMA)
-        yield from fragment.to_batches(
-            columns=["text", "is_retweet"], batch_size=batch_size, batch_readahead=1, fragment_readahead=1
-        )
-
-
 def _batches_cleaned(
     batches: Iterator[pa.RecordBatch], config: CleanConfig, hash_key: str
 ) -> Iterator[_Cleaned]:
@@ -552,7 +534,8 @@ def clean(data: Path | str, side: str, config: CleanConfig | dict | None = None,
     if not isinstance(config, CleanConfig):
         config = CleanConfig.from_dict(config or {})
     paths = Layout(Path(data)).side(side)
-    parts = _part_files(paths)
+    store = TweetStore(paths.tweets_dir)
+    parts = store.parts()
     if not parts:
         raise BotbabyError(
             f"no posts for side '{side}' in {paths.tweets_dir}: import or download them first, e.g. "
@@ -579,7 +562,7 @@ def clean(data: Path | str, side: str, config: CleanConfig | dict | None = None,
         punkt = _PunktSample(config.punkt_sample_chars, total_rows, punkt_tmp)
         try:
             with open(train_tmp, "wb") as train_file, open(val_tmp, "wb") as val_file:
-                batches = _read_batches(parts, config.batch_size)
+                batches = store.iter_batches(["text", "is_retweet"], config.batch_size)
                 for cleaned in _batches_cleaned(batches, config, _hash_key(config.seed)):
                     text, hashes, lengths = cleaned.text, cleaned.hashes, cleaned.lengths
                     stats.read += cleaned.read

@@ -50,7 +50,8 @@ class TweetStore:
         self.path = Path(path)
         self._ids: set[str] | None = None
 
-    def _parts(self) -> list[Path]:
+    def parts(self) -> list[Path]:
+        """The part files, oldest first (their names are unique and never reused)."""
         if not self.path.is_dir():
             return []
         return sorted(self.path.glob("part-*.parquet"))
@@ -58,7 +59,7 @@ class TweetStore:
     def ids(self) -> set[str]:
         """Every stored post id (read once, then kept up to date by ``append``)."""
         if self._ids is None:
-            parts = self._parts()
+            parts = self.parts()
             if parts:
                 column = ds.dataset(parts, format="parquet").to_table(columns=["id"]).column("id")
                 self._ids = set(column.to_pylist())
@@ -104,18 +105,22 @@ class TweetStore:
 
     def read(self, columns: list[str] | None = None) -> pd.DataFrame:
         """All stored posts as a DataFrame (empty, with the schema's columns, when none)."""
-        parts = self._parts()
+        parts = self.parts()
         if not parts:
             return SCHEMA.empty_table().to_pandas()[columns or SCHEMA.names]
         return ds.dataset(parts, format="parquet", schema=SCHEMA).to_table(columns=columns).to_pandas()
 
     def iter_batches(self, columns: list[str] | None = None, batch_size: int = 65_536) -> Iterator[pa.RecordBatch]:
-        """Stream the posts in record batches, so memory stays flat whatever the corpus size."""
-        parts = self._parts()
-        if not parts:
-            return
-        dataset = ds.dataset(parts, format="parquet", schema=SCHEMA)
-        yield from dataset.to_batches(columns=columns, batch_size=batch_size)
+        """Stream the posts in record batches, so memory stays flat whatever the corpus size.
+
+        One part file after the other: a scan over the whole dataset reads ahead across files as
+        fast as it can, so a slower consumer would let read-ahead grow with the corpus.
+        """
+        for part in self.parts():
+            fragment = ds.dataset([part], format="parquet", schema=SCHEMA)
+            yield from fragment.to_batches(
+                columns=columns, batch_size=batch_size, batch_readahead=1, fragment_readahead=1
+            )
 
 
 def to_table(frame: pd.DataFrame) -> pa.Table:
