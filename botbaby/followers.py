@@ -12,8 +12,10 @@ In Python, the same calls the notebook makes::
 **Followers** are stored per leader, so one leader's failure costs nothing else: pages go into
 ``DATA/SIDE/followers/state.sqlite`` together with the cursor of the next page (one transaction
 per page, so a killed run resumes at the page it was on); a finished leader becomes
-``DATA/SIDE/followers/LEADER.parquet`` (columns ``key``, ``id``, ``handle``, sorted by ``key``,
-each follower once) and is skipped from then on. A suspended or deleted leader is recorded in the
+``DATA/SIDE/followers/LEADER.arrow`` (an uncompressed Arrow IPC file, readable with
+``pandas.read_feather``; columns ``key``, ``id``, ``handle``, sorted by ``key``, each follower once)
+and is skipped from then on. Uncompressed so that rank can memory-map it: about 40 MB per million
+followers on disk, and no decoding at all when ranking. A suspended or deleted leader is recorded in the
 state database and skipped.
 
 **Rank** counts, for every follower, how many of each side's leaders it follows, drops accounts
@@ -36,7 +38,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from botbaby.config import StageConfig
 from botbaby.errors import BotbabyError, ConfigError
@@ -45,7 +46,7 @@ from botbaby.layout import DEFAULT_SIDES, Layout, SidePaths
 from botbaby.leaders import read_leaders
 from botbaby.sources.base import AccountUnavailable, Source, open_source
 
-# One finished leader's followers, as stored in DATA/SIDE/followers/LEADER.parquet.
+# One finished leader's followers, as stored in DATA/SIDE/followers/LEADER.arrow.
 FOLLOWERS_SCHEMA = pa.schema(
     [
         ("key", pa.int64()),  # what rank counts with: botbaby.sources.base.account_key(id)
@@ -55,8 +56,8 @@ FOLLOWERS_SCHEMA = pa.schema(
 )
 
 
-ROW_GROUP = 65_536  # rows per parquet row group in a leader file
 CHUNK_KEYS = 3_000_000  # keys rank sorts at once (24 MB): bounds its memory whatever the number of leaders
+SAMPLE_EVERY = 4096  # rank estimates where to cut the key space from every 4096th key of each leader
 
 
 @dataclass
@@ -91,7 +92,7 @@ class RankConfig(StageConfig):
 
 def leader_file(paths: SidePaths, leader: str) -> Path:
     """Where a finished leader's followers are stored."""
-    return paths.followers_dir / f"{leader.lower()}.parquet"
+    return paths.followers_dir / f"{leader.lower()}.arrow"
 
 
 @contextmanager
@@ -208,20 +209,27 @@ def download_followers(
 
 
 def write_leader_file(table: pa.Table, path: Path) -> None:
-    """Write one leader's followers (sorted by key) atomically, laid out for fast ranking.
-
-    Sorted keys delta-encode to a fraction of their size and read several times faster than plain
-    ones; row groups of 64k rows let rank read the handles of just the rows it needs.
-    """
+    """Write one leader's followers (sorted by key) atomically as an uncompressed Arrow IPC file."""
     with atomic_path(path) as tmp:
-        pq.write_table(
-            table, tmp, use_dictionary=False, column_encoding={"key": "DELTA_BINARY_PACKED"},
-            row_group_size=ROW_GROUP,
-        )
+        with pa.OSFile(str(tmp), "wb") as sink, pa.ipc.new_file(sink, FOLLOWERS_SCHEMA) as writer:
+            writer.write_table(table.cast(FOLLOWERS_SCHEMA).combine_chunks())
+
+
+def read_leader_file(path: Path) -> pa.Table:
+    """A leader's followers, memory-mapped: nothing is read until used, and pages come and go freely."""
+    return pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+
+
+def _column(table: pa.Table, name: str) -> np.ndarray:
+    """A numeric column as numpy without copying (it stays backed by the memory map)."""
+    column = table.column(name)
+    if column.num_chunks == 1:
+        return column.chunk(0).to_numpy()
+    return column.to_numpy()
 
 
 def _finish_leader(db: sqlite3.Connection, paths: SidePaths, leader: str) -> None:
-    """Move a fully fetched leader's followers from the state database into its parquet file."""
+    """Move a fully fetched leader's followers from the state database into their own file."""
     rows = db.execute("SELECT key, id, handle FROM followers WHERE leader = ? ORDER BY key", (leader,)).fetchall()
     keys, ids, handles = zip(*rows, strict=True) if rows else ((), (), ())
     table = pa.table(
@@ -248,13 +256,18 @@ def _leader_files(data: Path | str, side: str) -> list[Path]:
     return files
 
 
+def _keys(path: Path) -> np.ndarray:
+    """A leader's sorted follower keys, memory-mapped (unmapped when the array is dropped)."""
+    return _column(read_leader_file(path), "key")
+
+
 def count_followed(files: list[Path], chunk: int = CHUNK_KEYS) -> tuple[np.ndarray, np.ndarray]:
     """For the followers in ``files`` (one leader each): unique keys, and how many leaders each follows.
 
-    Each file holds a leader's followers once, so a key's count is the number of files it is in.
-    The key space is cut into ranges of about ``chunk`` keys using each row group's min/max
-    statistics; each range's keys are gathered from the row groups that overlap it, sorted, and
-    runs counted. So memory stays near ``chunk`` keys plus the answer, however many leaders.
+    Each file holds a leader's followers once, sorted, so a key's count is the number of files it
+    is in. The key space is cut into ranges of about ``chunk`` keys; each range is one slice of
+    every leader's memory-mapped key array (found by binary search), gathered, sorted and its runs
+    counted. Memory stays near ``chunk`` keys plus the answer, however many leaders.
 
         >>> import tempfile, pyarrow as pa
         >>> folder = Path(tempfile.mkdtemp())
@@ -265,58 +278,52 @@ def count_followed(files: list[Path], chunk: int = CHUNK_KEYS) -> tuple[np.ndarr
         >>> keys.tolist(), counts.tolist()
         ([1, 2, 5, 9], [1, 2, 3, 1])
     """
-    opened = [pq.ParquetFile(path) for path in files]
-    groups = []  # (file index, row group, min key or None, max key or None, rows)
-    for number, file in enumerate(opened):
-        position = file.schema_arrow.get_field_index("key")
-        for index in range(file.metadata.num_row_groups):
-            group = file.metadata.row_group(index)
-            stats = group.column(position).statistics
-            known = stats is not None and stats.has_min_max
-            if group.num_rows:
-                groups.append((number, index, stats.min if known else None, stats.max if known else None, group.num_rows))
-    # Cut the key space at row-group minimums, about `chunk` keys per range.
-    cuts, pending = [], 0
-    for low, rows in sorted((g[2], g[4]) for g in groups if g[2] is not None):
-        if pending >= chunk and (not cuts or low > cuts[-1]):
-            cuts.append(low)
-            pending = 0
-        pending += rows
+    sizes, samples = [], []
+    for path in files:
+        keys = _keys(path)
+        sizes.append(keys.size)
+        samples.append(np.array(keys[::SAMPLE_EVERY]))  # touches one page in SAMPLE_EVERY / 512
+        del keys  # unmaps it: a range's pages are resident only while that range is counted
+    total = sum(sizes)
+    # Cut the key space so that each range holds about `chunk` keys (estimated from the samples).
+    sample = np.sort(np.concatenate(samples)) if samples else np.empty(0, dtype=np.int64)
+    step = max(chunk // SAMPLE_EVERY, 1)
+    cuts = _sorted_unique(sample[step::step])
     # Room for every key; only the pages written become resident, so nothing is copied at the end.
-    total = sum(g[4] for g in groups)
     unique_out = np.empty(total, dtype=np.int64)
     # Counts never exceed the number of leaders: with fewer than 256 leaders one byte each.
     count_out = np.empty(total, dtype=np.min_scalar_type(len(files)))
     filled = 0
-    for low, high in zip([None, *cuts], [*cuts, None], strict=True):
-        wanted: dict[int, list[int]] = {}
-        for number, index, gmin, gmax, _ in groups:
-            if (low is not None and gmax is not None and gmax < low) or (high is not None and gmin is not None and gmin >= high):
-                continue
-            wanted.setdefault(number, []).append(index)
-        parts = []
-        for number, indexes in wanted.items():
-            keys = opened[number].read_row_groups(indexes, columns=["key"]).column("key").to_numpy()
-            # Leader files are sorted by key: the range is one slice, found by binary search.
-            begin = 0 if low is None else np.searchsorted(keys, low, side="left")
-            end = keys.size if high is None else np.searchsorted(keys, high, side="left")
-            keys = keys[begin:end]
-            parts.append(keys)
-        keys = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
-        del parts
-        if keys.size == 0:
+    bounds = [None, *cuts.tolist(), None]
+    for low, high in zip(bounds[:-1], bounds[1:], strict=True):
+        slices = []
+        for path in files:
+            keys = _keys(path)
+            begin = 0 if low is None else int(np.searchsorted(keys, low, side="left"))
+            end = keys.size if high is None else int(np.searchsorted(keys, high, side="left"))
+            slices.append((path, begin, end))
+            del keys
+        gathered = np.empty(sum(end - begin for _, begin, end in slices), dtype=np.int64)
+        at = 0
+        for path, begin, end in slices:
+            keys = _keys(path)
+            gathered[at : at + end - begin] = keys[begin:end]
+            at += end - begin
+            del keys
+        if gathered.size == 0:
             continue
-        keys.sort()
-        starts = np.empty(keys.size, dtype=bool)
+        gathered.sort()
+        starts = np.empty(gathered.size, dtype=bool)
         starts[0] = True
-        np.not_equal(keys[1:], keys[:-1], out=starts[1:])
+        np.not_equal(gathered[1:], gathered[:-1], out=starts[1:])
         first = np.flatnonzero(starts)
         del starts
         end = filled + first.size
         np.subtract(first[1:], first[:-1], out=count_out[filled : end - 1], casting="unsafe")
-        count_out[end - 1] = keys.size - first[-1]
-        np.take(keys, first, out=unique_out[filled:end])
+        count_out[end - 1] = gathered.size - first[-1]
+        np.take(gathered, first, out=unique_out[filled:end])
         filled = end
+        del gathered, first
     return unique_out[:filled], count_out[:filled]
 
 
@@ -358,13 +365,15 @@ def rank_keys(per_side: dict[str, tuple[np.ndarray, np.ndarray]], top: int) -> t
     sides = list(per_side)
     for i, side in enumerate(sides):
         for other in sides[i + 1 :]:
-            keys = per_side[side][0]
-            both = keys[_member(keys, per_side[other][0])]  # ascending, like keys
+            (keys, counts), (other_keys, other_counts) = per_side[side], per_side[other]
+            inside = _member(keys, other_keys)
+            both = keys[inside]  # ascending, like keys
+            # Zero their counts instead of copying the arrays without them.
+            counts[inside] = 0
+            other_counts[np.searchsorted(other_keys, both)] = 0
             shared = _sorted_unique(np.sort(np.concatenate([shared, both])))
     kept = {}
     for side, (keys, counts) in per_side.items():
-        if shared.size:  # zero their counts instead of copying the arrays without them
-            counts[_member(keys, shared)] = 0
         # Most leaders followed first; keys are sorted, so picking by count keeps ties in key order.
         chosen: list[np.ndarray] = []
         remaining = top
@@ -382,33 +391,25 @@ def rank_keys(per_side: dict[str, tuple[np.ndarray, np.ndarray]], top: int) -> t
 def _handles_of(files: list[Path], keys: np.ndarray) -> dict[int, str]:
     """The handle of each key in ``keys``, read back from the leader files that mention it.
 
-    Each file's sorted keys are searched with numpy; only the row groups holding a wanted key have
-    their handle column read, and a file with none of the keys still missing is not read at all.
+    Each memory-mapped file's sorted keys are searched with numpy and only the wanted handles are
+    taken, so just the pages holding them are read; files are visited until every key is found.
     """
     wanted = _sorted_unique(np.sort(keys))
     found: dict[int, str] = {}
     for path in files:
         if wanted.size == 0:
             break
-        file = pq.ParquetFile(path)
-        column = file.read(columns=["key"]).column("key").to_numpy()
+        table = read_leader_file(path)
+        column = _column(table, "key")
         if column.size == 0:
             continue
         at = np.minimum(np.searchsorted(column, wanted), column.size - 1)
         hit = column[at] == wanted
-        if not hit.any():
-            continue
-        rows = at[hit]
-        starts = np.cumsum([0] + [file.metadata.row_group(i).num_rows for i in range(file.num_row_groups)])
-        groups = _sorted_unique(np.searchsorted(starts, rows, side="right") - 1)  # rows ascend
-        handles = file.read_row_groups(groups.tolist(), columns=["handle"]).column("handle")
-        # Row numbers within the concatenation of the groups that were read.
-        sizes = starts[groups + 1] - starts[groups]
-        group_of_row = np.searchsorted(starts, rows, side="right") - 1
-        local = rows - starts[group_of_row] + (np.cumsum(sizes) - sizes)[np.searchsorted(groups, group_of_row)]
-        for key, handle in zip(wanted[hit].tolist(), handles.take(pa.array(local)).to_pylist(), strict=True):
-            found[key] = handle
-        wanted = wanted[~hit]
+        if hit.any():
+            handles = table.column("handle").take(pa.array(at[hit]))
+            found.update(zip(wanted[hit].tolist(), handles.to_pylist(), strict=True))
+            wanted = wanted[~hit]
+        del table, column
     return found
 
 

@@ -6,12 +6,20 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 
 from botbaby.cli import main
 from botbaby.errors import BotbabyError
-from botbaby.followers import count_followed, download_followers, leader_file, plot_leaders_followed, plot_overlap, rank
+from botbaby.followers import (
+    FOLLOWERS_SCHEMA,
+    count_followed,
+    download_followers,
+    leader_file,
+    plot_leaders_followed,
+    plot_overlap,
+    rank,
+    write_leader_file,
+)
 from botbaby.layout import Layout
 
 
@@ -22,7 +30,7 @@ def write_leaders(data_dir, side, handles):
 
 
 def stored(data_dir, side, leader):
-    return pq.read_table(leader_file(Layout(data_dir).side(side), leader)).to_pandas()
+    return pd.read_feather(leader_file(Layout(data_dir).side(side), leader))
 
 
 class CrashAfter:
@@ -136,17 +144,23 @@ def test_rank_keeps_the_top_n_most_followed_per_side(world, start_fake, bluesky,
         assert len(table) == 25 and table["leaders_followed"].iloc[0] == len(world.leader_handles(side))
 
 
-def test_count_followed_agrees_with_a_plain_counter(tmp_path):
+def write_keys(path, keys):
+    write_leader_file(pa.table({"key": keys, "id": keys.astype(str), "handle": [f"h{k}" for k in keys]},
+                               schema=FOLLOWERS_SCHEMA), path)
+
+
+def test_count_followed_agrees_with_a_plain_counter_whatever_the_chunk_size(tmp_path):
     rng = np.random.default_rng(0)
     files, counter = [], Counter()
     for i in range(5):
         keys = np.unique(rng.integers(-50, 50, size=60))
         counter.update(keys.tolist())
-        path = tmp_path / f"leader{i}.parquet"
-        pq.write_table(pa.table({"key": keys, "id": keys.astype(str), "handle": keys.astype(str)}), path)
-        files.append(path)
-    keys, counts = count_followed(files)
-    assert dict(zip(keys.tolist(), counts.tolist(), strict=True)) == dict(counter)
+        files.append(tmp_path / f"leader{i}.arrow")
+        write_keys(files[-1], keys)
+    for chunk in (1, 7, 1000):
+        keys, counts = count_followed(files, chunk=chunk)
+        assert dict(zip(keys.tolist(), counts.tolist(), strict=True)) == dict(counter)
+        assert (np.diff(keys) > 0).all()
 
 
 def test_rank_before_followers_says_which_command_to_run(data_dir):
@@ -176,22 +190,17 @@ def test_followers_and_rank_from_the_cli(world, start_fake, data_dir, capsys):
     assert len(pd.read_csv(data_dir / "left" / "accounts.csv")) == 10
 
 
-def test_handles_are_read_back_from_the_right_rows_across_row_groups(tmp_path, monkeypatch):
-    import botbaby.followers as followers
+def test_handles_are_read_back_for_exactly_the_keys_asked_for(tmp_path):
+    from botbaby.followers import _handles_of
 
-    monkeypatch.setattr(followers, "ROW_GROUP", 7)  # many small row groups
     rng = np.random.default_rng(1)
     files = []
     for i in range(4):
-        keys = np.unique(rng.integers(0, 400, size=120))
-        table = pa.table({"key": keys, "id": keys.astype(str), "handle": [f"h{k}" for k in keys]},
-                         schema=followers.FOLLOWERS_SCHEMA)
-        path = tmp_path / f"leader{i}.parquet"
-        followers.write_leader_file(table, path)
-        assert pq.ParquetFile(path).num_row_groups > 10
-        files.append(path)
-    wanted = rng.choice(np.unique(np.concatenate([pq.read_table(f).column("key").to_numpy() for f in files])), 50)
-    assert followers._handles_of(files, wanted) == {int(k): f"h{k}" for k in wanted}
+        files.append(tmp_path / f"leader{i}.arrow")
+        write_keys(files[-1], np.unique(rng.integers(0, 400, size=120)))
+    every = np.unique(np.concatenate([pd.read_feather(f)["key"].to_numpy() for f in files]))
+    wanted = rng.choice(every, 50, replace=False)
+    assert _handles_of(files, wanted) == {int(k): f"h{k}" for k in wanted}
 
 
 def run_followers(url, data_dir):
