@@ -21,7 +21,6 @@ peak memory).
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -148,20 +147,27 @@ def worker(kind: str, data: str, top: int) -> None:
     started = time.perf_counter()
     result = (rank_numpy if kind == "numpy" else rank_counter)(Path(data), top)
     seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "check": hash(tuple(result))}))
+    print(json.dumps({"seconds": seconds, "check": hash(tuple(result)), "peak_mb": peak_mb()}))
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory in MB.
+
+    VmHWM belongs to the process's own address space; ``ru_maxrss`` would not do here, because
+    Linux carries the parent's high-water mark over fork and exec into the child.
+    """
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    raise SystemExit("no VmHWM in /proc/self/status: this benchmark measures memory on Linux only")
 
 
 def run_worker(kind: str, data: Path, top: int) -> dict:
     """Run one rank implementation in a fresh process; return its time and peak RSS."""
-    process = subprocess.Popen([sys.executable, __file__, "--worker", kind, str(data), "--top", str(top)],
-                               stdout=subprocess.PIPE, text=True)
-    out = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
-        raise SystemExit(f"{kind} worker failed with status {status}")
-    result = json.loads(out.strip().splitlines()[-1])
-    result["peak_mb"] = usage.ru_maxrss / 1024  # Linux reports KiB
-    return result
+    done = subprocess.run([sys.executable, __file__, "--worker", kind, str(data), "--top", str(top)],
+                          stdout=subprocess.PIPE, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
