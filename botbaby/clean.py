@@ -274,14 +274,32 @@ def _unescape(value: str) -> str:
     return value
 
 
-def _write_lines(handle, text: pa.Array) -> None:
-    """Write each post as ``<|startoftext|>TEXT<|endoftext|>`` plus a newline, straight from Arrow's buffer."""
-    if len(text) == 0:
+def _write_lines(handle, lines: pa.Array) -> None:
+    """Write lines already wrapped by ``_wrap`` straight from Arrow's buffer (no Python string per post)."""
+    if len(lines) == 0:
         return
-    lines = pc.binary_join_element_wise(START, text, END + "\n", "")
     # The values buffer of a string array holds its strings back to back: exactly the file's bytes.
     offsets = np.frombuffer(lines.buffers()[1], dtype=np.int32)[lines.offset : lines.offset + len(lines) + 1]
     handle.write(memoryview(lines.buffers()[2])[offsets[0] : offsets[-1]])
+
+
+def _wrap(text: pa.Array) -> pa.Array:
+    """Each post as its line of train.txt: ``<|startoftext|>TEXT<|endoftext|>`` plus a newline."""
+    return pc.binary_join_element_wise(START, text, END + "\n", "")
+
+
+def _rows(array: pa.Array, rows: np.ndarray) -> pa.Array:
+    """``array`` at the given sorted row numbers; no copy when they are all of its rows."""
+    return array if len(rows) == len(array) else pc.take(array, pa.array(rows))
+
+
+def _text_lengths(text: pa.Array, maybe_non_ascii: np.ndarray | None) -> np.ndarray:
+    """Characters per post: bytes for ASCII rows, counted code points only for rows that may be otherwise."""
+    lengths = pc.binary_length(text).to_numpy(zero_copy_only=False).astype(np.int64)
+    rows = np.flatnonzero(maybe_non_ascii) if maybe_non_ascii is not None else np.arange(len(lengths))
+    if len(rows):
+        lengths[rows] = pc.utf8_length(pc.take(text, pa.array(rows))).to_numpy(zero_copy_only=False)
+    return lengths
 
 
 @dataclass
@@ -294,6 +312,7 @@ class _Cleaned:
     lengths_before: np.ndarray
     hashes: np.ndarray | None = None  # 64-bit hash of each text (dedup and the val split)
     lengths: np.ndarray | None = None  # characters of each text
+    lines: pa.Array | None = None  # each text wrapped as its line of train.txt (``_wrap``)
 
 
 def apply_rules(batch: pa.RecordBatch, config: CleanConfig) -> _Cleaned:
@@ -314,34 +333,42 @@ def apply_rules(batch: pa.RecordBatch, config: CleanConfig) -> _Cleaned:
         return tuple(pc.filter(a, keep) for a in arrays)
 
     text, retweet = drop("empty", pc.fill_null(pc.equal(pc.binary_length(text), 0), True), text, retweet)
-    lengths_before = _histogram(pc.utf8_length(text).to_numpy())
+    # Which rows are pure ASCII, found once: only the others need counting in characters or the script rule.
+    non_ascii = pc.invert(pc.string_is_ascii(text))
+    lengths_before = _histogram(_text_lengths(text, non_ascii.to_numpy(zero_copy_only=False)))
     retweet = pc.or_(retweet, pc.starts_with(text, "RT @"))
     if config.drop_retweets:
-        (text,) = drop("retweet", retweet, text)
+        text, non_ascii = drop("retweet", retweet, text, non_ascii)
     else:
         text = pc.replace_substring_regex(text, _RETWEET_PREFIX, "")
-    if config.unescape_html:
-        text = _on_rows(text, pc.match_substring_regex(text, _ENTITY), _unescape_rows)
-    # Scripts before URLs: an emoji glued to a link must not keep the link alive, and the spaces
-    # that removed characters leave are collapsed in the same pass as the links.
-    text = _filter_scripts(text, config)
+    # Unescaping and the script rule touch only rows with an entity or a non-ASCII character, gathered
+    # once and put back once. Unescaping comes first (it may produce non-ASCII characters); scripts
+    # before URLs: an emoji glued to a link must not keep the link alive, and the spaces that removed
+    # characters leave are collapsed in the same pass as the links.
+    special = pc.or_(non_ascii, pc.match_substring_regex(text, _ENTITY)) if config.unescape_html else non_ascii
+    text = _on_rows(text, special, functools.partial(_unescape_and_filter_scripts, config=config))
     if config.remove_mentions and not config.remove_urls:
         text = pc.replace_substring_regex(text, _MENTION, r"\1")
     text = pc.replace_substring_regex(text, _one_pass_pattern(config), " ")
     text = pc.utf8_trim_whitespace(text)
-    lengths = pc.utf8_length(text)
-    nothing_left = pc.equal(lengths, 0)
-    too_short = pc.and_(pc.less(lengths, config.min_chars), pc.invert(nothing_left))
-    (text, lengths, nothing_left) = drop("too_short", too_short, text, lengths, nothing_left)
-    (text, lengths) = drop("nothing_left", nothing_left, text, lengths)
-    return _Cleaned(text, len(batch), dropped, lengths_before, lengths=lengths.to_numpy())
+    # Rows that were ASCII stay ASCII: the rules above only remove characters or add spaces there.
+    lengths = _text_lengths(text, special.to_numpy(zero_copy_only=False))
+    nothing_left = lengths == 0
+    too_short = (lengths < config.min_chars) & ~nothing_left
+    dropped["too_short"], dropped["nothing_left"] = int(too_short.sum()), int(nothing_left.sum())
+    if dropped["too_short"] or dropped["nothing_left"]:
+        keep = ~(too_short | nothing_left)
+        text, lengths = pc.filter(text, pa.array(keep)), lengths[keep]
+    return _Cleaned(text, len(batch), dropped, lengths_before, lengths=lengths)
 
 
 def _clean_and_hash(batch: pa.RecordBatch, config: CleanConfig, hash_key: str) -> _Cleaned:
-    """``apply_rules`` plus the text hashes, so worker threads do all per-post work."""
+    """``apply_rules`` plus the text hashes and the wrapped lines, so worker threads do all per-post work."""
     cleaned = apply_rules(batch, config)
-    values = cleaned.text.to_numpy(zero_copy_only=False)
+    # Bytes, not str: no UTF-8 decoding, and pandas hashes a str by its UTF-8 bytes, so the hashes are the same.
+    values = cleaned.text.view(pa.binary()).to_numpy(zero_copy_only=False)
     cleaned.hashes = pd.util.hash_array(values, hash_key=hash_key, categorize=False)
+    cleaned.lines = _wrap(cleaned.text)
     return cleaned
 
 
@@ -363,12 +390,10 @@ def _one_pass_pattern(config: CleanConfig) -> str:
     return _one_pass_pattern_for(config.remove_urls, config.remove_mentions, config.collapse_whitespace)
 
 
-def _filter_scripts(text: pa.Array, config: CleanConfig) -> pa.Array:
-    """Normalise typography and remove characters of other scripts, on the non-ASCII rows only."""
-    return _on_rows(text, pc.invert(pc.string_is_ascii(text)), functools.partial(_filter_scripts_rows, config=config))
-
-
-def _filter_scripts_rows(rows: pa.Array, config: CleanConfig) -> pa.Array:
+def _unescape_and_filter_scripts(rows: pa.Array, config: CleanConfig) -> pa.Array:
+    """Decode entities, then normalise typography and remove characters of other scripts (both no-ops on ASCII)."""
+    if config.unescape_html:
+        rows = _on_rows(rows, pc.match_substring_regex(rows, _ENTITY), _unescape_rows)
     if config.normalize_punctuation:
         rows = _on_rows(rows, pc.match_substring_regex(rows, _TYPOGRAPHY_CHARACTERS), _ascii_typography)
     return pc.replace_substring_regex(rows, script_pattern(config.scripts), " ")
@@ -393,10 +418,21 @@ def _punkt_train(chunks: Iterable[list[str]], out: Path | str) -> None:
 
 # The separate Punkt process: the same training as _punkt_train, importing only nltk (importing
 # botbaby.clean there would cost half a CPU second of pandas and pyarrow). Chunks arrive on stdin
-# as JSON lines; a test checks both ways learn the same parameters.
+# as JSON lines; a test checks both ways learn the same parameters. nltk's own __init__ (and that
+# of nltk.tokenize) imports most of nltk, 0.3 s of CPU taken from the cleaning; the trainer needs
+# only nltk.tokenize.punkt, so it is imported under empty parent packages, or plainly if that fails.
 _PUNKT_PROCESS = """
-import json, pickle, sys
-from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+import importlib.util, json, pickle, sys, types
+try:
+    for name in ("nltk", "nltk.tokenize"):
+        spec = importlib.util.find_spec(name)
+        package = sys.modules[name] = types.ModuleType(name)
+        package.__spec__, package.__path__ = spec, list(spec.submodule_search_locations)
+    from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+except Exception:
+    for name in [name for name in sys.modules if name == "nltk" or name.startswith("nltk.")]:
+        del sys.modules[name]
+    from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
 trainer = PunktTrainer()
 for line in sys.stdin:
     trainer.train("\\n\\n".join(json.loads(line)), finalize=False)
@@ -439,11 +475,11 @@ class _PunktSample:
             while self.queue.get() is not None:  # keep draining so the producer never blocks
                 pass
 
-    def offer(self, text: pa.Array, hashes: np.ndarray) -> None:
-        """Add this batch's sampled posts (every ``stride``-th by hash) until the budget is spent."""
+    def offer(self, text: pa.Array, hashes: np.ndarray, kept: np.ndarray) -> None:
+        """Add this batch's sampled kept posts (every ``stride``-th by hash) until the budget is spent."""
         if self.chars >= self.budget or not len(text):
             return
-        picked = pc.take(text, pa.array(np.flatnonzero(hashes % self.stride == 0))).to_pylist()
+        picked = pc.take(text, pa.array(np.flatnonzero(kept & (hashes % self.stride == 0)))).to_pylist()
         sample = []
         for value in picked:
             if self.chars >= self.budget:
@@ -495,17 +531,15 @@ class _Dedup:
         ordered = hashes[order]
         first = np.ones(len(ordered), dtype=bool)
         first[1:] = ordered[1:] != ordered[:-1]
+        # Sorted needles walk the sorted array in order: far fewer cache misses than random ones.
+        where = np.searchsorted(self.seen, ordered)
         if len(self.seen):
-            # Sorted needles walk the sorted array in order: far fewer cache misses than random ones.
-            where = np.minimum(np.searchsorted(self.seen, ordered), len(self.seen) - 1)
-            first &= self.seen[where] != ordered
+            first &= self.seen[np.minimum(where, len(self.seen) - 1)] != ordered
         new = np.empty(len(hashes), dtype=bool)
         new[order] = first
-        # Both runs are sorted, so a stable sort of their concatenation is a linear merge; sorting in
-        # place keeps the peak at twice the array (old and merged), not three times.
-        merged = np.concatenate([self.seen, ordered[first]])
-        merged.sort(kind="stable")
-        self.seen = merged
+        # The insertion points are known, so merging is one linear pass (no sort), and the peak is
+        # twice the array (old and merged).
+        self.seen = np.insert(self.seen, where[first], ordered[first])
         return new
 
 
@@ -564,23 +598,23 @@ def clean(data: Path | str, side: str, config: CleanConfig | dict | None = None,
             with open(train_tmp, "wb") as train_file, open(val_tmp, "wb") as val_file:
                 batches = store.iter_batches(["text", "is_retweet"], config.batch_size)
                 for cleaned in _batches_cleaned(batches, config, _hash_key(config.seed)):
-                    text, hashes, lengths = cleaned.text, cleaned.hashes, cleaned.lengths
+                    hashes, lengths = cleaned.hashes, cleaned.lengths
                     stats.read += cleaned.read
                     for reason, count in cleaned.dropped.items():
                         stats.dropped[reason] += count
                     before += cleaned.lengths_before
-                    if config.drop_duplicates and len(hashes):
-                        new = dedup.new(hashes)
-                        stats.dropped["duplicate"] += int((~new).sum())
-                        text, hashes, lengths = pc.filter(text, pa.array(new)), hashes[new], lengths[new]
-                    after += _histogram(lengths)
-                    punkt.offer(text, hashes)
+                    kept = dedup.new(hashes) if config.drop_duplicates else np.ones(len(hashes), dtype=bool)
+                    stats.dropped["duplicate"] += int(len(kept) - kept.sum())
                     is_val = (hashes % 1_000_000) < val_cut  # by hash of the text: reruns split alike
-                    _write_lines(train_file, pc.filter(text, pa.array(~is_val)))
-                    _write_lines(val_file, pc.filter(text, pa.array(is_val)))
-                    stats.kept += len(text)
-                    stats.val += int(is_val.sum())
-                    stats.train_chars += int(lengths[~is_val].sum())
+                    train, val = np.flatnonzero(kept & ~is_val), np.flatnonzero(kept & is_val)
+                    after += _histogram(lengths[kept])
+                    punkt.offer(cleaned.text, hashes, kept)
+                    # One gather per file: the only copy of the lines after cleaning.
+                    _write_lines(train_file, _rows(cleaned.lines, train))
+                    _write_lines(val_file, _rows(cleaned.lines, val))
+                    stats.kept += len(train) + len(val)
+                    stats.val += len(val)
+                    stats.train_chars += int(lengths[train].sum())
                     # Hand freed batches back to the system: Arrow's allocator otherwise keeps them
                     # cached per thread, and the cache creeps up over a long run.
                     pa.default_memory_pool().release_unused()
