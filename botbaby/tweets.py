@@ -49,6 +49,7 @@ class TweetStore:
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self._ids: set[str] | None = None
+        self._read_parts: set[str] = set()  # part files whose ids are in self._ids
 
     def parts(self) -> list[Path]:
         """The part files, oldest first (their names are unique and never reused)."""
@@ -59,13 +60,19 @@ class TweetStore:
     def ids(self) -> set[str]:
         """Every stored post id (read once, then kept up to date by ``append``)."""
         if self._ids is None:
-            parts = self.parts()
-            if parts:
-                column = ds.dataset(parts, format="parquet").to_table(columns=["id"]).column("id")
-                self._ids = set(column.to_pylist())
-            else:
-                self._ids = set()
+            self._ids = set()
+            self._read_parts = set()
+            self._read_new_ids()
         return self._ids
+
+    def _read_new_ids(self) -> None:
+        # Parts are never rewritten, so only parts written since (e.g. by another process) are read:
+        # a long scrape appending thousands of times does not re-read everything each time.
+        new = [p for p in self.parts() if p.name not in self._read_parts]
+        if new:
+            column = ds.dataset(new, format="parquet").to_table(columns=["id"]).column("id")
+            self._ids.update(column.to_pylist())
+            self._read_parts.update(p.name for p in new)
 
     def __len__(self) -> int:
         return len(self.ids())
@@ -91,8 +98,8 @@ class TweetStore:
             raise ValueError(f"posts lack required columns {missing}")
         frame = frame.assign(id=frame["id"].astype(str))
         with self._lock():
-            self._ids = None  # another process may have appended since we last looked
             known = self.ids()
+            self._read_new_ids()  # another process may have appended since we last looked
             frame = frame[~frame["id"].isin(known)].drop_duplicates("id")
             if frame.empty:
                 return 0
@@ -101,6 +108,7 @@ class TweetStore:
             with atomic_path(self.path / name) as tmp:
                 pq.write_table(table, tmp)
             known.update(frame["id"])
+            self._read_parts.add(name)
         return len(frame)
 
     def read(self, columns: list[str] | None = None) -> pd.DataFrame:

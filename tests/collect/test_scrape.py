@@ -182,3 +182,12 @@ def test_sigkill_at_several_points_then_resume_gives_the_same_posts_as_an_uninte
     ids = stored_ids(killed)
     assert len(ids) == len(set(ids)), "a post was stored twice"
     assert set(ids) == set(stored_ids(clean)) == world.expected_posts(handles, SINCE)
+
+
+def test_the_tweet_store_sees_posts_another_process_appended_since_it_last_looked(tmp_path):
+    ours, theirs = TweetStore(tmp_path / "tweets"), TweetStore(tmp_path / "tweets")
+    post = {"handle": "a", "created_at": "2015-01-01T00:00:00Z", "text": "hello"}
+    assert ours.append([{**post, "id": "1"}]) == 1
+    assert theirs.append([{**post, "id": "2"}]) == 1  # as if a second scrape wrote it
+    assert ours.append([{**post, "id": "2"}, {**post, "id": "3"}]) == 1
+    assert sorted(TweetStore(tmp_path / "tweets").read(columns=["id"])["id"]) == ["1", "2", "3"]
