@@ -46,7 +46,7 @@ class ScrapeConfig(StageConfig):
     source: str = "bluesky"  # where posts come from: bluesky, x or getoldtweets3
     since: str = "2014-01-01"  # keep posts from this date (UTC) on, as the original did
     max_posts_per_account: int = 0  # newest posts kept per account; 0: all since `since`
-    flush_every: int = 2000  # posts buffered before one write to the tweet store (and a cursor commit)
+    flush_every: int = 10_000  # posts buffered per write to the tweet store (one part file, one cursor commit)
     base_url: str | None = None  # the source's API address; None: its public default
 
     def validate(self) -> None:
@@ -126,7 +126,7 @@ def scrape(
     source: str | Source = "bluesky",
     since: str = "2014-01-01",
     max_posts_per_account: int = 0,
-    flush_every: int = 2000,
+    flush_every: int = 10_000,
     base_url: str | None = None,
 ) -> dict[str, Any]:
     """Download the posts of the side's accounts since ``since``; resume where a previous run stopped."""
@@ -269,7 +269,7 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--files", nargs="+", type=Path, help="files to import (--source archive)")
     parser.add_argument("--since", default="2014-01-01", help="keep posts from this date on (default: 2014-01-01)")
     parser.add_argument("--max-posts-per-account", type=int, default=0, help="newest posts per account; 0: all")
-    parser.add_argument("--flush-every", type=int, default=2000, help="posts buffered per write (default: 2000)")
+    parser.add_argument("--flush-every", type=int, default=10_000, help="posts buffered per write (default: 10000)")
     parser.add_argument("--base-url", help="the source's API address (default: its public one)")
     add_data_arg(parser)
     parser.set_defaults(func=_run)
