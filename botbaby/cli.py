@@ -40,13 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="botbaby", description=__doc__.splitlines()[0])
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:  # TEMPORARY while stages are being written in parallel
-            if exc.name != name:
-                raise
-            continue
-        module.add_cli(subparsers)
+        importlib.import_module(name).add_cli(subparsers)
     return parser
 
 
