@@ -14,6 +14,7 @@ Everything here is plain Python so the Lambda bundle can import it without Tenso
 import hashlib
 import json
 import math
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
@@ -23,6 +24,9 @@ from botbaby.errors import BotbabyError
 SENTIMENTS = ("POSITIVE", "NEGATIVE", "NEUTRAL", "MIXED")
 MAX_PROMPT_WORDS = 20  # the original cut prompts to their first 20 words
 MAX_PROMPT_CHARS = 280  # one post's worth
+MAX_FEEDBACK_CHARS = 2000  # a feedback message's limit
+JOB_ID = re.compile(r"[0-9a-f]{32}")  # GenerateRequest.key: 32 lower-case hex digits, the id of its job
+FEEDBACK_FIELDS = ("message", "prompt", "model", "rating")  # what POST /feedback takes; message is required
 
 
 class BadRequest(BotbabyError, ValueError):
@@ -134,6 +138,70 @@ def parse_generate_query(query: Mapping[str, Any], sides: Collection[str]) -> Ge
             raise BadRequest(f"{name} must be a finite number, got {text!r}")
         values[name] = number
     return GenerateRequest(side=side, prompt=normalize_prompt(raw_prompt), settings=SampleSettings(**values))
+
+
+def parse_int_param(query: Mapping[str, Any], name: str, default: int, low: int, high: int) -> int:
+    """A whole-number query parameter between ``low`` and ``high``, or ``default`` when it is absent or empty."""
+    text = query.get(name)
+    if text in (None, ""):
+        return default
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        raise BadRequest(f"{name} must be a whole number, got {str(text)[:20]!r}") from None
+    if not low <= value <= high:
+        raise BadRequest(f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+def parse_prompts_query(query: Mapping[str, Any], sides: Collection[str]) -> tuple[str | None, str, int]:
+    """Validate ``GET /prompts?model&prefix&limit`` into (side or None, whitespace-collapsed prefix, limit).
+
+    >>> parse_prompts_query({"model": "left", "prefix": "  fuel   pr"}, sides=["left"])
+    ('left', 'fuel pr', 20)
+    """
+    side = query.get("model") or None
+    if side is not None and side not in sides:
+        raise BadRequest(f"unknown model {side!r}: one of {', '.join(sides)}")
+    prefix = query.get("prefix", "")
+    if len(prefix) > MAX_PROMPT_CHARS:
+        raise BadRequest(f"prefix is too long: at most {MAX_PROMPT_CHARS} characters")
+    return side, " ".join(prefix.split()), parse_int_param(query, "limit", 20, 1, 100)
+
+
+def parse_feedback(body: Any, sides: Collection[str]) -> dict[str, Any]:
+    """Validate a ``POST /feedback`` JSON body into ``{"message", "prompt", "model", "rating"}`` (None when absent).
+
+    >>> parse_feedback({"message": " Too angry ", "rating": 2}, sides=["left"])
+    {'message': 'Too angry', 'prompt': None, 'model': None, 'rating': 2}
+    """
+    if not isinstance(body, dict):
+        raise BadRequest("the body must be a JSON object with a 'message'")
+    unknown = sorted(set(body) - set(FEEDBACK_FIELDS))
+    if unknown:
+        raise BadRequest(f"unknown field(s) {', '.join(map(repr, unknown))}: use {', '.join(FEEDBACK_FIELDS)}")
+    message, prompt, model, rating = (body.get(name) for name in FEEDBACK_FIELDS)
+    if not isinstance(message, str) or not message.strip():
+        raise BadRequest("message is required and must be a non-blank string")
+    if len(message) > MAX_FEEDBACK_CHARS:
+        raise BadRequest(f"message is too long: at most {MAX_FEEDBACK_CHARS} characters, got {len(message)}")
+    if prompt is not None and (not isinstance(prompt, str) or len(prompt) > MAX_PROMPT_CHARS):
+        raise BadRequest(f"prompt must be a string of at most {MAX_PROMPT_CHARS} characters")
+    if model is not None and model not in sides:
+        raise BadRequest(f"unknown model {model!r}: one of {', '.join(sides)}")
+    if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5):
+        raise BadRequest(f"rating must be a whole number from 1 to 5, got {rating!r}")
+    for name, text in (("message", message), ("prompt", prompt)):
+        # a lone surrogate (JSON's "\ud800") has no UTF-8 form to store; NUL is refused as in prompts
+        if isinstance(text, str) and ("\x00" in text or any(0xD800 <= ord(c) <= 0xDFFF for c in text)):
+            raise BadRequest(f"{name} must not contain NUL characters or lone surrogates")
+    return {"message": message.strip(), "prompt": prompt, "model": model, "rating": rating}
+
+
+def failed_job(job_id: str, attempts: int, error: str) -> dict[str, Any]:
+    """The 422 body of a job that failed for good: asking /generate again retries it."""
+    message = f"generation failed after {attempts} attempts ({error}); ask again to retry"
+    return {"job": job_id, "status": "failed", "attempts": attempts, "error": message}
 
 
 def majority_view(posts: list[Post]) -> list[Post]:

@@ -28,9 +28,8 @@ import asyncio
 import contextlib
 import json
 import logging
-import re
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,16 +37,22 @@ from typing import Any
 from botbaby._optional import require
 from botbaby.config import StageConfig
 from botbaby.contract import (
+    JOB_ID,
+    MAX_FEEDBACK_CHARS,
     MAX_PROMPT_CHARS,
     BadRequest,
     GenerateRequest,
     SampleSettings,
+    failed_job,
     majority_view,
+    parse_feedback,
     parse_generate_query,
+    parse_int_param,
+    parse_prompts_query,
 )
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.layout import Layout, check_side
-from botbaby.serve.cache import MAX_FEEDBACK_CHARS, SqliteCache
+from botbaby.serve.cache import SqliteCache
 from botbaby.serve.queue import LocalQueue, QueueFull
 from botbaby.serve.worker import GeneratorFactory, IdleHook, Worker, WorkerPool, release_model
 
@@ -55,7 +60,6 @@ log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
 MAX_BODY_BYTES = 16_384  # POST /feedback bodies larger than this are refused (413)
-_JOB_ID = re.compile(r"[0-9a-f]{32}")  # GenerateRequest.key: 32 lower-case hex digits
 _BODY_CACHE_SIZE = 4096  # serialised majority views kept in memory
 
 
@@ -141,19 +145,6 @@ class JobWatch:
                 waiting.discard(event)
                 if not waiting:
                     del self._events[job_id]
-
-
-def _int_param(query: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
-    text = query.get(name)
-    if text in (None, ""):
-        return default
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise BadRequest(f"{name} must be a whole number, got {text!r}") from None
-    if not low <= value <= high:
-        raise BadRequest(f"{name} must be between {low} and {high}, got {value}")
-    return value
 
 
 class KnownQueries:
@@ -280,12 +271,7 @@ def pending_body(job_id: str, state: dict | None) -> dict:
 
 
 def failed_body(job_id: str, state: dict) -> dict:
-    return {
-        "job": job_id,
-        "status": "failed",
-        "attempts": state["attempts"],
-        "error": f"generation failed after {state['attempts']} attempts ({state['error']}); ask again to retry",
-    }
+    return failed_job(job_id, state["attempts"], state["error"])
 
 
 def openapi_spec(sides: list[str]) -> dict:
@@ -395,33 +381,6 @@ def openapi_spec(sides: list[str]) -> dict:
     }
 
 
-def parse_feedback(body: Any, sides: list[str]) -> dict:
-    """Validate a POST /feedback body into keyword arguments of ``SqliteCache.add_feedback``."""
-    if not isinstance(body, dict):
-        raise BadRequest("the body must be a JSON object with a 'message'")
-    unknown = sorted(set(body) - {"message", "prompt", "model", "rating"})
-    if unknown:
-        raise BadRequest(f"unknown field(s) {', '.join(map(repr, unknown))}: use message, prompt, model, rating")
-    message = body.get("message")
-    if not isinstance(message, str) or not message.strip():
-        raise BadRequest("message is required and must be a non-blank string")
-    if len(message) > MAX_FEEDBACK_CHARS:
-        raise BadRequest(f"message is too long: at most {MAX_FEEDBACK_CHARS} characters, got {len(message)}")
-    prompt = body.get("prompt")
-    if prompt is not None and (not isinstance(prompt, str) or len(prompt) > MAX_PROMPT_CHARS):
-        raise BadRequest(f"prompt must be a string of at most {MAX_PROMPT_CHARS} characters")
-    model = body.get("model")
-    if model is not None and model not in sides:
-        raise BadRequest(f"unknown model {model!r}: one of {', '.join(sides)}")
-    rating = body.get("rating")
-    if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5):
-        raise BadRequest(f"rating must be a whole number from 1 to 5, got {rating!r}")
-    for name, text in (("message", message), ("prompt", prompt)):
-        if isinstance(text, str) and ("\x00" in text or any(0xD800 <= ord(c) <= 0xDFFF for c in text)):
-            raise BadRequest(f"{name} must not contain NUL characters or lone surrogates")
-    return {"message": message.strip(), "prompt": prompt, "model": model, "rating": rating}
-
-
 def create_app(data: Path | str, config: ServeConfig | None = None, factory: GeneratorFactory | None = None,
                on_idle: IdleHook = release_model):
     """The ASGI app of ``botbaby serve`` (workers start and stop with the app's lifespan)."""
@@ -476,7 +435,7 @@ def create_app(data: Path | str, config: ServeConfig | None = None, factory: Gen
     @handled
     async def job(request: Request) -> Response:
         job_id = request.path_params["job"]
-        if not _JOB_ID.fullmatch(job_id):
+        if not JOB_ID.fullmatch(job_id):
             return error(404, "no such job: a job id is 32 hex digits, as in the 'location' /generate gave")
         posts = service.cache.lookup(job_id)
         if posts is not None:
@@ -490,19 +449,12 @@ def create_app(data: Path | str, config: ServeConfig | None = None, factory: Gen
 
     @handled
     async def prompts(request: Request) -> Response:
-        query = request.query_params
-        side = query.get("model") or None
-        if side is not None and side not in service.sides:
-            raise BadRequest(f"unknown model {side!r}: one of {', '.join(service.sides)}")
-        prefix = query.get("prefix", "")
-        if len(prefix) > MAX_PROMPT_CHARS:
-            raise BadRequest(f"prefix is too long: at most {MAX_PROMPT_CHARS} characters")
-        limit = _int_param(query, "limit", 20, 1, 100)
-        return JSONResponse(service.cache.prompts(side=side, prefix=" ".join(prefix.split()), limit=limit))
+        side, prefix, limit = parse_prompts_query(request.query_params, service.sides)
+        return JSONResponse(service.cache.prompts(side=side, prefix=prefix, limit=limit))
 
     @handled
     async def popular(request: Request) -> Response:
-        limit = _int_param(request.query_params, "limit", 10, 1, 100)
+        limit = parse_int_param(request.query_params, "limit", 10, 1, 100)
         return JSONResponse(service.cache.popular(limit=limit))
 
     @handled

@@ -1,7 +1,7 @@
 """The local cache backend: answers to known prompts in SQLite, with atomic visit counters.
 
     >>> import tempfile, pathlib
-    >>> from botbaby.contract import GenerateRequest, Post
+    >>> from botbaby.contract import MAX_FEEDBACK_CHARS, GenerateRequest, Post  # noqa: F401 -- MAX_FEEDBACK_CHARS: its old home
     >>> cache = SqliteCache(pathlib.Path(tempfile.mkdtemp()) / "serve.sqlite")
     >>> request = GenerateRequest("left", "Fuel prices")
     >>> cache.lookup(request.key) is None
@@ -33,7 +33,6 @@ from botbaby.contract import GenerateRequest, Post
 from botbaby.serve._db import Database
 
 _MEMO_SIZE = 4096  # parsed answers kept in memory (an answer never changes once stored)
-MAX_FEEDBACK_CHARS = 2000  # a feedback message's limit
 
 
 def _like_prefix(prefix: str) -> str:

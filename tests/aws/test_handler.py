@@ -161,6 +161,12 @@ def test_feedback_is_stored_and_checked_as_botbaby_serve_checks_it(api, clients)
         assert call(api, "/feedback", method="POST", body=bad)[0] == 400, bad
 
 
+def test_feedback_with_nul_or_a_lone_surrogate_is_refused_as_botbaby_serve_refuses_it(api):
+    for bad in ({"message": "a\x00b"}, {"message": "x", "prompt": "\ud800"}):
+        status, body = call(api, "/feedback", method="POST", body=bad)
+        assert status == 400 and "NUL characters or lone surrogates" in body["error"], bad
+
+
 def test_the_lambda_entry_point_builds_the_api_from_its_environment(deployed, clients, monkeypatch):
     for key, value in lambda_environment(clients).items():
         monkeypatch.setenv(key, value)

@@ -27,24 +27,30 @@ Python runtime): the bundle (``bundle.py``) holds no TensorFlow.
 import base64
 import json
 import os
-import re
 import time
 import uuid
 from collections.abc import Callable, Collection
 from typing import Any
 
-from botbaby.contract import MAX_PROMPT_CHARS, BadRequest, majority_view, parse_generate_query
+from botbaby.contract import (
+    JOB_ID,
+    BadRequest,
+    failed_job,
+    majority_view,
+    parse_feedback,
+    parse_generate_query,
+    parse_int_param,
+    parse_prompts_query,
+)
 from botbaby.deploy.aws.clients import AwsClients, error_code
 
 DEFAULT_WAIT_S = 20.0  # how long /generate polls for a new prompt; API Gateway gives up at 30 s
 POLL_S = 0.5  # DynamoDB poll interval while waiting
-MAX_FEEDBACK_CHARS = 2000  # a feedback message, at most (as botbaby serve)
 CORS_HEADERS = {
     "access-control-allow-origin": "*",
     "access-control-allow-methods": "GET, POST, OPTIONS",
     "access-control-allow-headers": "content-type",
 }
-_JOB_ID = re.compile(r"[0-9a-f]{32}")  # GenerateRequest.key: 32 lower-case hex digits
 
 
 class WorkerInstance:
@@ -185,15 +191,14 @@ class Api:
         return _pending(job_id)
 
     def job(self, job_id: str) -> dict[str, Any]:
-        if not _JOB_ID.fullmatch(job_id):
+        if not JOB_ID.fullmatch(job_id):
             return _answer(404, {"error": f"no such job: {job_id[:40]!r}"})
         posts = self.cache.lookup(job_id)
         if posts is not None:
             return _posts_answer(posts)
         failure = self._failure(job_id)
         if failure is not None:
-            message = f"generation failed after {failure['attempts']} attempts ({failure['error']}); ask again to retry"
-            return _answer(422, {"job": job_id, "status": "failed", "attempts": failure["attempts"], "error": message})
+            return _answer(422, failed_job(job_id, failure["attempts"], failure["error"]))
         # A job queued just as the idle worker was stopping waits for the next start: each poll of a
         # pending job starts the instance again if it has stopped meanwhile.
         self._wake_worker()
@@ -212,39 +217,17 @@ class Api:
             print(f"botbaby: could not start the worker instance: {exc}")
 
     def prompts(self, query: dict[str, str]) -> dict[str, Any]:
-        side = query.get("model") or None
-        if side is not None and side not in self.sides:
-            raise BadRequest(f"unknown model {side!r}: one of {', '.join(self.sides)}")
-        prefix = query.get("prefix", "")
-        if len(prefix) > MAX_PROMPT_CHARS:
-            raise BadRequest(f"prefix is too long: at most {MAX_PROMPT_CHARS} characters")
-        limit = _int_param(query, "limit", 20, 1, 100)
-        return _answer(200, self.cache.prompts(side, " ".join(prefix.split()), limit))
+        side, prefix, limit = parse_prompts_query(query, self.sides)
+        return _answer(200, self.cache.prompts(side, prefix, limit))
 
     def popular(self, query: dict[str, str]) -> dict[str, Any]:
-        return _answer(200, self.cache.popular(_int_param(query, "limit", 10, 1, 100)))
+        return _answer(200, self.cache.popular(parse_int_param(query, "limit", 10, 1, 100)))
 
     def add_feedback(self, body: Any) -> dict[str, Any]:
         """``{"message", "prompt"?, "model"?, "rating"?}``, checked as ``botbaby serve`` checks it."""
         if self.feedback is None:
             return _answer(404, {"error": "feedback is not enabled on this deployment"})
-        if not isinstance(body, dict):
-            raise BadRequest("the body must be a JSON object with a 'message'")
-        unknown = sorted(set(body) - {"message", "prompt", "model", "rating"})
-        if unknown:
-            raise BadRequest(f"unknown field(s) {', '.join(map(repr, unknown))}: use message, prompt, model, rating")
-        message, prompt, model, rating = (body.get(name) for name in ("message", "prompt", "model", "rating"))
-        if not isinstance(message, str) or not message.strip():
-            raise BadRequest("message is required and must be a non-blank string")
-        if len(message) > MAX_FEEDBACK_CHARS:
-            raise BadRequest(f"message is too long: at most {MAX_FEEDBACK_CHARS} characters, got {len(message)}")
-        if prompt is not None and (not isinstance(prompt, str) or len(prompt) > MAX_PROMPT_CHARS):
-            raise BadRequest(f"prompt must be a string of at most {MAX_PROMPT_CHARS} characters")
-        if model is not None and model not in self.sides:
-            raise BadRequest(f"unknown model {model!r}: one of {', '.join(self.sides)}")
-        if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5):
-            raise BadRequest(f"rating must be a whole number from 1 to 5, got {rating!r}")
-        fields = {"message": message.strip(), "prompt": prompt, "model": model, "rating": rating}
+        fields = parse_feedback(body, self.sides)
         return _answer(201, {"id": self.feedback.add({k: str(v) for k, v in fields.items() if v is not None})})
 
 
@@ -257,19 +240,6 @@ def handler(event: dict[str, Any], context: Any = None) -> dict[str, Any]:
     if _api is None:
         _api = Api.from_env()
     return _api(event)
-
-
-def _int_param(query: dict[str, str], name: str, default: int, low: int, high: int) -> int:
-    text = query.get(name)
-    if text in (None, ""):
-        return default
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise BadRequest(f"{name} must be a whole number, got {text[:20]!r}") from None
-    if not low <= value <= high:
-        raise BadRequest(f"{name} must be between {low} and {high}, got {value}")
-    return value
 
 
 def _body(event: dict[str, Any]) -> Any:
