@@ -248,7 +248,10 @@ def _run(args: argparse.Namespace) -> int:
         if not args.files:
             raise BotbabyError("--source archive needs --files FILE...")
         report = import_archive(args.data, args.side, args.files)
-        print(report)
+        if report["read"] == 0 and all(file["error"] for file in report["files"]):
+            reasons = "; ".join(f"{file['file']}: {file['error']}" for file in report["files"])
+            raise BotbabyError(f"could not read any of the files ({reasons}): check the paths and formats")
+        print(json.dumps(report, indent=2))
         return 0
     if args.files:
         raise BotbabyError(f"--files is for --source archive; --source {args.source} downloads the accounts' posts")

@@ -1,5 +1,6 @@
 """03_scrape: every post of the side's accounts since a date, exactly once, through kills and flaky servers."""
 
+import json
 import os
 import signal
 import subprocess
@@ -152,6 +153,14 @@ def test_the_archive_source_still_imports_files_from_the_cli(data_dir, tmp_path,
     export.write_text("id,handle,created_at,text\n1,a,2015-01-01T00:00:00Z,hello there\n")
     assert main(["scrape", "left", "--source", "archive", "--files", str(export), "--data", str(data_dir)]) == 0
     assert stored_ids(data_dir) == ["1"]
+    assert json.loads(capsys.readouterr().out)["added"] == 1
+
+
+def test_importing_only_files_that_cannot_be_read_is_a_one_line_error(data_dir, tmp_path, capsys):
+    missing = tmp_path / "nowhere.csv"
+    assert main(["scrape", "left", "--source", "archive", "--files", str(missing), "--data", str(data_dir)]) == 2
+    error = capsys.readouterr().err
+    assert f"{missing}: file not found" in error and len(error.splitlines()) == 1
 
 
 def run_scrape(url, data_dir):
