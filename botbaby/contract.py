@@ -26,6 +26,7 @@ MAX_PROMPT_WORDS = 20  # the original cut prompts to their first 20 words
 MAX_PROMPT_CHARS = 280  # one post's worth
 MAX_FEEDBACK_CHARS = 2000  # a feedback message's limit
 JOB_ID = re.compile(r"[0-9a-f]{32}")  # GenerateRequest.key: 32 lower-case hex digits, the id of its job
+NOT_A_JOB_ID = "no such job: a job id is 32 hex digits, as in the 'location' /generate gave"  # 404 for a malformed id
 FEEDBACK_FIELDS = ("message", "prompt", "model", "rating")  # what POST /feedback takes; message is required
 
 
@@ -196,6 +197,14 @@ def parse_feedback(body: Any, sides: Collection[str]) -> dict[str, Any]:
         if isinstance(text, str) and ("\x00" in text or any(0xD800 <= ord(c) <= 0xDFFF for c in text)):
             raise BadRequest(f"{name} must not contain NUL characters or lone surrogates")
     return {"message": message.strip(), "prompt": prompt, "model": model, "rating": rating}
+
+
+def pending_job(job_id: str, status: str = "pending", attempts: int | None = None) -> dict[str, Any]:
+    """The 202 body of a queued job: its id and where to poll it (and its attempts, where the queue says)."""
+    body: dict[str, Any] = {"job": job_id, "status": status, "location": f"/jobs/{job_id}"}
+    if attempts is not None:
+        body["attempts"] = attempts
+    return body
 
 
 def failed_job(job_id: str, attempts: int, error: str) -> dict[str, Any]:

@@ -40,6 +40,7 @@ from botbaby.contract import (
     JOB_ID,
     MAX_FEEDBACK_CHARS,
     MAX_PROMPT_CHARS,
+    NOT_A_JOB_ID,
     BadRequest,
     GenerateRequest,
     SampleSettings,
@@ -49,6 +50,7 @@ from botbaby.contract import (
     parse_generate_query,
     parse_int_param,
     parse_prompts_query,
+    pending_job,
 )
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.layout import Layout, check_side
@@ -262,12 +264,8 @@ class Service:
 
 
 def pending_body(job_id: str, state: dict | None) -> dict:
-    return {
-        "job": job_id,
-        "status": (state or {}).get("state", "pending"),
-        "attempts": (state or {}).get("attempts", 0),
-        "location": f"/jobs/{job_id}",
-    }
+    state = state or {}
+    return pending_job(job_id, state.get("state", "pending"), state.get("attempts", 0))
 
 
 def failed_body(job_id: str, state: dict) -> dict:
@@ -436,7 +434,7 @@ def create_app(data: Path | str, config: ServeConfig | None = None, factory: Gen
     async def job(request: Request) -> Response:
         job_id = request.path_params["job"]
         if not JOB_ID.fullmatch(job_id):
-            return error(404, "no such job: a job id is 32 hex digits, as in the 'location' /generate gave")
+            return error(404, NOT_A_JOB_ID)
         posts = service.cache.lookup(job_id)
         if posts is not None:
             return posts_response(job_id, posts)

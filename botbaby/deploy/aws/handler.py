@@ -34,6 +34,7 @@ from typing import Any
 
 from botbaby.contract import (
     JOB_ID,
+    NOT_A_JOB_ID,
     BadRequest,
     failed_job,
     majority_view,
@@ -41,6 +42,7 @@ from botbaby.contract import (
     parse_generate_query,
     parse_int_param,
     parse_prompts_query,
+    pending_job,
 )
 from botbaby.deploy.aws.clients import AwsClients, error_code
 
@@ -192,7 +194,7 @@ class Api:
 
     def job(self, job_id: str) -> dict[str, Any]:
         if not JOB_ID.fullmatch(job_id):
-            return _answer(404, {"error": f"no such job: {job_id[:40]!r}"})
+            return _answer(404, {"error": NOT_A_JOB_ID})
         posts = self.cache.lookup(job_id)
         if posts is not None:
             return _posts_answer(posts)
@@ -257,9 +259,9 @@ def _posts_answer(posts: list) -> dict[str, Any]:
 
 
 def _pending(job_id: str) -> dict[str, Any]:
-    location = f"/jobs/{job_id}"
-    answer = _answer(202, {"job": job_id, "status": "pending", "location": location})
-    answer["headers"]["location"] = location
+    body = pending_job(job_id)
+    answer = _answer(202, body)
+    answer["headers"]["location"] = body["location"]
     return answer
 
 
