@@ -19,10 +19,8 @@ Post-processing follows the original, each rule switchable in ``PostprocessConfi
 Importing this module does not import TensorFlow; the model is loaded in ``Generator``.
 """
 
-import importlib
 import json
 import logging
-import pickle
 import re
 import secrets
 from collections.abc import Callable, Sequence
@@ -83,41 +81,18 @@ def regex_split(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
 
 
-def _as_splitter(obj: Any) -> Callable[[str], list[str]] | None:
-    """A splitting function from a Punkt tokenizer, Punkt parameters, or a function."""
-    if hasattr(obj, "tokenize"):
-        return obj.tokenize
-    if obj.__class__.__name__ == "PunktParameters":
-        from nltk.tokenize.punkt import PunktSentenceTokenizer
-
-        return PunktSentenceTokenizer(obj).tokenize
-    return obj if callable(obj) else None
-
-
 def sentence_splitter(data: Path | str, side: str) -> tuple[Callable[[str], list[str]], str]:
     """The best sentence splitter for a side, and which one it is.
 
-    In order: 04_clean's Punkt model (``botbaby.clean.load_sentence_splitter``, else
-    ``DATA/SIDE/punkt.pickle``), NLTK's own punkt when its data is downloaded, a regex.
+    In order: 04_clean's Punkt model (``botbaby.clean.load_sentence_splitter``), NLTK's own punkt
+    when its data is downloaded, a regex.
     """
-    try:
-        loader = getattr(importlib.import_module("botbaby.clean"), "load_sentence_splitter", None)
-    except ImportError:
-        loader = None
-    if loader is not None:
-        try:
-            splitter = _as_splitter(loader(data, side))
-            if splitter is not None:
-                return splitter, "punkt trained by 04_clean"
-        except (BotbabyError, OSError) as exc:
-            log.debug("botbaby.clean.load_sentence_splitter: %s", exc)
+    from botbaby.clean import load_sentence_splitter
+
     punkt = Layout(Path(data)).side(side).punkt
     if punkt.is_file():
         try:
-            with open(punkt, "rb") as handle:
-                splitter = _as_splitter(pickle.load(handle))  # the user's own data folder, written by 04_clean
-            if splitter is not None:
-                return splitter, f"punkt trained by 04_clean ({punkt})"
+            return load_sentence_splitter(data, side).tokenize, f"punkt trained by 04_clean ({punkt})"
         except Exception as exc:  # a corrupt or foreign pickle: fall back, but say so
             log.warning("could not load %s (%s); falling back", punkt, exc)
     try:

@@ -89,3 +89,12 @@ def test_without_a_punkt_model_the_splitter_falls_back_and_says_which(data_dir):
     split, name = sentence_splitter(data_dir, "right")
     assert name in {"nltk punkt", "regex"}
     assert split("One thing. Another thing.") == ["One thing.", "Another thing."]
+
+
+def test_a_corrupt_punkt_model_falls_back_instead_of_failing_generation(data_dir, caplog):
+    (data_dir / "left").mkdir()
+    (data_dir / "left" / "punkt.pickle").write_bytes(b"not a pickle\n")
+    split, name = sentence_splitter(data_dir, "left")
+    assert name in {"nltk punkt", "regex"}
+    assert split("One thing. Another thing.") == ["One thing.", "Another thing."]
+    assert "punkt.pickle" in caplog.text
