@@ -245,8 +245,8 @@ def _finetune(paths: SidePaths, base_dir: Path, base_name: str, config: TrainCon
     tf = require("tensorflow", extra="train")
     gpt2 = _gpt2()
     tqdm = require("tqdm.auto", extra="core", package="tqdm").tqdm
-    random.seed(config.seed + steps_done(paths.model_dir))  # gpt-2-simple samples windows with `random`
     done = steps_done(paths.model_dir)
+    random.seed(config.seed + done)  # gpt-2-simple samples windows with `random`
     bar = tqdm(total=config.steps, initial=done, desc=f"training {paths.name}", unit="step")
     tap = _ProgressTap(sys.stdout, bar, hide=_BIG_MODEL_ADVICE if config.model == TINY else None)
     # gpt-2-simple writes its samples to ./samples/RUN: keep them in the side folder.
@@ -299,18 +299,22 @@ def _append_loss(loss_csv: Path, rows: list[tuple]) -> list[tuple]:
     return merged
 
 
+def read_loss(data: Path | str, side: str) -> list[dict[str, str]]:
+    """The rows of a side's ``model/loss.csv`` (step, loss, avg_loss), or a clear error when it has not trained."""
+    loss_csv = Layout(Path(data)).side(side).model_dir / "loss.csv"
+    if not loss_csv.is_file():
+        raise BotbabyError(f"no loss.csv for side {side!r}: run `botbaby train {side}` first")
+    with open(loss_csv, newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def plot_loss(data: Path | str, side: str):
     """The loss curve of a side's training (also saved as ``model/loss.png``); returns a matplotlib Figure."""
     require("matplotlib", extra="train")
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    paths = Layout(Path(data)).side(side)
-    loss_csv = paths.model_dir / "loss.csv"
-    if not loss_csv.is_file():
-        raise BotbabyError(f"no loss.csv for side {side!r}: run `botbaby train {side}` first")
-    with open(loss_csv, newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_loss(data, side)
     figure = Figure(figsize=(6, 3.5))
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
@@ -320,7 +324,7 @@ def plot_loss(data: Path | str, side: str):
     axes.set(xlabel="step", ylabel="cross-entropy (nats/token)", title=f"training loss: {side}")
     axes.legend()
     figure.tight_layout()
-    with atomic_path(paths.model_dir / "loss.png") as tmp:
+    with atomic_path(Layout(Path(data)).side(side).model_dir / "loss.png") as tmp:
         figure.savefig(tmp, format="png", dpi=100)
     return figure
 
@@ -424,11 +428,7 @@ def plot_losses(data: Path | str, sides: list[str] | tuple[str, ...]):
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     for side in sides:
-        loss_csv = Layout(Path(data)).side(side).model_dir / "loss.csv"
-        if not loss_csv.is_file():
-            raise BotbabyError(f"no loss.csv for side {side!r}: run `botbaby train {side}` first")
-        with open(loss_csv, newline="") as handle:
-            rows = list(csv.DictReader(handle))
+        rows = read_loss(data, side)
         axes.plot([int(row["step"]) for row in rows], [float(row["avg_loss"]) for row in rows], label=side)
     axes.set(xlabel="step", ylabel="running average loss (nats/token)", title="training loss per side")
     axes.legend()
