@@ -286,6 +286,17 @@ def _write_lines(handle, lines: pa.Array) -> None:
     handle.write(memoryview(lines.buffers()[2])[offsets[0] : offsets[-1]])
 
 
+def _start_writeback(*handles) -> None:
+    """Start writing what the files hold so far to disk, without waiting for it.
+
+    The atomic rename at the end fsyncs the files: without this, all of the text is written out
+    then, on the critical path (a tenth of the run for a big corpus).
+    """
+    if hasattr(os, "posix_fadvise"):  # not on macOS or Windows, where the final fsync does it all
+        for handle in handles:
+            os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+
+
 def _wrap(text: pa.Array) -> pa.Array:
     """Each post as its line of train.txt: ``<|startoftext|>TEXT<|endoftext|>`` plus a newline."""
     return pc.binary_join_element_wise(START, text, END + "\n", "")
@@ -457,7 +468,7 @@ class _PunktSample:
     PROCESS_ABOVE_ROWS = 200_000  # corpora bigger than this train Punkt in a separate process
 
     def __init__(self, budget: int, total_rows: int, out: Path):
-        self.budget, self.chars = budget, 0
+        self.budget, self.chars, self.closed = budget, 0, False
         # Every ``stride``-th post (by hash) is sampled; ~120 characters is a typical cleaned post.
         self.stride = max(1, math.ceil(total_rows * 120 / max(1, budget)))
         self.error: BaseException | None = None
@@ -498,14 +509,23 @@ class _PunktSample:
         else:
             self.queue.put(sample)
 
-    def finish(self) -> None:
-        """Wait until the tokenizer is written."""
+    def close(self) -> None:
+        """No more posts: the trainer finishes on its own (finalises and pickles) while the caller goes on."""
+        if self.closed:
+            return
+        self.closed = True
         if self.process is not None:
             self.process.stdin.close()
+        else:
+            self.queue.put(None)
+
+    def finish(self) -> None:
+        """Wait until the tokenizer is written."""
+        self.close()
+        if self.process is not None:
             if self.process.wait() != 0:
                 raise BotbabyError(f"training the sentence splitter failed (exit code {self.process.returncode})")
             return
-        self.queue.put(None)
         self.thread.join()
         if self.error is not None:
             raise self.error
@@ -516,7 +536,7 @@ class _PunktSample:
             self.process.kill()
             self.process.wait()
         elif self.thread.is_alive():
-            self.queue.put(None)
+            self.close()
             self.thread.join()
 
 
@@ -632,6 +652,7 @@ def clean(data: Path | str, side: str, config: CleanConfig | dict | None = None,
         _arrow_memory_pool(),
     ):
         punkt = _PunktSample(config.punkt_sample_chars, total_rows, punkt_tmp)
+        script_pattern(config.scripts)  # computed (and cached) once here, not by two workers at once
         try:
             with open(train_tmp, "wb") as train_file, open(val_tmp, "wb") as val_file:
                 batches = store.iter_batches(["text", "is_retweet"], config.batch_size)
@@ -650,6 +671,7 @@ def clean(data: Path | str, side: str, config: CleanConfig | dict | None = None,
                     # One gather per file: the only copy of the lines after cleaning.
                     _write_lines(train_file, _rows(cleaned.lines, train))
                     _write_lines(val_file, _rows(cleaned.lines, val))
+                    _start_writeback(train_file, val_file)
                     stats.kept += len(train) + len(val)
                     stats.val += len(val)
                     stats.train_chars += int(lengths[train].sum())
@@ -660,6 +682,7 @@ def clean(data: Path | str, side: str, config: CleanConfig | dict | None = None,
                     batches_done += 1
                     if batches_done % RELEASE_MEMORY_EVERY == 0:
                         pa.default_memory_pool().release_unused()
+                punkt.close()  # it finishes training while the text files are flushed and closed
             stats.train = stats.kept - stats.val
             stats.lengths_before, stats.lengths_after = before.tolist(), after.tolist()
             stats.punkt_chars = punkt.chars
