@@ -203,8 +203,7 @@ def download_followers(
         "fetched_now": fetched,
     }
     if client is not None:
-        report.update(requests=client.limiter.requests, rate_limited=client.limiter.rate_limited,
-                      retries=client.limiter.retries, waited_s=round(client.limiter.waited, 3))
+        report.update(client.limiter.counters())
     return report
 
 

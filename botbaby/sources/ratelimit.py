@@ -127,6 +127,11 @@ class RateLimiter:
             window.reset = reset
         return window
 
+    def counters(self) -> dict[str, int | float]:
+        """The counters as a stage's report shows them: requests, 429s, retries, seconds waited."""
+        return {"requests": self.requests, "rate_limited": self.rate_limited, "retries": self.retries,
+                "waited_s": round(self.waited, 3)}
+
     def wait(self, seconds: float, why: str) -> None:
         """Sleep ``seconds`` (counted in ``waited``), telling ``on_wait`` first."""
         if seconds <= 0:
