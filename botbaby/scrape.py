@@ -192,12 +192,11 @@ def scrape(
         finally:
             progress.close()
         counts = dict(db.execute("SELECT status, COUNT(*) FROM accounts GROUP BY status").fetchall())
-        unavailable = [r[0] for r in db.execute("SELECT handle FROM accounts WHERE status = 'unavailable'")]
     report: dict[str, Any] = {
         "side": side,
         "accounts": len(handles),
         "done": counts.get("done", 0),
-        "unavailable": len(unavailable),
+        "unavailable": counts.get("unavailable", 0),
         "stored_now": stored_now,
         "posts": len(store),
     }
