@@ -31,10 +31,9 @@ from botbaby.sources.base import Account, Page
 from botbaby.sources.ratelimit import RateLimiter
 
 ENDPOINT = "https://twitter.com"  # where GetOldTweets3 sends its search requests
-ALTERNATIVES = (
-    "use --source x (X API v2, needs X_BEARER_TOKEN), --source bluesky (no account needed), "
-    "or --source archive --files ... (posts you already have, e.g. an X archive)"
-)
+# The sources that can stand in for it: for leaders and followers, and (with archive) for posts.
+NETWORK_ALTERNATIVES = "use --source x (X API v2, needs X_BEARER_TOKEN), --source bluesky (no account needed)"
+ALTERNATIVES = NETWORK_ALTERNATIVES + ", or --source archive --files ... (posts you already have, e.g. an X archive)"
 
 _patch_lock = threading.Lock()
 
@@ -56,10 +55,10 @@ class GetOldTweets3Source:
         self.limiter = limiter or RateLimiter("x-rate-limit-")  # GetOldTweets3 sends no rate-limit headers
 
     def similar_accounts(self, handle: str) -> list[Account]:
-        raise BotbabyError(f"GetOldTweets3 cannot find similar accounts: {ALTERNATIVES.split(', or')[0]}")
+        raise BotbabyError(f"GetOldTweets3 cannot find similar accounts: {NETWORK_ALTERNATIVES}")
 
     def followers(self, handle: str, cursor: str | None = None) -> Page[Account]:
-        raise BotbabyError(f"GetOldTweets3 cannot list followers: {ALTERNATIVES.split(', or')[0]}")
+        raise BotbabyError(f"GetOldTweets3 cannot list followers: {NETWORK_ALTERNATIVES}")
 
     def profiles(self, handles: list[str]) -> list[Account]:
         # No lookup without the API: assume every handle exists (a gone one simply has no posts).
