@@ -22,10 +22,12 @@ remove URLs and @mentions and collapse whitespace (one RE2 pass), drop posts sho
 ``min_chars``, drop exact duplicates, then split off a held-out share by a hash of the text.
 
 The work is vectorised per record batch with pyarrow; each rule touches only the rows that need
-it (non-ASCII rows for the script rule, rows with an entity for unescaping; only entities rarer
-than ``&amp; &lt; &gt; &quot; &#39;`` go through Python). Batches are cleaned on ``workers``
-threads (pyarrow releases the GIL) and written in order. Memory stays flat: a few batches at a
-time, plus 8 bytes per kept post for duplicate detection (8 MB per million kept posts).
+it (rows with a non-ASCII character or an entity are gathered once for unescaping and the script
+rule, and only they are counted in characters rather than bytes; only entities rarer than
+``&amp; &lt; &gt; &quot; &#39;`` go through Python). Batches are cleaned and hashed on ``workers``
+threads (pyarrow releases the GIL) and written in order, one gather per output file. Memory stays
+flat: a few batches at a time, plus 8 bytes per kept post for duplicate detection (8 MB per
+million kept posts).
 
 The stage also trains an NLTK Punkt sentence splitter on the side's own kept text (a bounded
 sample spread over the corpus, trained beside the cleaning) and pickles it next to the training
