@@ -138,6 +138,12 @@ def has_checkpoint(model_dir: Path) -> bool:
     return (model_dir / "checkpoint").is_file() and (model_dir / "hparams.json").is_file()
 
 
+def trained_sides(data: Path | str) -> list[str]:
+    """Sides of ``data`` that have a trained checkpoint that generation can load, in name order."""
+    layout = Layout(Path(data))
+    return [side for side in layout.sides() if has_checkpoint(layout.side(side).model_dir)]
+
+
 def download_release(models_dir: Path, name: str, url: str | None = None) -> Path:
     """Download GPT-2 release ``name`` with gpt-2-simple's downloader (skipped when already there).
 

@@ -57,6 +57,7 @@ from botbaby.layout import Layout, check_side
 from botbaby.serve.cache import SqliteCache
 from botbaby.serve.queue import LocalQueue, QueueFull
 from botbaby.serve.worker import GeneratorFactory, IdleHook, Worker, WorkerPool, release_model
+from botbaby.train import trained_sides
 
 log = logging.getLogger(__name__)
 
@@ -89,14 +90,6 @@ class ServeConfig(StageConfig):
             raise ConfigError("max_attempts and max_pending must be at least 1")
         for side in self.sides or []:
             check_side(side)
-
-
-def trained_sides(data: Path | str) -> list[str]:
-    """Sides of ``data`` that have a trained checkpoint that generation can load."""
-    from botbaby.train import has_checkpoint
-
-    layout = Layout(Path(data))
-    return [side for side in layout.sides() if has_checkpoint(layout.side(side).model_dir)]
 
 
 def default_factory(data: Path | str) -> GeneratorFactory:
@@ -177,13 +170,15 @@ class Service:
                  on_idle: IdleHook = release_model) -> None:
         self.data = Path(data)
         self.config = config
-        self.sides = list(config.sides) if config.sides else trained_sides(self.data)
+        # The data folder is scanned once, and only when the sides or their models need checking.
+        trained = trained_sides(self.data) if factory is None or not config.sides else []
+        self.sides = list(config.sides) if config.sides else trained
         if not self.sides:
             raise BotbabyError(
                 f"no trained model in {self.data}: run `botbaby train left --data {self.data}` "
                 "(and the same for right) first, or `make demo`"
             )
-        untrained = sorted(set(self.sides) - set(trained_sides(self.data))) if factory is None else []
+        untrained = sorted(set(self.sides) - set(trained)) if factory is None else []
         if untrained:
             raise BotbabyError(
                 f"no trained model for {', '.join(untrained)} in {self.data}: run `botbaby train {untrained[0]} "

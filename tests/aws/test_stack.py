@@ -150,6 +150,19 @@ def test_deploy_without_a_trained_model_says_what_to_run(data_dir, aws_env):
         deploy_aws(data_dir, STACK, REGION, ami="ami-12345678")
 
 
+def test_a_model_folder_without_a_checkpoint_is_not_deployed(data_dir, aws_env):
+    import pytest
+
+    from botbaby.errors import BotbabyError
+
+    (data_dir / "left" / "model").mkdir(parents=True)  # training was interrupted before its first save
+    (data_dir / "left" / "model" / "run_config.json").write_text("{}\n")
+    with pytest.raises(BotbabyError, match="no trained model .*botbaby train"):
+        deploy_aws(data_dir, STACK, REGION, ami="ami-12345678")
+    with pytest.raises(BotbabyError, match="no checkpoint at .*botbaby train left"):
+        deploy_aws(data_dir, STACK, REGION, ami="ami-12345678", sides=["left"])
+
+
 def test_teardown_removes_everything_it_created_and_nothing_else(deployed, clients):
     s3, dynamodb, sqs = clients("s3"), clients("dynamodb"), clients("sqs")
     s3.create_bucket(Bucket="someone-elses-bucket")

@@ -47,6 +47,7 @@ from botbaby.deploy.aws.worker import MODELS_PREFIX, PROMPTS_KEY, WorkerSettings
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.io import atomic_write_text
 from botbaby.layout import Layout, SidePaths, check_side
+from botbaby.train import has_checkpoint, trained_sides
 
 TAG = "botbaby:stack"  # every resource carries TAG=NAME; teardown deletes nothing without it
 SITE_DIR = Path(__file__).resolve().parents[2] / "serve" / "static"  # the page (botbaby serve's)
@@ -254,11 +255,11 @@ def deploy_aws(
         settings, name=name, region=clients.region, instance_type=instance_type, ami=ami or ""
     )
     layout = Layout(Path(data))
-    config.sides = config.sides or [side for side in layout.sides() if layout.side(side).model_dir.is_dir()]
+    config.sides = config.sides or trained_sides(layout.root)
     if not config.sides:
         raise BotbabyError(f"no trained model under {layout.root}: run `botbaby train SIDE --data {layout.root}` first")
     for side in config.sides:
-        if not layout.side(side).model_dir.is_dir():
+        if not has_checkpoint(layout.side(side).model_dir):
             raise BotbabyError(f"no checkpoint at {layout.side(side).model_dir}: run `botbaby train {side}` first")
     with _aws_errors("deploy"):
         result = _Stack(clients, config, retry_wait_s).deploy(layout, Path(site_dir))
