@@ -45,11 +45,11 @@ class SidePaths:
     def leaders_csv(self) -> Path:
         return self.root / "leaders.csv"
 
-    # 02_followers: one file per leader, so one leader's failure costs nothing else
     @property
     def leaders_config(self) -> Path:
         return self.root / "leaders_config.json"
 
+    # 02_followers: one file per leader, so one leader's failure costs nothing else
     @property
     def followers_dir(self) -> Path:
         return self.root / "followers"
