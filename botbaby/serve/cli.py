@@ -11,12 +11,11 @@
 """
 
 import argparse
-import json
+import dataclasses
 from pathlib import Path
 
 from botbaby._optional import require
 from botbaby.errors import BotbabyError
-from botbaby.io import atomic_write_text
 from botbaby.layout import Layout
 from botbaby.serve.app import ServeConfig, create_app
 from botbaby.serve.worker import GeneratorFactory
@@ -27,8 +26,7 @@ def serve(data: Path | str, config: ServeConfig | None = None, factory: Generato
     uvicorn = require("uvicorn", extra="serve")
     config = config or ServeConfig()
     app = create_app(data, config, factory=factory)
-    atomic_write_text(Layout(Path(data)).serve_config, json.dumps({**config.to_dict(), "sides": app.state.service.sides},
-                                                    indent=2) + "\n")
+    dataclasses.replace(config, sides=app.state.service.sides).save(Layout(Path(data)).serve_config)
     server = uvicorn.Server(uvicorn.Config(app, host=config.host, port=config.port, log_level="warning"))
     original_startup = server.startup
 
