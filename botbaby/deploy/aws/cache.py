@@ -48,13 +48,17 @@ class DynamoCache:
 
     def peek(self, key: str) -> list[Post] | None:
         """The cached posts for ``key`` without counting a visit (a strongly consistent read)."""
-        item = self._dynamodb.get_item(TableName=self.table, Key={KEY: {"S": key}}, ConsistentRead=True).get("Item")
+        item = self._item(key)
         return _posts(item) if item and "posts" in item else None
 
     def visits(self, key: str) -> int:
         """How often ``key`` was answered from the cache (0 when unknown)."""
-        item = self._dynamodb.get_item(TableName=self.table, Key={KEY: {"S": key}}, ConsistentRead=True).get("Item")
+        item = self._item(key)
         return int(item["visits"]["N"]) if item and "visits" in item else 0
+
+    def _item(self, key: str) -> dict[str, Any] | None:
+        """The item of ``key`` (a strongly consistent read), or None."""
+        return self._dynamodb.get_item(TableName=self.table, Key={KEY: {"S": key}}, ConsistentRead=True).get("Item")
 
     def store(self, request: GenerateRequest, posts: list[Post]) -> None:
         """Remember the answer to ``request``; if the key is already there, the first answer stays."""
@@ -101,7 +105,7 @@ class DynamoCache:
 
     def failure(self, key: str) -> dict[str, Any] | None:
         """``{"error", "attempts"}`` when the job for ``key`` failed for good, else None."""
-        item = self._dynamodb.get_item(TableName=self.table, Key={KEY: {"S": key}}, ConsistentRead=True).get("Item")
+        item = self._item(key)
         if not item or "posts" in item or "error" not in item:
             return None
         return {"error": item["error"]["S"], "attempts": int(item["attempts"]["N"])}
