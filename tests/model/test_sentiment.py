@@ -90,4 +90,6 @@ def test_comprehend_is_sent_no_blank_or_oversized_text():
     with Stubber(client) as stub:
         stub.add_response("batch_detect_sentiment", {"ResultList": [_result(0), _result(1)], "ErrorList": []},
                           {"TextList": [".", "é" * 2500], "LanguageCode": "en"})
-        get_analyzer("comprehend", client=client).analyze(["  ", "é" * 4000])
+        labels = get_analyzer("comprehend", client=client).analyze(["  ", "é" * 4000])
+        stub.assert_no_pending_responses()  # the call was made, with exactly those texts
+    assert len(labels) == 2
