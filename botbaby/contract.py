@@ -106,6 +106,17 @@ class GenerateRequest:
     def to_dict(self) -> dict[str, Any]:
         return {"model": self.side, "prompt": self.prompt, **self.settings.to_dict()}
 
+    @classmethod
+    def from_dict(cls, value: Mapping[str, Any]) -> "GenerateRequest":
+        """The inverse of ``to_dict`` (a request stored by a queue).
+
+        >>> request = GenerateRequest("left", "Fuel prices", SampleSettings(top_k=0))
+        >>> GenerateRequest.from_dict(request.to_dict()) == request
+        True
+        """
+        settings = SampleSettings(**{name: value[name] for name in SampleSettings.names()})
+        return cls(side=value["model"], prompt=value["prompt"], settings=settings)
+
 
 def normalize_prompt(prompt: str) -> str:
     """Collapse whitespace and keep the first MAX_PROMPT_WORDS words."""

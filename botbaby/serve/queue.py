@@ -27,7 +27,7 @@ import threading
 import time
 from pathlib import Path
 
-from botbaby.contract import GenerateRequest, SampleSettings
+from botbaby.contract import GenerateRequest
 from botbaby.errors import BotbabyError
 from botbaby.serve._db import Database
 from botbaby.serve.ports import Job
@@ -35,12 +35,6 @@ from botbaby.serve.ports import Job
 
 class QueueFull(BotbabyError):
     """Too many jobs are waiting for this side (HTTP 429): try again later."""
-
-
-def request_from_dict(value: dict) -> GenerateRequest:
-    """The inverse of ``GenerateRequest.to_dict``."""
-    settings = SampleSettings(**{name: value[name] for name in SampleSettings.names()})
-    return GenerateRequest(side=value["model"], prompt=value["prompt"], settings=settings)
 
 
 class LocalQueue:
@@ -103,7 +97,7 @@ class LocalQueue:
         )
         if row is None:
             return None
-        return Job(request=request_from_dict(json.loads(row[0])), receipt=receipt, attempts=row[1])
+        return Job(request=GenerateRequest.from_dict(json.loads(row[0])), receipt=receipt, attempts=row[1])
 
     def receive(self, wait_s: float = 0.0) -> Job | None:
         """The oldest pending job, now marked running (hidden from other workers), or None after ``wait_s``."""
