@@ -32,14 +32,13 @@ import regex
 
 from botbaby.config import StageConfig
 from botbaby.contract import Post, SampleSettings, majority_view, normalize_prompt
+from botbaby.engine import END, START
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.layout import Layout
 from botbaby.sentiment import Analyzer, get_analyzer, rank
 
 log = logging.getLogger(__name__)
 
-START = "<|startoftext|>"
-END = "<|endoftext|>"
 # A marker cut off by the length limit at the very end of a sample: "<|endof", "<|endoftext|"
 _PARTIAL_MARKER = re.compile(r"<\|?[a-z]*\|?$")
 # A sentence that ends where sentences end: ., !, ?, … then optional closing quotes or brackets

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from botbaby._optional import require
+from botbaby.engine import END
 from botbaby.errors import BotbabyError
 
 log = logging.getLogger(__name__)
 
-END_OF_TEXT = "<|endoftext|>"
 N_CTX = 1024  # gpt-2-simple samples 1024-token windows for training, whatever the model
 
 
@@ -47,7 +47,7 @@ def train_vocabulary(text_path: Path, out_dir: Path, vocab_size: int) -> int:
         files=[str(text_path)],
         vocab_size=vocab_size,
         min_frequency=2,
-        special_tokens=[END_OF_TEXT],
+        special_tokens=[END],
         show_progress=False,
     )
     with tempfile.TemporaryDirectory() as tmp:
