@@ -5,13 +5,18 @@
     >>> atomic_write_text(path, "{}")
     >>> path.read_text()
     '{}'
+
+Also ``read_handles``: the account lists the stages hand on to each other (leaders.csv, accounts.csv).
 """
 
 import contextlib
+import csv
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from botbaby.errors import BotbabyError
 
 
 @contextlib.contextmanager
@@ -35,3 +40,29 @@ def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically."""
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
+
+
+def read_handles(path: Path, missing: str) -> list[str]:
+    """The ``handle`` column of a CSV file, in file order, without '@' and blank cells.
+
+    ``missing`` is the error raised when the file does not exist (it says which stage writes it).
+    Cells are taken as written: an X account called ``null`` or ``NA`` stays an account.
+
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "accounts.csv"
+        >>> _ = path.write_text("handle,leaders_followed\\n@alice,3\\n,1\\nnull,2\\n")
+        >>> read_handles(path, missing="run rank first")
+        ['alice', 'null']
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise BotbabyError(missing)
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            if "handle" not in (reader.fieldnames or []):
+                raise BotbabyError(f"{path} has no 'handle' column: write a CSV file whose header row names one")
+            return [cell.strip().lstrip("@") for row in reader if (cell := row["handle"] or "").strip()]
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise BotbabyError(f"{path} is not a readable UTF-8 CSV file ({exc}): write it again, or delete it "
+                           "and rerun the stage that writes it") from None

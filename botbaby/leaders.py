@@ -35,7 +35,7 @@ import pandas as pd
 
 from botbaby.config import StageConfig
 from botbaby.errors import BotbabyError, ConfigError
-from botbaby.io import atomic_path
+from botbaby.io import atomic_path, read_handles
 from botbaby.layout import Layout
 from botbaby.sources.base import AccountUnavailable, Source, open_source
 
@@ -145,12 +145,7 @@ def find_leaders(
 def read_leaders(data: Path | str, side: str) -> list[str]:
     """The side's leader handles, or a clear error when 01_leaders has not run yet."""
     path = Layout(Path(data)).side(side).leaders_csv
-    if not path.exists():
-        raise BotbabyError(f"no leaders for side '{side}': run `botbaby leaders {side} --seeds ...` first ({path})")
-    table = pd.read_csv(path, dtype=str)
-    if "handle" not in table.columns:
-        raise BotbabyError(f"{path} has no 'handle' column")
-    return [h.strip().lstrip("@") for h in table["handle"].dropna() if h.strip()]
+    return read_handles(path, f"no leaders for side '{side}': run `botbaby leaders {side} --seeds ...` first ({path})")
 
 
 def leaders_table(data: Path | str, sides: list[str]) -> pd.DataFrame:

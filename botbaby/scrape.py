@@ -33,6 +33,7 @@ import pandas as pd
 
 from botbaby.config import StageConfig
 from botbaby.errors import BotbabyError, ConfigError
+from botbaby.io import read_handles
 from botbaby.layout import Layout, SidePaths
 from botbaby.sources import SOURCES, source_module
 from botbaby.sources.base import AccountUnavailable, Source, open_source
@@ -73,14 +74,9 @@ def import_archive(data: Path | str, side: str, files: list[Path | str]) -> dict
 
 def read_accounts(paths: SidePaths) -> list[str]:
     """The handles in ``accounts.csv``, in rank order, or a clear error when rank has not run."""
-    if not paths.accounts_csv.exists():
-        raise BotbabyError(
-            f"no accounts for side '{paths.name}': run `botbaby rank` first ({paths.accounts_csv} is missing)"
-        )
-    table = pd.read_csv(paths.accounts_csv, dtype={"handle": str})
-    if "handle" not in table.columns:
-        raise BotbabyError(f"{paths.accounts_csv} has no 'handle' column")
-    return [h.strip().lstrip("@") for h in table["handle"].dropna() if h.strip()]
+    return read_handles(
+        paths.accounts_csv, f"no accounts for side '{paths.name}': run `botbaby rank` first ({paths.accounts_csv} is missing)"
+    )
 
 
 @contextmanager

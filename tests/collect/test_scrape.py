@@ -143,6 +143,23 @@ def test_scrape_without_accounts_says_to_run_rank_first(data_dir):
         scrape(data_dir, "left", source="bluesky")
 
 
+@pytest.mark.parametrize("content", [b"", b"\xff\xfe\x00 not text", b"name\nalice\n"])
+def test_an_empty_or_unreadable_accounts_csv_is_a_one_line_error(data_dir, capsys, content):
+    accounts = Layout(data_dir).side("left").accounts_csv
+    accounts.parent.mkdir(parents=True)
+    accounts.write_bytes(content)
+    assert main(["scrape", "left", "--source", "bluesky", "--data", str(data_dir)]) == 2
+    error = capsys.readouterr().err
+    assert str(accounts) in error and len(error.splitlines()) == 1
+
+
+def test_accounts_are_read_as_written_even_when_pandas_would_call_them_missing(data_dir):
+    from botbaby.scrape import read_accounts
+
+    write_accounts(data_dir, "left", ["@null", "NA", "nan", " ", "alice"])
+    assert read_accounts(Layout(data_dir).side("left")) == ["null", "NA", "nan", "alice"]
+
+
 def test_a_bad_since_date_is_refused(data_dir):
     with pytest.raises(ConfigError, match="since"):
         scrape(data_dir, "left", source="bluesky", since="last tuesday")
