@@ -68,6 +68,7 @@ def secret(name: str) -> str | None:
 def record(name: str, results: dict[str, Any], data: Path | str) -> Path:
     """Save a notebook's results as ``DATA/results/NAME.json`` (a test reads them back) and show them."""
     path = Layout(Path(data)).results_dir / f"{name}.json"
-    atomic_write_text(path, json.dumps(results, indent=2, default=str) + "\n")
-    print(json.dumps(results, indent=2, default=str))
+    text = json.dumps(results, indent=2, default=str)
+    atomic_write_text(path, text + "\n")
+    print(text)
     return path
