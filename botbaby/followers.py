@@ -83,7 +83,7 @@ class RankConfig(StageConfig):
     def validate(self) -> None:
         if self.top < 1:
             raise ConfigError(f"top must be at least 1, got {self.top}")
-        if len(set(self.sides)) < 1:
+        if not self.sides:
             raise ConfigError("rank needs at least one side")
 
 
