@@ -9,7 +9,7 @@ The corpus (``botbaby/demo/corpus``) was written for this project: a few hundred
 two voices on the same topics, shipped as X archive files (``SIDE-tweets.js`` and
 ``SIDE-account.js``) and as messy as real exports. ``run_demo`` runs the steps in order; each
 step is a function ``step(data, sides, say) -> dict`` listed in ``STEPS``: import, clean, train a
-``tiny`` model per side on the CPU (``DEMO_TRAIN``; about a minute a side, skipped when done).
+``tiny`` model per side on the CPU (``DEMO_TRAIN``; about half a minute a side, skipped when done).
 ``python -m botbaby.demo`` then serves the page (``botbaby serve``) and prints its address.
 """
 
@@ -53,7 +53,7 @@ def clean_sides(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], None]
     return results
 
 
-DEMO_TRAIN = {  # a tiny model per side that writes recognisable posts after about a minute on a laptop CPU
+DEMO_TRAIN = {  # a tiny model per side that writes recognisable posts after about half a minute on a CPU
     "model": "tiny", "steps": 300, "accumulate_gradients": 1, "learning_rate": 0.003, "tiny_vocab_size": 1000,
     "perplexity_tokens": 2000,
 }
