@@ -38,6 +38,7 @@ from botbaby._optional import require
 from botbaby.config import StageConfig
 from botbaby.contract import (
     JOB_ID,
+    MAX_FEEDBACK_BYTES,
     MAX_FEEDBACK_CHARS,
     MAX_PROMPT_CHARS,
     NOT_A_JOB_ID,
@@ -62,7 +63,7 @@ from botbaby.train import trained_sides
 log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
-MAX_BODY_BYTES = 16_384  # POST /feedback bodies larger than this are refused (413)
+MAX_BODY_BYTES = MAX_FEEDBACK_BYTES  # POST /feedback bodies larger than this are refused (413)
 _BODY_CACHE_SIZE = 4096  # serialised majority views kept in memory
 
 

@@ -161,6 +161,13 @@ def test_feedback_is_stored_and_checked_as_botbaby_serve_checks_it(api, clients)
         assert call(api, "/feedback", method="POST", body=bad)[0] == 400, bad
 
 
+def test_a_feedback_body_over_the_limit_is_refused_with_413_as_botbaby_serve_does(api):
+    from botbaby.contract import MAX_FEEDBACK_BYTES
+
+    status, body = call(api, "/feedback", method="POST", body={"message": "x", "prompt": "y" * MAX_FEEDBACK_BYTES})
+    assert status == 413 and "too large" in body["error"]
+
+
 def test_feedback_with_nul_or_a_lone_surrogate_is_refused_as_botbaby_serve_refuses_it(api):
     for bad in ({"message": "a\x00b"}, {"message": "x", "prompt": "\ud800"}):
         status, body = call(api, "/feedback", method="POST", body=bad)

@@ -34,6 +34,7 @@ from typing import Any
 
 from botbaby.contract import (
     JOB_ID,
+    MAX_FEEDBACK_BYTES,
     NOT_A_JOB_ID,
     BadRequest,
     failed_job,
@@ -161,6 +162,8 @@ class Api:
             if method != route[0]:
                 return _answer(405, {"error": f"{path} takes {route[0]}, not {method}"})
             return route[1]()
+        except BodyTooLarge as exc:
+            return _answer(413, {"error": str(exc)})
         except BadRequest as exc:
             return _answer(400, {"error": str(exc)})
 
@@ -244,10 +247,16 @@ def handler(event: dict[str, Any], context: Any = None) -> dict[str, Any]:
     return _api(event)
 
 
+class BodyTooLarge(BadRequest):
+    """A request body over MAX_FEEDBACK_BYTES (HTTP 413, as botbaby serve answers)."""
+
+
 def _body(event: dict[str, Any]) -> Any:
     raw = event.get("body") or ""
-    if event.get("isBase64Encoded"):
-        raw = base64.b64decode(raw).decode("utf-8", errors="replace")
+    data = base64.b64decode(raw) if event.get("isBase64Encoded") else raw.encode("utf-8", errors="replace")
+    if len(data) > MAX_FEEDBACK_BYTES:
+        raise BodyTooLarge(f"the body is too large: at most {MAX_FEEDBACK_BYTES} bytes")
+    raw = data.decode("utf-8", errors="replace")
     try:
         return json.loads(raw)
     except (ValueError, RecursionError):
