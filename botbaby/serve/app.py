@@ -63,7 +63,6 @@ from botbaby.train import trained_sides
 log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
-MAX_BODY_BYTES = MAX_FEEDBACK_BYTES  # POST /feedback bodies larger than this are refused (413)
 _BODY_CACHE_SIZE = 4096  # serialised majority views kept in memory
 
 
@@ -458,8 +457,8 @@ def create_app(data: Path | str, config: ServeConfig | None = None, factory: Gen
         body = b""
         async for chunk in request.stream():
             body += chunk
-            if len(body) > MAX_BODY_BYTES:
-                return error(413, f"the body is too large: at most {MAX_BODY_BYTES} bytes")
+            if len(body) > MAX_FEEDBACK_BYTES:
+                return error(413, f"the body is too large: at most {MAX_FEEDBACK_BYTES} bytes")
         try:
             value = json.loads(body)
         except (ValueError, RecursionError):
