@@ -91,14 +91,6 @@ class BlueskySource:
         )
         return [Account(handle=p.handle, id=p.did) for p in result.suggestions]
 
-    def follows(self, handle: str, cursor: str | None = None) -> Page[Account]:
-        """One page of the accounts ``handle`` follows."""
-        result = self._call(
-            f"follows of {handle}", handle, self.client.app.bsky.graph.get_follows,
-            {"actor": handle, "limit": PAGE_SIZE, "cursor": cursor},
-        )
-        return Page([Account(handle=p.handle, id=p.did) for p in result.follows], result.cursor or None)
-
     def followers(self, handle: str, cursor: str | None = None) -> Page[Account]:
         result = self._call(
             f"followers of {handle}", handle, self.client.app.bsky.graph.get_followers,
