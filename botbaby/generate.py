@@ -31,7 +31,7 @@ from typing import Any
 import regex
 
 from botbaby.config import StageConfig
-from botbaby.contract import Post, SampleSettings, majority_view, normalize_prompt
+from botbaby.contract import Post, SampleSettings, majority_view, parse_generate_query
 from botbaby.engine import END, START
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.layout import Layout
@@ -239,13 +239,13 @@ def add_cli(subparsers) -> None:
 
 
 def _run_cli(args) -> int:
-    if not args.prompt.strip():
-        raise BotbabyError("--prompt must not be blank")
-    settings = SampleSettings(num_samples=args.num_samples, length=args.length, temperature=args.temperature,
-                              top_p=args.top_p, top_k=args.top_k)
+    # The API's own checks: blank or over-long prompts, the 20-word cut, every setting's range.
+    request = parse_generate_query({"model": args.side, "prompt": args.prompt, "num_samples": args.num_samples,
+                                    "length": args.length, "temperature": args.temperature, "top_p": args.top_p,
+                                    "top_k": args.top_k}, sides=[args.side])
     generator = Generator(args.data, args.side, sentiment=args.sentiment)
     try:
-        generation = generator.generate(normalize_prompt(args.prompt), settings, seed=args.seed)
+        generation = generator.generate(request.prompt, request.settings, seed=args.seed)
     finally:
         generator.close()
     if args.json:

@@ -155,6 +155,15 @@ def test_the_cli_refuses_out_of_range_settings_with_a_clear_error(data_dir, caps
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("prompt", "message"), [
+    ("   ", "prompt is required and must not be blank"),
+    ("x" * 281, "prompt is too long"),
+])
+def test_the_cli_checks_the_prompt_as_the_api_does(data_dir, capsys, prompt, message):
+    assert main(["generate", "left", "--data", str(data_dir), "--prompt", prompt]) == 2
+    assert message in capsys.readouterr().err
+
+
 def test_the_cli_names_botbaby_train_when_the_side_has_no_model(data_dir, capsys):
     assert main(["generate", "left", "--data", str(data_dir), "--prompt", "x"]) == 2
     assert "run `botbaby train left" in capsys.readouterr().err
