@@ -44,6 +44,9 @@ def serve(data: Path | str, config: ServeConfig | None = None, factory: Generato
     except KeyboardInterrupt:  # uvicorn shut down cleanly, then passed Ctrl-C on: stopping is the normal end
         print("botbaby serve: stopped", flush=True)
         return
+    except SystemExit:  # uvicorn exits (status 3) when it cannot bind, after logging why
+        if server.started:
+            raise
     if not server.started:
         raise BotbabyError(f"could not listen on {config.host}:{config.port} (is the port in use? try --port)")
 

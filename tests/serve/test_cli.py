@@ -50,3 +50,15 @@ def test_serve_refuses_bad_settings_in_words(data_dir, capsys):
     assert "invalid side name 'Left!'" in capsys.readouterr().err
     assert main(["serve", "--data", str(data_dir), "--sides", "left", "--wait", "-1"]) == 2
     assert "wait_s must be between 0 and 600" in capsys.readouterr().err
+
+
+def test_serve_on_a_port_in_use_is_a_botbaby_error_not_uvicorns_exit(data_dir, capsys):
+    import socket
+
+    looks_trained(data_dir, "left")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--data", str(data_dir), "--sides", "left", "--port", str(port)]) == 2
+    assert f"could not listen on 127.0.0.1:{port}" in capsys.readouterr().err
