@@ -25,9 +25,9 @@ SENTIMENTS = ("POSITIVE", "NEGATIVE", "NEUTRAL", "MIXED")
 MAX_PROMPT_WORDS = 20  # the original cut prompts to their first 20 words
 MAX_PROMPT_CHARS = 280  # one post's worth
 MAX_FEEDBACK_CHARS = 2000  # a feedback message's limit
+MAX_FEEDBACK_BYTES = 16_384  # POST /feedback bodies larger than this are refused (HTTP 413)
 JOB_ID = re.compile(r"[0-9a-f]{32}")  # GenerateRequest.key: 32 lower-case hex digits, the id of its job
 NOT_A_JOB_ID = "no such job: a job id is 32 hex digits, as in the 'location' /generate gave"  # 404 for a malformed id
-MAX_FEEDBACK_BYTES = 16_384  # POST /feedback bodies larger than this are refused (HTTP 413)
 FEEDBACK_FIELDS = ("message", "prompt", "model", "rating")  # what POST /feedback takes; message is required
 
 
