@@ -18,6 +18,7 @@ from botbaby.errors import BotbabyError
 from botbaby.io import atomic_path
 from botbaby.layout import Layout
 from botbaby.notebook import in_colab
+from botbaby.train import has_checkpoint
 
 DRIVE = Path("/content/drive/MyDrive")  # where Colab mounts "My Drive"
 
@@ -40,7 +41,7 @@ def copy_to_drive(data: Path | str, side: str, drive: Path | str = DRIVE) -> Pat
     """Pack a side's model folder into one archive in ``drive``; returns the archive's path."""
     drive = Path(drive)
     model_dir = Layout(Path(data)).side(side).model_dir
-    if not (model_dir / "checkpoint").is_file():
+    if not has_checkpoint(model_dir):
         raise BotbabyError(f"no trained model for side {side!r} in {model_dir}: run `botbaby train {side}` first")
     if not drive.is_dir():
         raise BotbabyError(f"{drive} is not a folder: mount Google Drive first (botbaby.colab.mount_drive())")
