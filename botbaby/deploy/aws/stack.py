@@ -47,6 +47,7 @@ from botbaby.deploy.aws.worker import MODELS_PREFIX, PROMPTS_KEY, WorkerSettings
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.io import atomic_write_text
 from botbaby.layout import Layout, SidePaths, check_side
+from botbaby.sentiment import BACKENDS as SENTIMENT_BACKENDS
 from botbaby.train import has_checkpoint, trained_sides
 
 TAG = "botbaby:stack"  # every resource carries TAG=NAME; teardown deletes nothing without it
@@ -180,8 +181,8 @@ class DeploySettings(StageConfig):
         check_name(self.name)
         for side in self.sides:
             check_side(side)
-        if self.sentiment not in ("vader", "comprehend"):
-            raise ConfigError(f"sentiment must be 'vader' or 'comprehend', got {self.sentiment!r}")
+        if self.sentiment not in SENTIMENT_BACKENDS:
+            raise ConfigError(f"sentiment must be one of {', '.join(SENTIMENT_BACKENDS)}, got {self.sentiment!r}")
         if not 0 < self.wait_s < 29:
             raise ConfigError("wait_s must be between 0 and 29 seconds (API Gateway gives up at 30)")
         if self.visibility_timeout_s < 60 or not 1 <= self.max_receives <= 1000 or self.idle_stop_s <= 0:
