@@ -42,6 +42,7 @@ from botbaby.contract import (
     MAX_FEEDBACK_CHARS,
     MAX_PROMPT_CHARS,
     NOT_A_JOB_ID,
+    SENTIMENTS,
     BadRequest,
     GenerateRequest,
     SampleSettings,
@@ -357,7 +358,7 @@ def openapi_spec(sides: list[str]) -> dict:
         "components": {"schemas": {
             "Post": {"type": "object", "required": ["text", "sentiment", "score"], "properties": {
                 "text": {"type": "string"},
-                "sentiment": {"type": "string", "enum": ["POSITIVE", "NEGATIVE", "NEUTRAL", "MIXED"]},
+                "sentiment": {"type": "string", "enum": list(SENTIMENTS)},
                 "score": {"type": "number", "minimum": 0, "maximum": 1}}},
             "Job": {"type": "object", "required": ["job", "status", "location"], "properties": {
                 "job": {"type": "string"}, "status": {"type": "string", "enum": ["pending", "running"]},
