@@ -35,7 +35,7 @@ from botbaby.contract import Post, SampleSettings, majority_view, parse_generate
 from botbaby.engine import END, START
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.layout import Layout
-from botbaby.sentiment import Analyzer, get_analyzer, rank
+from botbaby.sentiment import KEEP, Analyzer, get_analyzer, rank
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class PostprocessConfig(StageConfig):
     drop_repeated_sentences: bool = True  # keep only the first of identical sentences in a post
     drop_repeated_posts: bool = True  # keep only the first of identical posts
     min_unique_words: int = 20  # drop posts with fewer distinct words (the original's 20; 0 = keep all)
-    keep: int = 10  # posts kept after sentiment ranking (the original's 10)
+    keep: int = KEEP  # posts kept after sentiment ranking (the original's 10)
 
     def validate(self) -> None:
         if isinstance(self.min_unique_words, bool) or not isinstance(self.min_unique_words, int) or self.min_unique_words < 0:
