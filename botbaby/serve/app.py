@@ -58,7 +58,7 @@ from botbaby.errors import BotbabyError, ConfigError
 from botbaby.layout import Layout, check_side
 from botbaby.serve.cache import SqliteCache
 from botbaby.serve.queue import LocalQueue, QueueFull
-from botbaby.serve.worker import GeneratorFactory, IdleHook, Worker, WorkerPool, release_model
+from botbaby.serve.worker import IDLE_MINUTES, GeneratorFactory, IdleHook, Worker, WorkerPool, release_model
 from botbaby.train import trained_sides
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ class ServeConfig(StageConfig):
     host: str = "127.0.0.1"  # address to listen on; 0.0.0.0 serves the whole network
     port: int = 8000  # TCP port (0: any free port)
     wait_s: float = 25.0  # seconds a request for a new prompt waits before answering 202 with the job's address
-    idle_minutes: float = 15.0  # a worker releases its model after this long without jobs
+    idle_minutes: float = IDLE_MINUTES  # a worker releases its model after this many minutes without jobs
     sides: list[str] | None = None  # sides to serve; None: every side with a trained model in DATA
     max_attempts: int = 3  # a job that failed this many times is dead (its requests get the error)
     max_pending: int = 100  # new prompts waiting per side beyond which /generate answers 429

@@ -48,6 +48,7 @@ from botbaby.errors import BotbabyError, ConfigError
 from botbaby.io import atomic_write_text
 from botbaby.layout import Layout, SidePaths, check_side
 from botbaby.sentiment import BACKENDS as SENTIMENT_BACKENDS
+from botbaby.serve.worker import IDLE_MINUTES
 from botbaby.train import has_checkpoint, trained_sides
 
 TAG = "botbaby:stack"  # every resource carries TAG=NAME; teardown deletes nothing without it
@@ -169,7 +170,7 @@ class DeploySettings(StageConfig):
     ami: str = ""  # worker AMI; empty: keep the launch template's, else the latest Deep Learning Base AMI
     sides: list[str] = field(default_factory=list)  # sides to serve; empty: every side with a model
     wait_s: float = 20.0  # how long /generate waits for a new prompt before answering 202 (< 30)
-    idle_stop_s: float = 900.0  # the worker stops its instance after this many idle seconds
+    idle_stop_s: float = IDLE_MINUTES * 60  # the worker stops its instance after this many idle seconds
     visibility_timeout_s: int = 300  # a job is hidden this long while generated (> one generation)
     max_receives: int = 3  # a job is dead-lettered after this many failed tries
     lambda_memory_mb: int = 256  # the handler only talks to DynamoDB and SQS

@@ -35,7 +35,7 @@ from botbaby.deploy.aws.queue import SqsQueue
 from botbaby.errors import ConfigError
 from botbaby.layout import Layout, check_side
 from botbaby.serve.ports import Cache
-from botbaby.serve.worker import GeneratorFactory, Worker
+from botbaby.serve.worker import IDLE_MINUTES, GeneratorFactory, Worker
 
 IMDS_URL = "http://169.254.169.254"  # the EC2 instance metadata service
 PROMPTS_KEY = "prompts.json"  # the page's autocomplete file, next to index.html
@@ -52,7 +52,7 @@ class WorkerSettings(StageConfig):
     queue_urls: dict[str, str] = field(default_factory=dict)  # side -> its SQS FIFO job queue
     data: str = "/opt/botbaby/data"  # where the checkpoints are unpacked (DATA/SIDE/model)
     sentiment: str = "vader"  # sentiment backend for ranking: "vader" (on the instance) or "comprehend"
-    idle_stop_s: float = 900.0  # stop the instance after this many seconds without a job (15 minutes)
+    idle_stop_s: float = IDLE_MINUTES * 60  # stop the instance after this many seconds without a job
     poll_s: float = 20.0  # SQS long-poll wait per receive, seconds (at most 20)
     endpoint_url: str = ""  # AWS endpoint override (tests, LocalStack); empty on AWS
 
