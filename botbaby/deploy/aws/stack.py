@@ -43,6 +43,7 @@ from botbaby._optional import require
 from botbaby.config import StageConfig
 from botbaby.deploy.aws.bundle import HANDLER, build_bundle, code_sha256
 from botbaby.deploy.aws.clients import AwsClients, error_code
+from botbaby.deploy.aws.handler import DEFAULT_WAIT_S
 from botbaby.deploy.aws.worker import MODELS_PREFIX, PROMPTS_KEY, WorkerSettings
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.io import atomic_write_text
@@ -169,7 +170,7 @@ class DeploySettings(StageConfig):
     instance_type: str = "g4dn.xlarge"  # the GPU worker (NVIDIA T4, 16 GB)
     ami: str = ""  # worker AMI; empty: keep the launch template's, else the latest Deep Learning Base AMI
     sides: list[str] = field(default_factory=list)  # sides to serve; empty: every side with a model
-    wait_s: float = 20.0  # how long /generate waits for a new prompt before answering 202 (< 30)
+    wait_s: float = DEFAULT_WAIT_S  # how long /generate waits for a new prompt before answering 202 (< 29 s)
     idle_stop_s: float = IDLE_MINUTES * 60  # the worker stops its instance after this many idle seconds
     visibility_timeout_s: int = 300  # a job is hidden this long while generated (> one generation)
     max_receives: int = 3  # a job is dead-lettered after this many failed tries
