@@ -281,6 +281,14 @@ def _finetune(paths: SidePaths, base_dir: Path, base_name: str, config: TrainCon
                     only_train_transformer_layers=config.only_train_transformer_layers,
                     print_every=1,
                 )
+        except AssertionError as exc:  # gpt-2-simple asserts its dataset holds more than one 1024-token window
+            if "too small" not in str(exc):
+                raise
+            raise BotbabyError(
+                f"{paths.train_txt} is too short to train on: gpt-2-simple samples 1024-token windows, so it "
+                "needs more than 1024 tokens (a few kilobytes of text); import or scrape more posts for "
+                f"side {paths.name!r} and run `botbaby clean {paths.name}` again"
+            ) from None
         finally:
             os.chdir(cwd)
             sess.close()

@@ -76,6 +76,16 @@ def test_a_side_without_training_text_is_told_to_run_clean(data_dir):
         train(data_dir, "left", TrainConfig())
 
 
+@pytest.mark.slow
+def test_a_training_text_shorter_than_one_window_is_a_clear_error_not_an_assertion(data_dir):
+    train_txt = Layout(data_dir).side("left").train_txt
+    train_txt.parent.mkdir(parents=True)
+    train_txt.write_text("<|startoftext|>Fuel prices are up again today<|endoftext|>\n")
+    with pytest.raises(BotbabyError, match=r"train.txt is too short to train on.*botbaby clean left"):
+        train(data_dir, "left", TrainConfig(steps=2, tiny_vocab_size=300, perplexity_tokens=0))
+    assert not has_checkpoint(Layout(data_dir).side("left").model_dir)
+
+
 @pytest.mark.parametrize("values, message", [
     ({"model": "gpt-5"}, "model must be 'tiny' or a GPT-2 release"),
     ({"steps": 0}, "steps must be a whole number of at least 1"),
