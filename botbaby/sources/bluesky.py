@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from botbaby._optional import require
+from botbaby.errors import BotbabyError
 from botbaby.sources.base import Account, AccountUnavailable, Page
 from botbaby.sources.ratelimit import RateLimited, RateLimiter, Transient
 
@@ -76,7 +77,12 @@ class BlueskySource:
                 message = getattr(response.content, "message", None) or ""
                 if handle is not None and (error in _GONE_ERRORS or "not found" in message.lower()):
                     raise AccountUnavailable(handle, error or message) from exc
-                raise
+                # e.g. 400 for an actor that is neither a handle nor a DID: asking again cannot help
+                said = ": ".join(part for part in (error, message) if part) or "no reason given"
+                raise BotbabyError(
+                    f"Bluesky refused the {what} (HTTP {status}: {said}); check the handles "
+                    "(e.g. alice.bsky.social) and --base-url"
+                ) from exc
             except self._httpx.TransportError as exc:  # e.g. the server closed the connection mid-answer
                 raise Transient(type(exc).__name__) from exc
             return result, self._headers

@@ -71,6 +71,15 @@ def _redirect_adapter(base_url: str):
     return Redirect()
 
 
+def _refused(what: str, exc: Any) -> BotbabyError:
+    """A one-line error for an answer of X that retrying cannot change (tweepy's ``HTTPException``)."""
+    said = "; ".join(exc.api_messages) or str(exc).splitlines()[0]
+    return BotbabyError(
+        f"X refused the {what} (HTTP {exc.response.status_code}: {said}); check the handles (X allows letters, "
+        "digits and '_'), your app's access level at developer.x.com, and --base-url"
+    )
+
+
 class XSource:
     """The :class:`botbaby.sources.base.Source` interface over tweepy's ``Client``."""
 
@@ -104,8 +113,10 @@ class XSource:
                 ) from exc
             except (tweepy.NotFound, tweepy.Forbidden) as exc:
                 if handle is None:
-                    raise
+                    raise _refused(what, exc) from exc
                 raise AccountUnavailable(handle, f"HTTP {exc.response.status_code}") from exc
+            except tweepy.HTTPException as exc:  # e.g. 400 for a username X does not allow: asking again cannot help
+                raise _refused(what, exc) from exc
             except (requests.ConnectionError, requests.Timeout) as exc:
                 raise Transient(type(exc).__name__) from exc
             return response.json(), dict(response.headers)

@@ -158,6 +158,43 @@ def test_account_keys_are_x_ids_or_negative_hashes_of_dids():
     assert account_key("did:plc:abc") != account_key("did:plc:abd")
 
 
+class RefusesEverything(BaseHTTPRequestHandler):
+    """Answers every request 400, as X and Bluesky answer a handle they do not accept (e.g. the other's)."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # noqa: N802
+        if self.path.startswith("/xrpc/"):
+            body = b'{"error": "InvalidRequest", "message": "Error: actors/0 must be a valid did or a handle"}'
+        else:
+            body = (b'{"errors": [{"message": "The `usernames` query parameter value [alice.bsky.social] does not '
+                    b'match ^[A-Za-z0-9_]{1,15}$"}], "title": "Invalid Request"}')
+        self.send_response(400)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.mark.parametrize("kind, handle, said", [
+    ("bluesky", "alice", "InvalidRequest: Error: actors/0 must be a valid did or a handle"),
+    ("x", "alice.bsky.social", "does not match ^[A-Za-z0-9_]{1,15}$"),
+])
+def test_a_handle_the_source_refuses_is_a_one_line_error_not_the_clients_exception(kind, handle, said, bluesky,
+                                                                                    x_source):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), RefusesEverything)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        source = (bluesky if kind == "bluesky" else x_source)(f"http://127.0.0.1:{server.server_address[1]}")
+        with pytest.raises(BotbabyError, match="refused the .*HTTP 400") as caught:
+            source.profiles([handle])
+        assert said in str(caught.value) and "\n" not in str(caught.value)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 class DeadTwitter(BaseHTTPRequestHandler):
     """Answers like twitter.com/i/search/timeline does since 2020: an HTML 404 page."""
 
