@@ -65,10 +65,9 @@ import regex
 from botbaby.config import StageConfig
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.io import atomic_path, atomic_write_text
-from botbaby.layout import DEFAULT_SIDES, Layout
+from botbaby.layout import DEFAULT_SIDES, END, START, Layout
 from botbaby.tweets import TweetStore
 
-START, END = "<|startoftext|>", "<|endoftext|>"  # gpt-2-simple's post delimiters
 FORMAT_VERSION = 1  # bump when the rules change meaning, so finished cleans are redone
 DROP_REASONS = ("empty", "retweet", "nothing_left", "too_short", "duplicate")
 LENGTH_BIN_EDGES = list(range(0, 301, 10))  # characters; one more bin counts everything longer

@@ -21,9 +21,8 @@ import numpy as np
 
 from botbaby._optional import require
 from botbaby.errors import BotbabyError
+from botbaby.layout import END
 
-START = "<|startoftext|>"  # gpt-2-simple's markers around each training post
-END = "<|endoftext|>"
 # How the markers' tails are tokenised in generated text: "<|" may merge with the punctuation
 # before it ("!<|"), but "endoftext" and "|>" are always their own pre-tokens. A sample also ends
 # where the model starts the next post instead of ending this one.

@@ -32,9 +32,8 @@ import regex
 
 from botbaby.config import StageConfig
 from botbaby.contract import Post, SampleSettings, majority_view, parse_generate_query
-from botbaby.engine import END, START
 from botbaby.errors import BotbabyError, ConfigError
-from botbaby.layout import Layout
+from botbaby.layout import END, START, Layout
 from botbaby.sentiment import KEEP, Analyzer, get_analyzer, rank
 
 log = logging.getLogger(__name__)

@@ -17,6 +17,13 @@ from botbaby.errors import BotbabyError
 DEFAULT_DATA = Path(os.environ.get("BOTBABY_DATA", "botbaby-data"))  # overridden by --data / DATA
 DEFAULT_SIDES = ("left", "right")  # side names are the user's choice; these are the defaults
 
+# train.txt/val.txt hold one post per line between gpt-2-simple's markers: START + text + END.
+START = "<|startoftext|>"
+END = "<|endoftext|>"
+
+# Folders of the data folder that are not sides, so no side may take their names.
+RESERVED = frozenset({"models", "results", "deploy"})
+
 # A side name becomes a folder name: lower-case letters, digits, '-' and '_', 1 to 32 characters.
 _SIDE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
 
@@ -27,6 +34,8 @@ def check_side(side: str) -> str:
         raise BotbabyError(
             f"invalid side name {side!r}: use 1-32 lower-case letters, digits, '-' or '_' (e.g. 'left')"
         )
+    if side in RESERVED:
+        raise BotbabyError(f"{side!r} cannot be a side name: the data folder uses it for {side}/ (pick another)")
     return side
 
 
@@ -123,7 +132,11 @@ class Layout:
         """Sides that have a folder here, in name order."""
         if not self.root.is_dir():
             return []
-        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and _SIDE_NAME.fullmatch(p.name))
+        return sorted(
+            p.name
+            for p in self.root.iterdir()
+            if p.is_dir() and _SIDE_NAME.fullmatch(p.name) and p.name not in RESERVED
+        )
 
     @property
     def results_dir(self) -> Path:

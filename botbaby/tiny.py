@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from botbaby._optional import require
-from botbaby.engine import END
 from botbaby.errors import BotbabyError
+from botbaby.layout import END
 
 log = logging.getLogger(__name__)
 
