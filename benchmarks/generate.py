@@ -61,7 +61,7 @@ def prepare(data: Path, steps: int) -> None:
 
 def worker(kind: str, data: Path, requests: int, samples: int, length: int) -> dict:
     """Serve ``requests`` prompts with one implementation; time them and watch memory."""
-    from botbaby.engine import START
+    from botbaby.layout import START
 
     prompts = [PROMPTS[i % len(PROMPTS)] for i in range(requests)]
     settings = {"temperature": 0.7, "top_k": 40, "top_p": 0.9}
