@@ -9,7 +9,9 @@ Unlike ``gpt2.generate`` (a new graph per call, so memory grows in a long-runnin
 ``top_k`` silently ignored whenever ``top_p > 0``) this builds the graph once in its own
 ``tf.Graph`` and ``Session``, with temperature, top_k, top_p, length and seed as placeholders;
 applies top_k *then* top_p; samples the whole batch in one ``tf.while_loop`` with cached keys and
-values (as GPT-2's ``sample.py``); and stops as soon as every sample has written the end marker.
+values (as GPT-2's ``sample.py``; the one-token step attends with a product and a sum, so its kernels'
+shapes, and the memory they keep, do not depend on how long the samples have grown); and stops as
+soon as every sample has written the end marker.
 Sampling uses stateless random ops seeded per call, so the same seed gives the same posts.
 """
 
@@ -125,7 +127,7 @@ class SamplingEngine:
         _, past = step(self.context[:, :-1])
 
         def body(i, past, prev, output, done, lengths):
-            logits, present = step(prev[:, tf.newaxis], past=past)
+            logits, present = _next_token_logits(tf, model, hparams, prev, past)
             logits = filter_logits(logits / self.temperature, self.top_k, self.top_p)
             seed = tf.stack([self.seed, tf.cast(i, tf.int64)])
             token = tf.random.stateless_categorical(logits, 1, seed=seed, dtype=tf.int32)[:, 0]
@@ -192,6 +194,42 @@ class SamplingEngine:
             self.session.close()
         self.session = None
         self.graph = None
+
+
+def _next_token_logits(tf, model, hparams, tokens, past):
+    """GPT-2's forward pass for one new token per sample, attending to the cached keys and values.
+
+    The same weights and arithmetic as gpt-2-simple's ``model.model``, except that the one query's
+    attention is a product and a sum rather than a batched matmul. The matmul's shape changes with
+    every cached length, and TensorFlow's oneDNN kernels keep state per shape (about 0.7 MB per new
+    length for a batch of 20, measured), so memory grew with the longest request served so far.
+    Returns logits [batch, n_vocab] and this token's keys and values (``past`` shaped, length 1).
+    """
+    n_embd, n_head = hparams.n_embd, hparams.n_head
+    batch = tf.shape(tokens)[0]
+    with tf.compat.v1.variable_scope("model", reuse=tf.compat.v1.AUTO_REUSE):
+        wpe = tf.compat.v1.get_variable("wpe", [hparams.n_ctx, n_embd])
+        wte = tf.compat.v1.get_variable("wte", [hparams.n_vocab, n_embd])
+        h = (tf.gather(wte, tokens) + tf.gather(wpe, tf.shape(past)[-2]))[:, tf.newaxis, :]  # [batch, 1, n_embd]
+        presents = []
+        for layer, layer_past in enumerate(tf.unstack(past, axis=1)):
+            with tf.compat.v1.variable_scope(f"h{layer}"):
+                x = model.norm(h, "ln_1")
+                with tf.compat.v1.variable_scope("attn"):
+                    c = model.conv1d(x, "c_attn", 3 * n_embd)
+                    # [batch, heads, 1, features] each, as gpt-2-simple's split_heads
+                    q, k, v = (tf.transpose(model.split_states(t, n_head), [0, 2, 1, 3]) for t in tf.split(c, 3, axis=2))
+                    presents.append(tf.stack([k, v], axis=1))
+                    cached_k, cached_v = tf.unstack(layer_past, axis=1)
+                    k, v = tf.concat([cached_k, k], axis=-2), tf.concat([cached_v, v], axis=-2)
+                    # one query sees every cached position, so there is nothing to mask
+                    w = model.softmax(tf.reduce_sum(q * k, axis=-1) * (n_embd // n_head) ** -0.5)  # [batch, heads, T]
+                    a = tf.reduce_sum(w[..., tf.newaxis] * v, axis=-2)  # [batch, heads, features]
+                    h = h + model.conv1d(tf.reshape(a, [batch, 1, n_embd]), "c_proj", n_embd)
+                h = h + model.mlp(model.norm(h, "ln_2"), "mlp", 4 * n_embd, hparams=hparams)
+        h = model.norm(h, "ln_f")
+        logits = tf.matmul(h[:, 0, :], wte, transpose_b=True)
+    return logits[:, : hparams.n_vocab], tf.stack(presents, axis=1)
 
 
 def _session_config(tf):

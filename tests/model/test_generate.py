@@ -99,6 +99,27 @@ def test_requests_add_nothing_to_the_graph_so_memory_stays_flat(left):
     assert left.engine.graph.finalized and len(left.engine.graph.get_operations()) == operations
 
 
+def test_the_one_token_step_computes_what_gpt2_simples_model_computes(left):
+    import tensorflow as tf
+    from gpt_2_simple.src import model
+
+    from botbaby.engine import _next_token_logits
+
+    hparams = left.engine.hparams
+    graph = tf.Graph()
+    with graph.as_default():
+        tokens = tf.constant(np.random.RandomState(0).randint(0, hparams.n_vocab, (3, 9)), tf.int32)
+        past = model.model(hparams=hparams, X=tokens[:, :-1], reuse=tf.compat.v1.AUTO_REUSE)["present"]
+        reference = model.model(hparams=hparams, X=tokens[:, -1:], past=past, reuse=tf.compat.v1.AUTO_REUSE)
+        logits, present = _next_token_logits(tf, model, hparams, tokens[:, -1], past)
+        with tf.compat.v1.Session(graph=graph) as sess:
+            tf.compat.v1.train.Saver().restore(sess, tf.train.latest_checkpoint(str(left.engine.model_dir)))
+            expected, expected_present, got, got_present = sess.run(
+                [reference["logits"][:, -1], reference["present"], logits, present])
+    np.testing.assert_allclose(got, expected, atol=1e-4)
+    np.testing.assert_allclose(got_present, expected_present, atol=1e-5)
+
+
 @pytest.mark.slow
 def test_posts_are_post_processed_ranked_by_sentiment_and_shown_by_majority(left):
     generation = left.generate("Working families", SampleSettings(num_samples=20, length=80), seed=11)
