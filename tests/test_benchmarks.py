@@ -26,7 +26,8 @@ def test_every_botbaby_name_a_benchmark_imports_exists(script):
         if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "botbaby":
             module = importlib.import_module(node.module)
             for alias in node.names:
-                assert hasattr(module, alias.name) or importlib.util.find_spec(f"{node.module}.{alias.name}"), (
+                is_submodule = hasattr(module, "__path__") and importlib.util.find_spec(f"{node.module}.{alias.name}")
+                assert hasattr(module, alias.name) or is_submodule, (
                     f"{script.name}:{node.lineno} imports {alias.name} from {node.module}, which has no such name"
                 )
         elif isinstance(node, ast.Import):
