@@ -84,7 +84,7 @@ def find_leaders(
     if not force and paths.leaders_csv.exists() and paths.leaders_config.exists():
         if json.loads(paths.leaders_config.read_text()) == config.to_dict():
             print(f"{paths.leaders_csv} is up to date (same settings); skipping")
-            return pd.read_csv(paths.leaders_csv, dtype=str).astype({"votes": int})
+            return pd.read_csv(paths.leaders_csv, dtype=str, keep_default_na=False).astype({"votes": int})
     client = open_source(source, base_url=base_url)
 
     leaders: dict[str, dict] = {}  # handle -> row, in the order found
@@ -151,7 +151,7 @@ def read_leaders(data: Path | str, side: str) -> list[str]:
 def leaders_table(data: Path | str, sides: list[str]) -> pd.DataFrame:
     """Every side's leaders in one table (column ``side`` first), for a notebook to show."""
     tables = [
-        pd.read_csv(Layout(Path(data)).side(side).leaders_csv, dtype={"handle": str}).assign(side=side)
+        pd.read_csv(Layout(Path(data)).side(side).leaders_csv, dtype={"handle": str}, keep_default_na=False).assign(side=side)
         for side in sides
         if read_leaders(data, side)
     ]

@@ -78,3 +78,14 @@ def test_the_cli_writes_the_same_leaders(world, start_fake, data_dir):
                  "--base-url", url, "--data", str(data_dir)])
     assert code == 0
     assert set(read_leaders(data_dir, "left")) == set(world.leader_handles("left"))
+
+
+def test_a_leader_named_like_a_missing_value_stays_a_handle_in_the_table(data_dir):
+    from botbaby.layout import Layout
+    from botbaby.leaders import leaders_table
+
+    path = Layout(data_dir).side("left").leaders_csv
+    path.parent.mkdir(parents=True)
+    path.write_text("handle,id,found_by,votes\nnull,1,seed,0\nnan,2,null,1\n")
+    table = leaders_table(data_dir, ["left"])
+    assert table["handle"].tolist() == ["null", "nan"]
