@@ -48,7 +48,7 @@ def run_notebook(tmp_path: Path):
     return run
 
 
-# --- tiny GPT-2 models (engineer C, issue 4): a trained model per side for generation and serving tests ---
+# --- tiny GPT-2 models: a trained model per side for generation and serving tests ---
 
 _TINY_WORDS = {
     "left": (
