@@ -16,18 +16,17 @@
     >>> data.side("left").train_txt.read_text() + data.side("left").val_txt.read_text()
     '<|startoftext|>Fuel prices up again & nobody answers , this is the fifth hike<|endoftext|>\\n'
 
-Rules, in the order they apply (each one a setting of ``CleanConfig``): drop retweets, unescape
-HTML entities, keep only the chosen scripts (typographic quotes and dashes become ASCII first),
-remove URLs and @mentions and collapse whitespace (one RE2 pass), drop posts shorter than
-``min_chars``, drop exact duplicates, then split off a held-out share by a hash of the text.
+Rules, in the order they apply (each one a setting of ``CleanConfig``): drop retweets (or strip
+their "RT @handle:" prefix), unescape HTML entities, keep only the chosen scripts (typographic
+quotes and dashes become ASCII first), remove URLs and @mentions, collapse whitespace, drop posts
+shorter than ``min_chars``, drop exact duplicates, then split off a held-out share by a hash of the
+text. ``tests/clean/reference.py`` writes these rules out with regular expressions, post by post.
 
-The work is vectorised per record batch with pyarrow; each rule touches only the rows that need
-it (rows with a non-ASCII character or an entity are gathered once for unescaping and the script
-rule, and only they are counted in characters rather than bytes; only entities rarer than
-``&amp; &lt; &gt; &quot; &#39;`` go through Python). Batches are cleaned and hashed on ``workers``
-threads (pyarrow releases the GIL) and written in order, one gather per output file. Memory stays
-flat: a few batches at a time, plus 8 bytes per kept post for duplicate detection (8 MB per
-million kept posts).
+The per-post rules run in one compiled pass over each record batch's bytes
+(``botbaby.clean_kernel``, numba), which writes each kept post straight into its line of train.txt
+or val.txt. Batches are read on a thread of their own, cleaned on ``workers`` threads (the pass
+releases the GIL) and written in order, duplicates skipped. Memory stays flat: a few batches at a
+time, their buffers reused, plus 8 to 12 bytes per kept post for duplicate detection.
 
 The stage also trains an NLTK Punkt sentence splitter on the side's own kept text (a bounded
 sample spread over the corpus, trained beside the cleaning) and pickles it next to the training
@@ -38,7 +37,6 @@ import argparse
 import collections
 import contextlib
 import dataclasses
-import functools
 import hashlib
 import html
 import json
@@ -53,7 +51,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -68,39 +66,13 @@ from botbaby.io import atomic_path, atomic_write_text
 from botbaby.layout import DEFAULT_SIDES, END, START, Layout
 from botbaby.tweets import TweetStore
 
+if TYPE_CHECKING:
+    from botbaby.clean_kernel import CleanResult, Lines
+
 FORMAT_VERSION = 1  # bump when the rules change meaning, so finished cleans are redone
 DROP_REASONS = ("empty", "retweet", "nothing_left", "too_short", "duplicate")
 LENGTH_BIN_EDGES = list(range(0, 301, 10))  # characters; one more bin counts everything longer
 RELEASE_MEMORY_EVERY = 4  # batches between handing Arrow's cached memory back (peak memory vs. page faults)
-
-# URLs, with or without a scheme: one RE2 pattern (pyarrow). A match starts at the
-# leftmost position, so the leading character classes need no \b (which would make RE2 several times slower).
-_URL = (
-    r"(?i:"
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses: contact details, not the author's voice
-    r"|https?(?::|…|\.\.\.)\S*"  # http://..., https://..., and truncated ones ("https:/", "http…")
-    r"|www\.\S+"  # www.example.com/path without a scheme
-    r")"
-    # Bare domains: a lower-case top-level domain, so "Mr.Modi/BJP" (a missing space) is not a link.
-    r"|[\w-]+(?:\.[\w-]+)*\.(?:"
-    r"[a-z]{2,}/\S*"  # with a path: t.co/abc, example.com/path
-    r"|(?:com|in|org|net|io|ly|gov|edu|info|news|tv)\b"  # without a path, common ones only: example.com
-    r")"
-)
-# @mentions: '@' not preceded by a word character (so not an e-mail), the character before kept in group 1.
-_MENTION = r"(^|[^\w@])@\w+"
-# @mentions once e-mail addresses are gone with the URLs: a simpler pattern, three times faster in RE2.
-_MENTION_AFTER_URLS = r"@\w+"
-# A retweet's prefix "RT @handle:", which is not the retweeted text.
-_RETWEET_PREFIX = r"^RT @\w+:?\s*"
-# HTML entities: &amp; &#39; &#x27; (only rows with one go through Python's html.unescape).
-_ENTITY = r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
-# Whitespace to rewrite as one space: runs of two or more, or any single tab or line break. Same result
-# as replacing every \s+, but RE2 does not have to rewrite each single space.
-_WHITESPACE = r"\s\s+|[\t\n\v\f\r\x1c-\x1e]"
-# Always replaced, even when whitespace is not collapsed: one post per line in train.txt (and
-# nothing that str.splitlines() would split on).
-_LINE_BREAK = r"[\n\v\f\r\x1c-\x1e]+"
 
 # Typographic characters with an ASCII equivalent, so removing non-kept scripts does not eat them.
 _TYPOGRAPHY = {
@@ -111,9 +83,6 @@ _TYPOGRAPHY = {
     "\u20b9": "Rs ",  # rupee sign
     "\u00a0": " ", "\u2009": " ", "\u202f": " ",  # non-breaking and thin spaces
 }  # fmt: skip
-_TYPOGRAPHY_CHARACTERS = "[" + "".join(_TYPOGRAPHY) + "]"  # RE2 class: rows with any of them
-# Entities common in exports, decoded without leaving Arrow (after "&amp;", which may wrap them).
-_COMMON_ENTITIES = {"&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&nbsp;": " "}
 
 
 @dataclass
@@ -161,7 +130,8 @@ def script_filter(scripts: tuple[str, ...]) -> "regex.Pattern[str]":
     """The definition of the script rule: runs of characters outside ASCII and the given scripts.
 
     Scripts are Unicode Script_Extensions names (so the Devanagari danda '।' counts as Devanagari);
-    ``"ascii"`` adds nothing beyond ASCII. Cleaning applies the same rule with RE2 (``script_pattern``).
+    ``"ascii"`` adds nothing beyond ASCII. Cleaning applies the same rule from a table of every code
+    point (``clean_kernel.code_point_classes``).
 
         >>> script_filter(("latin",)).sub(" ", "great🔥stuff, café")
         'great stuff, café'
@@ -175,30 +145,6 @@ def script_filter(scripts: tuple[str, ...]) -> "regex.Pattern[str]":
         raise ConfigError(
             f"unknown script in {list(scripts)}: use Unicode script names such as latin, devanagari"
         ) from exc
-
-
-@functools.cache
-def script_pattern(scripts: tuple[str, ...]) -> str:
-    """``script_filter`` as an RE2 pattern for pyarrow: the kept characters listed as code point ranges.
-
-    RE2 knows scripts but not Script_Extensions, so the ranges are computed with the ``regex`` module
-    (once per process, in a few tens of milliseconds).
-
-        >>> import pyarrow as pa, pyarrow.compute as pc
-        >>> pc.replace_substring_regex(pa.array(["great🔥stuff, café"]), script_pattern(("latin",)), " ").to_pylist()
-        ['great stuff, café']
-    """
-    # Every code point above ASCII (surrogates excluded), as one string the rule can run over.
-    codes = np.concatenate([np.arange(0x80, 0xD800), np.arange(0xE000, 0x110000)]).astype("<u4")
-    universe = codes.tobytes().decode("utf-32-le")
-    removed = script_filter(scripts).sub("", universe)  # keeps exactly the characters the rule keeps
-    kept = np.frombuffer(removed.encode("utf-32-le"), dtype="<u4").astype(np.int64)
-    if not len(kept):
-        return r"[^\x00-\x7F]+"
-    breaks = np.flatnonzero(np.diff(kept) != 1)
-    starts, ends = kept[np.r_[0, breaks + 1]], kept[np.r_[breaks, len(kept) - 1]]
-    body = "".join(rf"\x{{{a:x}}}" if a == b else rf"\x{{{a:x}}}-\x{{{b:x}}}" for a, b in zip(starts, ends, strict=True))
-    return rf"[^\x00-\x7F{body}]+"
 
 
 @dataclass
@@ -247,28 +193,6 @@ def _histogram(lengths: np.ndarray) -> np.ndarray:
     return np.bincount(bins, minlength=len(LENGTH_BIN_EDGES))
 
 
-def _on_rows(text: pa.Array, mask: pa.Array, fix) -> pa.Array:
-    """Apply ``fix`` (Arrow array -> Arrow array) to the rows selected by ``mask`` only: most rows need no fix."""
-    if not pc.any(mask).as_py():
-        return text
-    return pc.replace_with_mask(text, mask, fix(pc.filter(text, mask)))
-
-
-def _unescape_rows(rows: pa.Array) -> pa.Array:
-    """Decode HTML entities: the common ones vectorised, anything rarer through Python's html.unescape."""
-    for _ in range(5):  # "&amp;amp;lt;" needs several rounds
-        if not pc.any(pc.match_substring(rows, "&amp;")).as_py():
-            break
-        rows = pc.replace_substring(rows, "&amp;", "&")
-    for entity, character in _COMMON_ENTITIES.items():
-        rows = pc.replace_substring(rows, entity, character)
-    return _on_rows(rows, pc.match_substring_regex(rows, _ENTITY), _unescape_in_python)
-
-
-def _unescape_in_python(rows: pa.Array) -> pa.Array:
-    return pa.array([_unescape(value) for value in rows.to_pylist()], pa.string())
-
-
 def _unescape(value: str) -> str:
     for _ in range(5):  # "&amp;amp;lt;" needs three rounds; five is plenty
         decoded = html.unescape(value)
@@ -278,13 +202,21 @@ def _unescape(value: str) -> str:
     return value
 
 
-def _write_lines(handle, lines: pa.Array) -> None:
-    """Write lines already wrapped by ``_wrap`` straight from Arrow's buffer (no Python string per post)."""
+def _write_lines(handle, lines: pa.Array, keep: np.ndarray | None = None) -> None:
+    """Write lines of train.txt straight from Arrow's buffer (no Python string per post), those in ``keep``."""
     if len(lines) == 0:
         return
     # The values buffer of a string array holds its strings back to back: exactly the file's bytes.
-    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int32)[lines.offset : lines.offset + len(lines) + 1]
-    handle.write(memoryview(lines.buffers()[2])[offsets[0] : offsets[-1]])
+    offset_type = np.int64 if pa.types.is_large_string(lines.type) else np.int32
+    offsets = np.frombuffer(lines.buffers()[1], dtype=offset_type)[lines.offset : lines.offset + len(lines) + 1]
+    values = memoryview(lines.buffers()[2])
+    if keep is None or keep.all():
+        handle.write(values[offsets[0] : offsets[-1]])
+        return
+    # Runs of kept lines, each written from the buffer as it is (duplicates are few, so runs are long).
+    edges = np.flatnonzero(np.diff(np.concatenate([[False], keep, [False]]).view(np.int8)))
+    starts, ends = offsets[edges[0::2]].tolist(), offsets[edges[1::2]].tolist()
+    handle.writelines(values[a:b] for a, b in zip(starts, ends, strict=True))
 
 
 def _start_writeback(*handles) -> None:
@@ -298,128 +230,75 @@ def _start_writeback(*handles) -> None:
             os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
 
 
-def _wrap(text: pa.Array) -> pa.Array:
-    """Each post as its line of train.txt: ``<|startoftext|>TEXT<|endoftext|>`` plus a newline."""
-    return pc.binary_join_element_wise(START, text, END + "\n", "")
+class Recycler:
+    """Arrays handed back after use and handed out again: memory faulted in once, not for every batch.
 
+    Thread-safe. It keeps what it is given, so it holds at most the memory of the batches in flight
+    at once; dropping the recycler frees it.
+    """
 
-def _rows(array: pa.Array, rows: np.ndarray) -> pa.Array:
-    """``array`` at the given sorted row numbers; no copy when they are all of its rows."""
-    return array if len(rows) == len(array) else pc.take(array, pa.array(rows))
+    def __init__(self) -> None:
+        self.free: list[np.ndarray] = []
+        self.lock = threading.Lock()
 
+    def take(self, shape, dtype) -> np.ndarray:
+        """An uninitialised array of ``shape`` and ``dtype``."""
+        size = int(np.prod(shape)) * np.dtype(dtype).itemsize
+        with self.lock:
+            fits = [i for i, memory in enumerate(self.free) if len(memory) >= size]
+            memory = self.free.pop(min(fits, key=lambda i: len(self.free[i]))) if fits else None
+        if memory is None:
+            memory = np.empty(size + size // 4, dtype=np.uint8)  # room for a somewhat bigger batch next time
+        return memory[:size].view(dtype).reshape(shape)
 
-def _text_lengths(text: pa.Array, maybe_non_ascii: np.ndarray) -> np.ndarray:
-    """Characters per post: bytes for ASCII rows, counted code points only for rows that may be otherwise."""
-    lengths = pc.binary_length(text).to_numpy(zero_copy_only=False).astype(np.int64)
-    rows = np.flatnonzero(maybe_non_ascii)
-    if len(rows):
-        lengths[rows] = pc.utf8_length(pc.take(text, pa.array(rows))).to_numpy(zero_copy_only=False)
-    return lengths
+    def give(self, result: "CleanResult") -> None:
+        """Take back the memory of a result that is no longer used."""
+        with self.lock:
+            self.free.extend(array.base if array.base is not None else array for array in result.memory)
+        result.memory = []
 
 
 @dataclass
 class _Cleaned:
-    """One batch after the per-post rules: the texts left and what was dropped on the way."""
+    """One batch after the per-post rules: the kept posts per file and what was dropped on the way."""
 
-    text: pa.Array
     read: int
     dropped: dict[str, int]
-    lengths_before: np.ndarray
-    hashes: np.ndarray | None = None  # 64-bit hash of each text (dedup and the val split)
-    lengths: np.ndarray | None = None  # characters of each text
-    lines: pa.Array | None = None  # each text wrapped as its line of train.txt (``_wrap``)
-    order: np.ndarray | None = None  # the hashes' sorting order (``_Dedup.order``)
+    lengths_before: np.ndarray  # histogram of the posts' lengths as stored
+    train: "Lines"  # kept posts for train.txt (``clean_kernel.Lines``)
+    val: "Lines"  # kept posts for val.txt
+    train_order: np.ndarray  # the sorting order of train.hashes (``_Dedup.order``)
+    val_order: np.ndarray
+    samples: tuple[np.ndarray, list[str], np.ndarray, list[str]]  # Punkt candidates: train positions and texts, val's
+    result: "CleanResult"  # the memory all of the above lives in, handed back once written
 
 
-def apply_rules(batch: pa.RecordBatch, config: CleanConfig) -> _Cleaned:
-    """The per-post rules on one record batch (columns ``text``, ``is_retweet``), vectorised with pyarrow.
+def _clean_and_hash(
+    batch: pa.RecordBatch, config: CleanConfig, hash_key: str, punkt_stride: int, recycle: Recycler
+) -> _Cleaned:
+    """The per-post rules, hashes, lines and Punkt candidates of one batch: all per-post work, on a worker thread."""
+    from botbaby.clean_kernel import CODE_REASONS, EMPTY, clean_batch
 
-    Pure function of the batch: safe to run on several batches at once (pyarrow releases the GIL).
-    """
-    text = batch.column("text")
-    retweet = pc.fill_null(batch.column("is_retweet"), False)
-    dropped = dict.fromkeys(DROP_REASONS, 0)
-
-    def drop(reason: str, mask: pa.Array, *arrays: pa.Array) -> tuple[pa.Array, ...]:
-        count = pc.sum(mask).as_py() or 0
-        if not count:
-            return arrays
-        dropped[reason] += count
-        keep = pc.invert(mask)
-        return tuple(pc.filter(a, keep) for a in arrays)
-
-    text, retweet = drop("empty", pc.fill_null(pc.equal(pc.binary_length(text), 0), True), text, retweet)
-    # Which rows are pure ASCII, found once: only the others need counting in characters or the script rule.
-    non_ascii = pc.invert(pc.string_is_ascii(text))
-    lengths_before = _histogram(_text_lengths(text, non_ascii.to_numpy(zero_copy_only=False)))
-    retweet = pc.or_(retweet, pc.starts_with(text, "RT @"))
-    if config.drop_retweets:
-        text, non_ascii = drop("retweet", retweet, text, non_ascii)
-    else:
-        text = pc.replace_substring_regex(text, _RETWEET_PREFIX, "")
-    # Unescaping and the script rule touch only rows with an entity or a non-ASCII character, gathered
-    # once and put back once. Unescaping comes first (it may produce non-ASCII characters); scripts
-    # before URLs: an emoji glued to a link must not keep the link alive, and the spaces that removed
-    # characters leave are collapsed in the same pass as the links.
-    special = pc.or_(non_ascii, pc.match_substring_regex(text, _ENTITY)) if config.unescape_html else non_ascii
-    text = _on_rows(text, special, functools.partial(_unescape_and_filter_scripts, config=config))
-    if config.remove_mentions and not config.remove_urls:
-        text = pc.replace_substring_regex(text, _MENTION, r"\1")
-    text = pc.replace_substring_regex(text, _one_pass_pattern(config), " ")
-    text = pc.utf8_trim_whitespace(text)
-    # Rows that were ASCII stay ASCII: the rules above only remove characters or add spaces there.
-    lengths = _text_lengths(text, special.to_numpy(zero_copy_only=False))
-    nothing_left = lengths == 0
-    too_short = (lengths < config.min_chars) & ~nothing_left
-    dropped["too_short"], dropped["nothing_left"] = int(too_short.sum()), int(nothing_left.sum())
-    if dropped["too_short"] or dropped["nothing_left"]:
-        keep = ~(too_short | nothing_left)
-        text, lengths = pc.filter(text, pa.array(keep)), lengths[keep]
-    return _Cleaned(text, len(batch), dropped, lengths_before, lengths=lengths)
-
-
-def _clean_and_hash(batch: pa.RecordBatch, config: CleanConfig, hash_key: str) -> _Cleaned:
-    """``apply_rules`` plus the text hashes and the wrapped lines, so worker threads do all per-post work."""
-    cleaned = apply_rules(batch, config)
-    # Bytes, not str: no UTF-8 decoding, and pandas hashes a str by its UTF-8 bytes, so the hashes are the same.
-    values = cleaned.text.view(pa.binary()).to_numpy(zero_copy_only=False)
-    cleaned.hashes = pd.util.hash_array(values, hash_key=hash_key, categorize=False)
-    cleaned.order = _Dedup.order(cleaned.hashes)
-    cleaned.lines = _wrap(cleaned.text)
-    return cleaned
-
-
-@functools.cache
-def _one_pass_pattern_for(urls: bool, mentions: bool, collapse: bool) -> str:
-    removed = ([_URL] if urls else []) + ([_MENTION_AFTER_URLS] if urls and mentions else [])
-    if not collapse:
-        return "|".join(removed + [_LINE_BREAK])
-    if not removed:
-        return _WHITESPACE
-    # A link or mention together with the whitespace around it (and any links or mentions right
-    # after it) becomes one space; so does any other run of whitespace.
-    one = "(?:" + "|".join(removed) + ")"
-    return rf"\s*{one}(?:\s*{one})*\s*|{_WHITESPACE}"
-
-
-def _one_pass_pattern(config: CleanConfig) -> str:
-    """One RE2 pattern for links, mentions and whitespace, all replaced by a single space."""
-    return _one_pass_pattern_for(config.remove_urls, config.remove_mentions, config.collapse_whitespace)
-
-
-def _unescape_and_filter_scripts(rows: pa.Array, config: CleanConfig) -> pa.Array:
-    """Decode entities, then normalise typography and remove characters of other scripts (both no-ops on ASCII)."""
-    if config.unescape_html:
-        rows = _on_rows(rows, pc.match_substring_regex(rows, _ENTITY), _unescape_rows)
-    if config.normalize_punctuation:
-        rows = _on_rows(rows, pc.match_substring_regex(rows, _TYPOGRAPHY_CHARACTERS), _ascii_typography)
-    return pc.replace_substring_regex(rows, script_pattern(config.scripts), " ")
-
-
-def _ascii_typography(rows: pa.Array) -> pa.Array:
-    for character, ascii_text in _TYPOGRAPHY.items():
-        rows = pc.replace_substring(rows, character, ascii_text)
-    return rows
+    val_cut = round(config.val_share * 1_000_000)  # by hash of the text: reruns split alike
+    result = clean_batch(batch.column("text"), batch.column("is_retweet"), config, hash_key, val_cut, recycle)
+    counts = np.bincount(result.codes, minlength=len(CODE_REASONS) + 2)
+    dropped = dict.fromkeys(DROP_REASONS, 0) | {reason: int(counts[code]) for code, reason in CODE_REASONS.items()}
+    samples = []
+    for lines in (result.train, result.val):
+        picked = np.flatnonzero(lines.hashes % punkt_stride == 0)
+        texts = pc.take(lines.lines, pa.array(picked)).to_pylist()
+        samples += [picked, [text[len(START) : -len(END) - 1] for text in texts]]
+    return _Cleaned(
+        read=len(batch),
+        dropped=dropped,
+        lengths_before=_histogram(result.lengths_before[result.codes != EMPTY].astype(np.int64)),
+        train=result.train,
+        val=result.val,
+        train_order=_Dedup.order(result.train.hashes),
+        val_order=_Dedup.order(result.val.hashes),
+        samples=tuple(samples),
+        result=result,
+    )
 
 
 def _punkt_train(chunks: Iterable[list[str]], out: Path | str) -> None:
@@ -492,11 +371,14 @@ class _PunktSample:
             while self.queue.get() is not None:  # keep draining so the producer never blocks
                 pass
 
-    def offer(self, text: pa.Array, hashes: np.ndarray, kept: np.ndarray) -> None:
-        """Add this batch's sampled kept posts (every ``stride``-th by hash) until the budget is spent."""
-        if self.chars >= self.budget or not len(text):
+    def offer(self, picked: np.ndarray, texts: list[str], new: np.ndarray) -> None:
+        """Add the sampled posts (``texts``, at ``picked`` in their file's batch) not found to be duplicates.
+
+        Sampled are every ``stride``-th post by hash, until the budget is spent.
+        """
+        if self.chars >= self.budget:
             return
-        picked = pc.take(text, pa.array(np.flatnonzero(kept & (hashes % self.stride == 0)))).to_pylist()
+        picked = [text for position, text in zip(picked.tolist(), texts, strict=True) if new[position]]
         sample = []
         for value in picked:
             if self.chars >= self.budget:
@@ -544,12 +426,12 @@ class _PunktSample:
 class _Dedup:
     """Exact-duplicate detection in 8 bytes per kept post: a sorted array of 64-bit text hashes.
 
-    The bound: 8 MB per million kept posts (16 MB for a moment while a batch is merged in). Two
-    different posts share a hash with probability about n²/2⁶⁵: for ten million posts, 3 in a million.
+    The bound: 8 MB per million kept posts, up to 12 MB with the room kept for growth. Two different
+    posts share a hash with probability about n²/2⁶⁵: for ten million posts, 3 in a million.
     """
 
     def __init__(self) -> None:
-        self.seen = np.empty(0, dtype=np.uint64)
+        self.seen, self.size = np.empty(0, dtype=np.uint64), 0  # the hashes are seen[:size]
 
     @staticmethod
     def order(hashes: np.ndarray) -> np.ndarray:
@@ -561,19 +443,18 @@ class _Dedup:
 
         ``order`` is ``_Dedup.order(hashes)`` when a worker thread has already computed it.
         """
+        from botbaby.clean_kernel import _pool_array, merge_new
+
         order = self.order(hashes) if order is None else order
-        ordered = hashes[order]
-        first = np.ones(len(ordered), dtype=bool)
-        first[1:] = ordered[1:] != ordered[:-1]
-        # Sorted needles walk the sorted array in order: far fewer cache misses than random ones.
-        where = np.searchsorted(self.seen, ordered)
-        if len(self.seen):
-            first &= self.seen[np.minimum(where, len(self.seen) - 1)] != ordered
+        if self.size + len(hashes) > len(self.seen):
+            # Grown by half at a time, in Arrow's pool: memory reused, not faulted in again per batch.
+            grown = _pool_array((self.size + len(hashes)) * 3 // 2, np.uint64)
+            grown[: self.size] = self.seen[: self.size]
+            self.seen = grown
+        first = np.empty(len(hashes), dtype=bool)
+        self.size = merge_new(self.seen, self.size, hashes[order], first)
         new = np.empty(len(hashes), dtype=bool)
         new[order] = first
-        # The insertion points are known, so merging is one linear pass (no sort), and the peak is
-        # twice the array (old and merged).
-        self.seen = np.insert(self.seen, where[first], ordered[first])
         return new
 
 
@@ -601,18 +482,34 @@ def _arrow_memory_pool() -> Iterator[None]:
         pa.set_memory_pool(previous)
 
 
+def _load_kernel(config: CleanConfig) -> None:
+    """Import the compiled pass and clean one post, so its code and tables are ready for the workers."""
+    from botbaby.clean_kernel import clean_batch
+
+    clean_batch(pa.array(["x"]), None, config)
+
+
 def _batches_cleaned(
-    batches: Iterator[pa.RecordBatch], config: CleanConfig, hash_key: str
+    batches: Iterator[pa.RecordBatch], config: CleanConfig, hash_key: str, punkt_stride: int, recycle: Recycler
 ) -> Iterator[_Cleaned]:
-    """``_clean_and_hash`` on each batch, ``config.workers`` batches at a time, results in input order."""
+    """``_clean_and_hash`` on each batch, ``config.workers`` batches at a time, results in input order.
+
+    With workers, batches are also read (parquet decoding releases the GIL) on a thread of their
+    own, two ahead, so that reading, cleaning and writing all go on at once.
+    """
     if config.workers <= 1:
-        yield from (_clean_and_hash(batch, config, hash_key) for batch in batches)
+        yield from (_clean_and_hash(batch, config, hash_key, punkt_stride, recycle) for batch in batches)
         return
-    with ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="clean") as pool:
+    with (
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="clean-read") as reader,
+        ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="clean") as pool,
+    ):
+        reads = collections.deque(reader.submit(next, batches, None) for _ in range(2))
         pending: collections.deque = collections.deque()
-        for batch in batches:
-            pending.append(pool.submit(_clean_and_hash, batch, config, hash_key))
-            if len(pending) > config.workers:  # bounded: at most workers + 1 batches in memory
+        while (batch := reads.popleft().result()) is not None:
+            reads.append(reader.submit(next, batches, None))  # one thread: the batches stay in order
+            pending.append(pool.submit(_clean_and_hash, batch, config, hash_key, punkt_stride, recycle))
+            if len(pending) > config.workers:  # bounded: at most workers + 3 batches in memory
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
@@ -642,10 +539,14 @@ def clean(data: Path | str, side: str, config: CleanConfig | dict | None = None,
             stats.skipped = True
             return stats
 
+    # Loading the compiled pass (importing numba, reading its cache) takes a few tenths of a second
+    # of one core: done on a thread while the parts are opened and the first batches read.
+    loading = threading.Thread(target=_load_kernel, args=(config,), name="clean-load", daemon=True)
+    loading.start()
     total_rows = sum(pq.ParquetFile(part).metadata.num_rows for part in parts)
     stats = CleanStats(side=side)
     before, after = np.zeros(len(LENGTH_BIN_EDGES), np.int64), np.zeros(len(LENGTH_BIN_EDGES), np.int64)
-    dedup, val_cut, batches_done = _Dedup(), round(config.val_share * 1_000_000), 0
+    dedups, batches_done = (_Dedup(), _Dedup()), 0  # one per file: a post and its duplicates share a file
     with (
         atomic_path(paths.train_txt) as train_tmp,
         atomic_path(paths.val_txt) as val_tmp,
@@ -653,31 +554,34 @@ def clean(data: Path | str, side: str, config: CleanConfig | dict | None = None,
         _arrow_memory_pool(),
     ):
         punkt = _PunktSample(config.punkt_sample_chars, total_rows, punkt_tmp)
-        script_pattern(config.scripts)  # computed (and cached) once here, not by two workers at once
         try:
             with open(train_tmp, "wb") as train_file, open(val_tmp, "wb") as val_file:
                 batches = store.iter_batches(["text", "is_retweet"], config.batch_size)
-                for cleaned in _batches_cleaned(batches, config, _hash_key(config.seed)):
-                    hashes, lengths = cleaned.hashes, cleaned.lengths
+                recycle = Recycler()
+                for cleaned in _batches_cleaned(batches, config, _hash_key(config.seed), punkt.stride, recycle):
                     stats.read += cleaned.read
                     for reason, count in cleaned.dropped.items():
                         stats.dropped[reason] += count
                     before += cleaned.lengths_before
-                    kept = np.ones(len(hashes), dtype=bool)
-                    if config.drop_duplicates:
-                        kept = dedup.new(hashes, cleaned.order)
-                    stats.dropped["duplicate"] += int(len(kept) - kept.sum())
-                    is_val = (hashes % 1_000_000) < val_cut  # by hash of the text: reruns split alike
-                    train, val = np.flatnonzero(kept & ~is_val), np.flatnonzero(kept & is_val)
-                    after += _histogram(lengths[kept])
-                    punkt.offer(cleaned.text, hashes, kept)
-                    # One gather per file: the only copy of the lines after cleaning.
-                    _write_lines(train_file, _rows(cleaned.lines, train))
-                    _write_lines(val_file, _rows(cleaned.lines, val))
+                    parts = (
+                        (cleaned.train, cleaned.train_order, train_file),
+                        (cleaned.val, cleaned.val_order, val_file),
+                    )
+                    for file, (lines, order, handle) in enumerate(parts):
+                        new = np.ones(len(lines.hashes), dtype=bool)
+                        if config.drop_duplicates:
+                            new = dedups[file].new(lines.hashes, order)
+                        stats.dropped["duplicate"] += int(len(new) - new.sum())
+                        _write_lines(handle, lines.lines, new)
+                        after += _histogram(lines.lengths[new].astype(np.int64))
+                        stats.kept += int(new.sum())
+                        if file == 0:
+                            stats.train_chars += int(lines.lengths[new].sum())
+                        else:
+                            stats.val += int(new.sum())
+                        punkt.offer(cleaned.samples[2 * file], cleaned.samples[2 * file + 1], new)
                     _start_writeback(train_file, val_file)
-                    stats.kept += len(train) + len(val)
-                    stats.val += len(val)
-                    stats.train_chars += int(lengths[train].sum())
+                    recycle.give(cleaned.result)
                     # Hand freed batches back to the system now and then: Arrow's allocator otherwise
                     # keeps them cached per thread, and the cache creeps up over a long run. Not after
                     # every batch: memory handed back has to be faulted in (and zeroed) again.

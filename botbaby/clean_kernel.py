@@ -1,0 +1,806 @@
+"""The per-post pass of 04_clean, compiled with numba: every rule in one pass over a batch's bytes.
+
+    >>> import pyarrow as pa
+    >>> from botbaby.clean import CleanConfig
+    >>> text = pa.array(["Roads &amp;amp; rails 🔥 https://t.co/x1 @PetroMin, again!", "RT @b: not mine"])
+    >>> result = clean_batch(text, None, CleanConfig(min_chars=0))
+    >>> result.train.lines.to_pylist(), result.codes.tolist(), result.train.lengths.tolist()
+    (['<|startoftext|>Roads & rails , again!<|endoftext|>\\n'], [0, 2], [22])
+
+``clean_batch`` reads the Arrow string buffers of a record batch and writes each kept post straight
+into its line of train.txt or val.txt (``START + text + END + "\\n"``), with its length in characters
+and a 64-bit hash, which chooses the file and finds duplicates. Each post is first checked 8 bytes at a time
+(anything other than ASCII or an ``&``?); the posts that have such bytes are rewritten into a scratch
+buffer (entities decoded, typography made ASCII, other scripts replaced by a space). Then the post is
+copied out span by span: text between "trigger" bytes (whitespace other than a single space, and the
+'@', '.' or ':' that every link and mention has) is copied as it is, and only the words holding a
+trigger are matched character by character. The compiled functions release the GIL, so batches are
+cleaned on several threads at once.
+
+The rules are those of ``botbaby.clean`` (its module docstring and ``CleanConfig``);
+``tests/clean/reference.py`` writes them out as regular expressions applied one post at a time, and
+``tests/clean/test_kernel.py`` checks this pass against them on generated messy posts. Matching follows a regex engine's leftmost-first
+rule: at each position the alternatives are tried in the order e-mail, ``http(s)``, ``www.``, bare
+domain, mention, and the first that matches wins.
+
+Compiled code is cached next to this file (numba's ``cache=True``): the first clean on a machine
+compiles for a few seconds, later ones load it in a fraction of a second.
+"""
+
+import functools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numba
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from llvmlite import ir
+from numba.core import cgutils, types
+from numba.extending import intrinsic
+
+from botbaby.layout import END, START
+
+if TYPE_CHECKING:
+    from botbaby.clean import Recycler
+
+jit = functools.partial(numba.njit, cache=True, nogil=True)
+u64 = np.uint64
+
+# What happened to each post (``CleanResult.codes``).
+KEPT, EMPTY, RETWEET, NOTHING_LEFT, TOO_SHORT, NEEDS_PYTHON = range(6)
+CODE_REASONS = {EMPTY: "empty", RETWEET: "retweet", NOTHING_LEFT: "nothing_left", TOO_SHORT: "too_short"}
+
+# Classes of code points above ASCII (the table built by ``code_point_classes``).
+REMOVED, KEPT_CHAR, TYPOGRAPHY = 0, 1, 2
+
+# Top-level domains a bare domain without a path may end in (``clean._URL``), in the regex's order.
+BARE_DOMAINS = ("com", "in", "org", "net", "io", "ly", "gov", "edu", "info", "news", "tv")
+_TLD_BYTES = np.frombuffer("".join(BARE_DOMAINS).encode(), np.uint8).copy()
+_TLD_OFFSETS = np.cumsum([0] + [len(d) for d in BARE_DOMAINS]).astype(np.int64)
+_START = np.frombuffer(START.encode(), np.uint8).copy()
+_END = np.frombuffer((END + "\n").encode(), np.uint8).copy()
+LINE_OVERHEAD = len(_START) + len(_END)  # bytes a line adds around its post
+# What str.isspace() calls whitespace above ASCII (a test checks the list against Python).
+_UNICODE_SPACES = [0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
+
+
+@dataclass
+class Lines:
+    """The kept posts headed for one file (train.txt or val.txt), in input order."""
+
+    lines: pa.Array  # large_string: each post's line, ``START + text + END + "\n"``
+    rows: np.ndarray  # int64: each post's row in the batch
+    hashes: np.ndarray  # uint64: hash of each post's cleaned text (dedup; it also chose the file)
+    lengths: np.ndarray  # int32: characters of each post's cleaned text
+
+
+@dataclass
+class CleanResult:
+    """One batch after the per-post rules."""
+
+    codes: np.ndarray  # uint8 per input row: KEPT or why the post was dropped (duplicates are judged later)
+    lengths_before: np.ndarray  # int32 per input row: characters of the post as stored (0 when empty)
+    train: Lines
+    val: Lines  # the posts whose hash puts them in the held-out share
+    memory: list = field(default_factory=list, repr=False)  # the arrays everything above lives in
+
+
+@functools.cache
+def code_point_classes(scripts: tuple[str, ...], normalize_punctuation: bool) -> np.ndarray:
+    """For every code point, whether the script rule keeps it, removes it, or typography makes it ASCII."""
+    from botbaby.clean import _TYPOGRAPHY, script_filter
+
+    codes = np.concatenate([np.arange(0x80, 0xD800), np.arange(0xE000, 0x110000)]).astype("<u4")
+    kept = script_filter(scripts).sub("", codes.tobytes().decode("utf-32-le"))
+    classes = np.zeros(0x110000, dtype=np.uint8)
+    classes[:0x80] = KEPT_CHAR
+    classes[np.frombuffer(kept.encode("utf-32-le"), dtype="<u4")] = KEPT_CHAR
+    classes[_UNICODE_SPACES] = REMOVED  # whitespace above ASCII becomes a plain space, kept script or not
+    if normalize_punctuation:
+        classes[[ord(c) for c in _TYPOGRAPHY]] = TYPOGRAPHY
+    return classes
+
+
+@functools.cache
+def _typography_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    from botbaby.clean import _TYPOGRAPHY
+
+    points = np.array([ord(c) for c in _TYPOGRAPHY], dtype=np.int64)
+    offsets = np.cumsum([0] + [len(v) for v in _TYPOGRAPHY.values()]).astype(np.int64)
+    values = np.frombuffer("".join(_TYPOGRAPHY.values()).encode("ascii"), np.uint8).copy()
+    return points, offsets, values
+
+
+def _triggers(config) -> np.ndarray:
+    """The byte tables ``scan`` stops at: [0:256] always, [256:512] if the next byte is in [512:768].
+
+    Always: whitespace other than a space, and the bytes every link or mention has ('@', '.', ':',
+    and the first byte of '…' after "http"); a space only before more whitespace or at the end.
+    """
+    table = np.zeros(768, dtype=np.uint8)
+    table[[9, 10, 11, 12, 13, 28, 29, 30, 31]] = 1
+    table[256 + 32] = 1
+    table[[512 + b for b in (9, 10, 11, 12, 13, 28, 29, 30, 31, 32)]] = 1
+    if config.remove_mentions or config.remove_urls:
+        table[ord("@")] = 1
+    if config.remove_urls:
+        table[[ord("."), ord(":"), 0xE2]] = 1
+    return table
+
+
+def _hash_seed(hash_key: str) -> np.uint64:
+    return np.uint64(int(hash_key, 16) & 0xFFFF_FFFF_FFFF_FFFF)
+
+
+def clean_batch(
+    text: pa.Array,
+    is_retweet: pa.Array | None,
+    config,
+    hash_key: str = "0" * 16,
+    val_cut: int = 0,
+    recycle: "Recycler | None" = None,
+) -> CleanResult:
+    """Apply the per-post rules of ``config`` (a ``CleanConfig``) to one batch of posts.
+
+    A kept post goes to ``val`` when its hash modulo a million is below ``val_cut``. Posts with an
+    HTML entity rarer than ``&amp; &lt; &gt; &quot; &#39; &apos; &nbsp;`` are decoded by Python's
+    ``html.unescape`` and go through the pass again. The result's memory comes from ``recycle``;
+    ``recycle.give(result)`` hands it back once the result is no longer used.
+    """
+    from botbaby.clean import Recycler, _unescape
+
+    if isinstance(text, pa.ChunkedArray):
+        text = text.combine_chunks()
+    if text.null_count:
+        text = pc.fill_null(text, "")
+    n = len(text)
+    offsets, data = _string_buffers(text)
+    retweet = np.zeros(n, dtype=np.bool_)
+    if is_retweet is not None:
+        retweet = pc.fill_null(is_retweet, False).to_numpy(zero_copy_only=False)
+    # Reused buffers: memory handed back and faulted in (and zeroed) again for every batch would
+    # cost more than the cleaning itself. Pages of the val buffer that stay unused cost nothing.
+    recycle = recycle if recycle is not None else Recycler()
+    size = int(offsets[-1] - offsets[0]) + LINE_OVERHEAD * n
+    buffers = [recycle.take(size, np.uint8), recycle.take(size, np.uint8)]
+    line_offsets = [recycle.take(n + 1, np.int64), recycle.take(n + 1, np.int64)]
+    rows, hashes, lengths = (
+        recycle.take((2, n), np.int64),
+        recycle.take((2, n), np.uint64),
+        recycle.take((2, n), np.int32),
+    )
+    codes, before, counts = recycle.take(n, np.uint8), recycle.take(n, np.int32), np.zeros(2, np.int64)
+    classes = code_point_classes(tuple(config.scripts), bool(config.normalize_punctuation))
+    points, typo_offsets, typo_values = _typography_tables()
+    flags = np.array(
+        [config.drop_retweets, config.unescape_html, config.remove_urls, config.remove_mentions,
+         config.collapse_whitespace], dtype=np.bool_,
+    )  # fmt: skip
+    clean_rows(
+        offsets, data, retweet, flags, int(config.min_chars), _hash_seed(hash_key), np.uint64(val_cut),
+        classes, points, typo_offsets, typo_values, _START, _END, _triggers(config), _TLD_BYTES, _TLD_OFFSETS,
+        codes, before, buffers[0], buffers[1], line_offsets[0], line_offsets[1], rows, hashes, lengths, counts,
+    )  # fmt: skip
+    train, val = (
+        Lines(
+            pa.Array.from_buffers(
+                pa.large_string(), int(counts[k]), [None, pa.py_buffer(line_offsets[k]), pa.py_buffer(buffers[k])]
+            ),
+            rows[k, : counts[k]], hashes[k, : counts[k]], lengths[k, : counts[k]],
+        )
+        for k in (0, 1)
+    )  # fmt: skip
+    result = CleanResult(codes, before, train, val, [*buffers, *line_offsets, rows, hashes, lengths, codes, before])
+    again = np.flatnonzero(codes == NEEDS_PYTHON)
+    if len(again):
+        _redo_with_python_unescape(result, text, is_retweet, config, hash_key, val_cut, again, _unescape)
+    return result
+
+
+def _redo_with_python_unescape(result, text, is_retweet, config, hash_key, val_cut, again, unescape) -> None:
+    """Clean the posts with rare entities again after Python's html.unescape, and put them in their place."""
+    import dataclasses
+
+    index = pa.array(again)
+    decoded = pa.array([unescape(value) for value in pc.take(text, index).to_pylist()], pa.string())
+    retweet = None if is_retweet is None else pc.take(is_retweet, index)
+    redone = clean_batch(decoded, retweet, dataclasses.replace(config, unescape_html=False), hash_key, val_cut)
+    result.codes[again] = redone.codes
+    for name in ("train", "val"):
+        first, second = getattr(result, name), getattr(redone, name)
+        rows = np.concatenate([first.rows, again[second.rows]])
+        order = np.argsort(rows, kind="stable")
+        setattr(result, name, Lines(
+            pc.take(pa.concat_arrays([first.lines, second.lines]), pa.array(order)), rows[order],
+            np.concatenate([first.hashes, second.hashes])[order], np.concatenate([first.lengths, second.lengths])[order],
+        ))  # fmt: skip
+
+
+def _pool_array(shape, dtype) -> np.ndarray:
+    """An uninitialised numpy array in Arrow's memory pool (see ``clean_batch``)."""
+    return np.frombuffer(pa.allocate_buffer(int(np.prod(shape)) * np.dtype(dtype).itemsize), dtype).reshape(shape)
+
+
+def _string_buffers(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """The offsets (as int64) and bytes of a string array, without copying the bytes."""
+    if pa.types.is_large_string(text.type):
+        offset_type = np.int64
+    elif pa.types.is_string(text.type):
+        offset_type = np.int32
+    else:
+        raise TypeError(f"expected a string array, got {text.type}")
+    buffers = text.buffers()
+    offsets = np.frombuffer(buffers[1], dtype=offset_type)[text.offset : text.offset + len(text) + 1].astype(np.int64)
+    data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.empty(0, np.uint8)
+    return offsets, data
+
+
+"""Compile (or load from numba's cache) the kernel; numba is imported only here."""
+
+
+@jit(inline="always")
+def is_word(b):  # \w in the patterns: ASCII letters, digits, underscore
+    return (48 <= b <= 57) or (65 <= b <= 90) or (97 <= b <= 122) or b == 95
+
+
+@jit(inline="always")
+def is_label(b):  # [\w-]: a domain label
+    return is_word(b) or b == 45
+
+
+@jit(inline="always")
+def is_email(b):  # [\w.+-]: the local part of an e-mail address
+    return is_word(b) or b == 46 or b == 43 or b == 45
+
+
+@jit(inline="always")
+def lower(b):
+    return b | 0x20 if 65 <= b <= 90 else b
+
+
+@jit(inline="always")
+def ascii_space(b):  # what str.isspace() says of ASCII: \t \n \v \f \r, \x1c-\x1f, space
+    return b == 32 or 9 <= b <= 13 or 28 <= b <= 31
+
+
+@jit(inline="always")
+def ascii_line_break(b):  # what str.splitlines() splits on in ASCII
+    return 10 <= b <= 13 or 28 <= b <= 30
+
+
+@jit(inline="always")
+def char_length(b):  # bytes of the UTF-8 character starting with byte b
+    if b < 0x80:
+        return 1
+    if b >= 0xF0:
+        return 4
+    if b >= 0xE0:
+        return 3
+    return 2
+
+
+@intrinsic
+def copy(typingctx, src, src_start, dst, dst_start, n):
+    """dst[dst_start:dst_start + n] = src[src_start:src_start + n] as one memcpy (numba's slices copy bytewise)."""
+
+    def codegen(context, builder, signature, args):
+        source = context.make_array(signature.args[0])(context, builder, args[0])
+        target = context.make_array(signature.args[2])(context, builder, args[2])
+        cgutils.raw_memcpy(
+            builder, builder.gep(target.data, [args[3]]), builder.gep(source.data, [args[1]]), args[4], 1
+        )
+        return context.get_dummy_value()
+
+    return types.none(src, src_start, dst, dst_start, n), codegen
+
+
+@intrinsic
+def load_u64(typingctx, array, i):
+    """The 8 bytes of a uint8 array from position i as one little-endian integer (an unaligned load)."""
+
+    def codegen(context, builder, signature, args):
+        data = context.make_array(signature.args[0])(context, builder, args[0]).data
+        return builder.load(builder.bitcast(builder.gep(data, [args[1]]), ir.IntType(64).as_pointer()), align=1)
+
+    return types.uint64(array, i), codegen
+
+
+@jit
+def decode(src, p, end):  # (code point, bytes) of the UTF-8 character at p; a broken one is U+FFFD
+    b = np.int64(src[p])
+    n = char_length(b)
+    if b < 0xC0 or p + n > end:
+        return 0xFFFD, 1
+    cp = b & (0x1F if n == 2 else (0x0F if n == 3 else 0x07))
+    for k in range(1, n):
+        c = np.int64(src[p + k])
+        if c & 0xC0 != 0x80:
+            return 0xFFFD, 1
+        cp = (cp << 6) | (c & 0x3F)
+    if cp > 0x10FFFF:
+        return 0xFFFD, 1
+    return cp, n
+
+
+@jit
+def non_space_end(src, p, end):  # end of the run of non-whitespace starting at p (\S*)
+    while p < end and not ascii_space(src[p]):
+        p += 1
+    return p
+
+
+@jit
+def labels_end(src, p, end):  # end of [\w-]+ at p (p itself when there is none)
+    while p < end and is_label(src[p]):
+        p += 1
+    return p
+
+
+@jit
+def email_end(src, p, end):  # [\w.+-]+@[\w-]+(?:\.[\w-]+)+ from p (p at the start of the local part)
+    r = p
+    while r < end and is_email(src[r]):
+        r += 1
+    if r == p or r >= end or src[r] != 64:
+        return -1
+    q = labels_end(src, r + 1, end)
+    if q == r + 1:
+        return -1
+    dots = 0
+    while q < end and src[q] == 46:
+        q2 = labels_end(src, q + 1, end)
+        if q2 == q + 1:
+            break
+        q, dots = q2, dots + 1
+    return q if dots else -1
+
+
+@jit
+def scheme_end(src, p, end):  # https?(?::|…|\.\.\.)\S* (any case) from p
+    if p + 5 > end or lower(src[p]) != 104 or lower(src[p + 1]) != 116 or lower(src[p + 2]) != 116:
+        return -1
+    if lower(src[p + 3]) != 112:
+        return -1
+    for q in (p + 5, p + 4):  # "https" before "http": the regex's greedy s?
+        if q == p + 5 and (q > end or lower(src[p + 4]) != 115):
+            continue
+        if q < end and src[q] == 58:
+            return non_space_end(src, q + 1, end)
+        if q + 3 <= end and src[q] == 0xE2 and src[q + 1] == 0x80 and src[q + 2] == 0xA6:
+            return non_space_end(src, q + 3, end)
+        if q + 3 <= end and src[q] == 46 and src[q + 1] == 46 and src[q + 2] == 46:
+            return non_space_end(src, q + 3, end)
+    return -1
+
+
+@jit
+def www_end(src, p, end):  # www\.\S+ (any case) from p
+    if p + 5 > end or lower(src[p]) != 119 or lower(src[p + 1]) != 119 or lower(src[p + 2]) != 119:
+        return -1
+    if src[p + 3] != 46 or ascii_space(src[p + 4]):
+        return -1
+    return non_space_end(src, p + 4, end)
+
+
+@jit
+def bare_domain_end(src, p, end, tld_bytes, tld_offsets):
+    """[\\w-]+(?:\\.[\\w-]+)*\\.(?:[a-z]{2,}/\\S*|(?:com|in|...)\\b) from p: (end or -1, end of the labels)."""
+    q = labels_end(src, p, end)
+    while q < end and src[q] == 46 and q + 1 < end and is_label(src[q + 1]):
+        q = labels_end(src, q + 1, end)
+    chain = q
+    d = chain - 1
+    while d > p:  # the dots from the last one back: the regex's greedy (?:\.[\w-]+)* backing off
+        if src[d] == 46:
+            t = d + 1
+            while t < end and 97 <= src[t] <= 122:
+                t += 1
+            if t - d - 1 >= 2 and t < end and src[t] == 47:
+                return non_space_end(src, t + 1, end), chain
+            for k in range(len(tld_offsets) - 1):
+                a, b = tld_offsets[k], tld_offsets[k + 1]
+                stop = d + 1 + b - a
+                if stop > end or (stop < end and is_word(src[stop])):
+                    continue
+                same = True
+                for x in range(b - a):
+                    if src[d + 1 + x] != tld_bytes[a + x]:
+                        same = False
+                        break
+                if same:
+                    return stop, chain
+        d -= 1
+    return -1, chain
+
+
+@jit
+def match_end(src, p, se, restart, no_bare_until, urls, mentions, row_start, tld_bytes, tld_offsets):
+    """Where a link or mention starting at p ends (-1: none there), and the labels known not to be a domain."""
+    b = src[p]
+    if urls:
+        if is_email(b) and (p == restart or not is_email(src[p - 1])):
+            end = email_end(src, p, se)
+            if end >= 0:
+                return end, no_bare_until
+        if b == 104 or b == 72:
+            end = scheme_end(src, p, se)
+            if end >= 0:
+                return end, no_bare_until
+        if b == 119 or b == 87:
+            end = www_end(src, p, se)
+            if end >= 0:
+                return end, no_bare_until
+        if p >= no_bare_until and is_label(b) and (p == restart or not is_label(src[p - 1])):
+            end, no_bare_until = bare_domain_end(src, p, se, tld_bytes, tld_offsets)
+            if end >= 0:
+                return end, no_bare_until
+    if mentions and b == 64 and p + 1 < se and is_word(src[p + 1]):
+        # With links removed, '@' starts a mention anywhere (e-mails went with the links);
+        # otherwise only where no word character or '@' comes before it.
+        if urls or p == row_start or not (is_word(src[p - 1]) or src[p - 1] == 64):
+            end = p + 2
+            while end < se and is_word(src[end]):
+                end += 1
+            return end, no_bare_until
+    return -1, no_bare_until
+
+
+@jit(inline="always")
+def maybe_trigger(w, after, urls, mentions):
+    """Whether the 8 bytes w (or a space at their end and ``after``) may hold a trigger of ``scan``.
+
+    Control characters, two spaces in a row, and '@' '.' ':' and 0xE2 as ``triggers`` has them.
+    """
+    controls = ((w - u64(0x2020202020202020)) & ~w & u64(0x8080808080808080)) != 0  # a byte below 0x20
+    spaces = w ^ u64(0x2020202020202020)  # zero where a space is
+    found = controls or has_zero_byte(spaces | (spaces >> u64(8))) or (w >> u64(56) == 32 and after <= 32)
+    if mentions or urls:
+        found = found or has_zero_byte(w ^ u64(0x4040404040404040))
+    if urls:
+        found = found or has_zero_byte(w ^ u64(0x2E2E2E2E2E2E2E2E)) or has_zero_byte(w ^ u64(0x3A3A3A3A3A3A3A3A))
+        found = found or has_zero_byte(w ^ u64(0xE2E2E2E2E2E2E2E2))
+    return found
+
+
+@jit
+def scan(src, ss, se, out, o, urls, mentions, collapse, triggers, tld_bytes, tld_offsets):
+    """Copy src[ss:se] to out[o:] without links and mentions, whitespace handled and trimmed; return the end.
+
+    Text between trigger bytes (``triggers``: whitespace other than a single space, and '@', '.', ':'
+    and the first byte of '…', the bytes every link or mention contains) is copied as it is. At a
+    trigger, the word it belongs to is matched position by position, from where a match could start.
+    """
+    first = o
+    pending = False  # collapsing: a space is owed before the next character
+    after_break = False  # not collapsing: the last character was a line break (a run becomes one space)
+    p = ss
+    while p < se:
+        span = p
+        q = p  # the next trigger from p: blocks of 8 bytes without one skipped, then a byte at a time
+        while q + 9 <= se and not maybe_trigger(load_u64(src, q), src[q + 8], urls, mentions):
+            q += 8
+        while q + 1 < se and not (triggers[src[q]] | (triggers[256 + src[q]] & triggers[512 + src[q + 1]])):
+            q += 1
+        if q + 1 == se and not (triggers[src[q]] | triggers[256 + src[q]]):
+            q = se
+        if q > p:
+            if src[p] == 32 and (o == first or (collapse and out[o - 1] == 32)):
+                p += 1  # no space at the start, nor a second one when collapsing
+            elif pending and o > first and src[p] != 32 and out[o - 1] != 32:
+                out[o] = 32
+                o += 1
+            copy(src, p, out, o, q - p)
+            o += q - p
+            pending = after_break = False
+            p = q
+            if p >= se:
+                break
+        b = src[p]
+        if ascii_space(b):
+            r = p
+            while r < se and ascii_space(src[r]):
+                r += 1
+            if collapse:
+                pending = True
+            else:
+                for k in range(p, r):
+                    is_break = ascii_line_break(src[k])
+                    if o > first and not (is_break and after_break):
+                        out[o] = 32 if is_break else src[k]
+                        o += 1
+                    after_break = is_break
+            p = r
+            continue
+        # A trigger inside a word: a link or mention can start only in the run of [\w.+-] before it.
+        start = p
+        if urls:
+            while start > span and is_email(src[start - 1]):
+                start -= 1
+        word_end = p
+        while word_end < se and not ascii_space(src[word_end]):
+            word_end += 1
+        o -= p - start  # that run was copied as it is: matched again from its start
+        restart = start  # no match starts before it, so matching starts afresh there
+        no_bare_until = start
+        k = start
+        while k < word_end:
+            end, no_bare_until = match_end(
+                src, k, se, restart, no_bare_until, urls, mentions, ss, tld_bytes, tld_offsets
+            )
+            if end >= 0:
+                if not urls:
+                    pass  # a mention alone goes, the character before it stays
+                elif collapse:
+                    if o > first and out[o - 1] == 32:
+                        o -= 1
+                    pending = True
+                elif o > first:
+                    out[o] = 32
+                    o += 1
+                k = restart = end
+                continue
+            if pending and o > first and out[o - 1] != 32:
+                out[o] = 32
+                o += 1
+            pending = after_break = False
+            out[o] = src[k]
+            o += 1
+            k += 1
+        p = max(k, word_end)
+    while o > first and ascii_space(out[o - 1]):
+        o -= 1
+    return o
+
+
+@jit
+def common_entity(src, q, end):  # (ASCII byte, length) of lt; gt; quot; #39; apos; nbsp; at q, else (0, 0)
+    if q + 3 <= end and src[q + 2] == 59 and src[q + 1] == 116:
+        if src[q] == 108:
+            return 60, 3
+        if src[q] == 103:
+            return 62, 3
+    if q + 4 <= end and src[q] == 35 and src[q + 1] == 51 and src[q + 2] == 57 and src[q + 3] == 59:
+        return 39, 4
+    if q + 5 <= end and src[q + 4] == 59:
+        a, b, c, d = src[q], src[q + 1], src[q + 2], src[q + 3]
+        if a == 113 and b == 117 and c == 111 and d == 116:
+            return 34, 5
+        if a == 97 and b == 112 and c == 111 and d == 115:
+            return 39, 5
+        if a == 110 and b == 98 and c == 115 and d == 112:
+            return 32, 5
+    return 0, 0
+
+
+@jit
+def rare_entity(src, q, end):  # #[0-9]+; or #[xX][0-9a-fA-F]+; or [A-Za-z][A-Za-z0-9]*; at q
+    if q >= end:
+        return False
+    b = src[q]
+    if b == 35:
+        r = q + 1
+        if r < end and (src[r] == 120 or src[r] == 88):
+            r += 1
+            s = r
+            while r < end and ((48 <= src[r] <= 57) or (97 <= lower(src[r]) <= 102)):
+                r += 1
+        else:
+            s = r
+            while r < end and 48 <= src[r] <= 57:
+                r += 1
+        return r > s and r < end and src[r] == 59
+    if not (65 <= b <= 90 or 97 <= b <= 122):
+        return False
+    r = q + 1
+    while r < end and (48 <= src[r] <= 57 or 65 <= src[r] <= 90 or 97 <= src[r] <= 122):
+        r += 1
+    return r < end and src[r] == 59
+
+
+@jit(inline="always")
+def has_zero_byte(w):  # whether one of the 8 bytes of w is zero
+    return ((w - u64(0x0101010101010101)) & ~w & u64(0x8080808080808080)) != 0
+
+
+@jit
+def plain_ascii_end(src, j, e, amp):
+    """Where the run of ASCII bytes (other than '&', when ``amp``) from j ends: 8 bytes at a time."""
+    while j + 8 <= e:
+        w = load_u64(src, j)
+        if (w & u64(0x8080808080808080)) != 0 or (amp and has_zero_byte(w ^ u64(0x2626262626262626))):
+            break
+        j += 8
+    while j < e and src[j] < 0x80 and not (amp and src[j] == 38):
+        j += 1
+    return j
+
+
+@jit
+def rewrite(src, s, e, scratch, unescape, classes, points, typo_offsets, typo_values):
+    """Entities decoded, typography made ASCII, runs of removed scripts -> one space: (length, needs Python)."""
+    j, o, removing = s, 0, False
+    while j < e:
+        b = src[j]
+        if b == 38 and unescape:
+            q = j + 1
+            while q + 4 <= e and src[q] == 97 and src[q + 1] == 109 and src[q + 2] == 112 and src[q + 3] == 59:
+                q += 4  # "&amp;amp;...": each round of escaping undone
+            value, k = common_entity(src, q, e)
+            if k:
+                scratch[o] = value
+                o, j, removing = o + 1, q + k, False
+                continue
+            if rare_entity(src, q, e):
+                return o, True
+            scratch[o] = 38
+            o, j, removing = o + 1, q, False
+            continue
+        if b < 0x80:  # a run of plain ASCII: copied in one go
+            r = plain_ascii_end(src, j + 1, e, unescape)
+            copy(src, j, scratch, o, r - j)
+            o, j, removing = o + r - j, r, False
+            continue
+        cp, n = decode(src, j, e)
+        kind = classes[cp]
+        if kind == KEPT_CHAR:
+            copy(src, j, scratch, o, n)
+            o, removing = o + n, False
+        elif kind == TYPOGRAPHY:
+            for k in range(len(points)):
+                if points[k] == cp:
+                    a, z = typo_offsets[k], typo_offsets[k + 1]
+                    copy(typo_values, a, scratch, o, z - a)
+                    o += z - a
+                    break
+            removing = False
+        elif not removing:
+            scratch[o] = 32
+            o, removing = o + 1, True
+        j += n
+    return o, False
+
+
+@jit
+def count_and_hash(out, a, b, seed, ascii_only):  # (characters, 64-bit hash) of out[a:b]
+    chars = b - a
+    if not ascii_only:
+        for j in range(a, b):
+            chars -= (out[j] & 0xC0) == 0x80
+    h = seed ^ (u64(b - a) * u64(0x9E3779B97F4A7C15))
+    j = a
+    while j + 8 <= b:
+        w = load_u64(out, j)
+        w *= u64(0xBF58476D1CE4E5B9)
+        w ^= w >> u64(31)
+        h = (h ^ w) * u64(0x94D049BB133111EB)
+        j += 8
+    w = u64(0)
+    for k in range(b - j):
+        w |= u64(out[j + k]) << u64(8 * k)
+    h = (h ^ w) * u64(0x94D049BB133111EB)
+    h ^= h >> u64(33)
+    h *= u64(0xFF51AFD7ED558CCD)
+    h ^= h >> u64(33)
+    h *= u64(0xC4CEB9FE1A85EC53)
+    h ^= h >> u64(33)
+    return chars, h
+
+
+@jit(inline="always")
+def has_byte_above_ascii_or_amp(data, s, e, amp):
+    """Whether data[s:e] has a byte above ASCII (or an '&', when ``amp``): 8 bytes at a time, without branches."""
+    high, ampersands = u64(0), u64(0)
+    ones, highs, amps = u64(0x0101010101010101), u64(0x8080808080808080), u64(0x2626262626262626)
+    j = s
+    while j + 8 <= e:
+        w = load_u64(data, j)
+        high |= w
+        x = w ^ amps  # a zero byte where w has an '&'
+        ampersands |= (x - ones) & ~x & highs
+        j += 8
+    for k in range(j, e):
+        high |= u64(data[k])
+        ampersands |= u64(data[k] == 38)
+    return (high & highs) != 0 or (amp and ampersands != 0)
+
+
+@jit
+def clean_rows(
+    offsets, data, retweet, flags, min_chars, seed, val_cut, classes, points, typo_offsets, typo_values,
+    start_line, end_line, triggers, tld_bytes, tld_offsets,
+    codes, before, train_out, val_out, train_offsets, val_offsets, rows, hashes, lengths, counts,
+):  # fmt: skip
+    """Clean every post of a batch; kept posts go to the train or the val outputs (by hash), in order."""
+    drop_retweets, unescape, urls, mentions, collapse = flags[0], flags[1], flags[2], flags[3], flags[4]
+    n = len(offsets) - 1
+    longest = 0
+    for i in range(n):
+        longest = max(longest, offsets[i + 1] - offsets[i])
+    scratch = np.empty(longest, dtype=np.uint8)
+    o, v, kept, held_out = 0, 0, 0, 0  # ends of the train and val outputs, posts in each
+    train_offsets[0] = val_offsets[0] = 0
+    for i in range(n):
+        before[i] = 0
+        s, e = offsets[i], offsets[i + 1]
+        if e == s:
+            codes[i] = EMPTY
+            continue
+        special = has_byte_above_ascii_or_amp(data, s, e, unescape)
+        before[i] = e - s
+        if special:  # characters, not bytes
+            for j in range(s, e):
+                before[i] -= (data[j] & 0xC0) == 0x80
+        prefixed = e - s >= 4 and data[s] == 82 and data[s + 1] == 84 and data[s + 2] == 32 and data[s + 3] == 64
+        if drop_retweets and (retweet[i] or prefixed):
+            codes[i] = RETWEET
+            continue
+        if prefixed and not drop_retweets:  # ^RT @\w+:?\s* goes: the retweeted text stays
+            q = s + 4
+            while q < e and is_word(data[q]):
+                q += 1
+            if q > s + 4:
+                if q < e and data[q] == 58:
+                    q += 1
+                while q < e and (data[q] == 32 or 9 <= data[q] <= 13):
+                    q += 1
+                s = q
+        text = o + len(start_line)  # written into the train output; moved if it turns out to be val
+        if special:
+            length, needs_python = rewrite(data, s, e, scratch, unescape, classes, points, typo_offsets, typo_values)
+            if needs_python:
+                codes[i] = NEEDS_PYTHON
+                continue
+            stop = scan(scratch, 0, length, train_out, text, urls, mentions, collapse, triggers, tld_bytes, tld_offsets)
+        else:
+            stop = scan(data, s, e, train_out, text, urls, mentions, collapse, triggers, tld_bytes, tld_offsets)
+        chars, digest = count_and_hash(train_out, text, stop, seed, not special)
+        if chars == 0:
+            codes[i] = NOTHING_LEFT
+            continue
+        if chars < min_chars:
+            codes[i] = TOO_SHORT
+            continue
+        codes[i] = KEPT
+        copy(start_line, 0, train_out, o, len(start_line))
+        copy(end_line, 0, train_out, stop, len(end_line))
+        end = stop + len(end_line)
+        if digest % u64(1_000_000) < val_cut:
+            copy(train_out, o, val_out, v, end - o)
+            v += end - o
+            rows[1, held_out], hashes[1, held_out], lengths[1, held_out] = i, digest, chars
+            held_out += 1
+            val_offsets[held_out] = v
+        else:
+            o = end
+            rows[0, kept], hashes[0, kept], lengths[0, kept] = i, digest, chars
+            kept += 1
+            train_offsets[kept] = o
+    counts[0], counts[1] = kept, held_out
+
+
+@jit
+def merge_new(seen, size, ordered, new):
+    """Insert the new ones of the sorted hashes ``ordered`` into the sorted ``seen[:size]``, in place.
+
+    ``new[j]`` says whether ordered[j] was neither in ``seen`` nor earlier in ``ordered``; ``seen``
+    must have room for them. One walk forward to find them, one merge from the back (no second
+    array); returns the new size.
+    """
+    count, i = 0, 0
+    for j in range(len(ordered)):  # both sorted: one walk finds the new ones
+        h = ordered[j]
+        while i < size and seen[i] < h:
+            i += 1
+        new[j] = (i == size or seen[i] != h) and (j == 0 or ordered[j - 1] != h)
+        count += new[j]
+    write, read = size + count, size
+    for j in range(len(ordered) - 1, -1, -1):
+        if new[j]:
+            h = ordered[j]
+            while read > 0 and seen[read - 1] > h:
+                write, read = write - 1, read - 1
+                seen[write] = seen[read]
+            write -= 1
+            seen[write] = h
+    return size + count

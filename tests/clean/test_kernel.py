@@ -1,0 +1,114 @@
+"""The compiled pass of 04_clean does what the plainly written rules say (tests/clean/reference.py)."""
+
+import numpy as np
+import pyarrow as pa
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from botbaby.clean import CleanConfig
+from botbaby.clean_kernel import CODE_REASONS, KEPT, clean_batch
+from botbaby.layout import END, START
+
+from . import reference
+
+# Pieces real posts are made of, the awkward ones over-represented: links with and without a scheme,
+# e-mails, mentions, entities (common, rare, escaped twice), emoji, other scripts, typography,
+# every kind of whitespace.
+PIECES = [
+    "fuel", "Price", "the", "x", "_", "-", "+", "2019", "e.g.", "Rs.100", "3.5/10", "and/or", "Mr.Modi/BJP",
+    "http", "https", "HTTP", "://", ":", "/", ".", "..", "...", "…", "www", "WWW.", "www.", ".com", ".in", ".info",
+    ".co/", "t.co/x1", "example.com", "a.b.c", "com", "in", "@", "@user", "@@x", "me@example.org", "a@b", "x.y@z.io",
+    "&", "&amp;", "&amp;amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&apos;", "&nbsp;", "&hellip;", "&#8217;", "&#x27;",
+    "&c", "&amp", "RT @news: ", "RT @", "🔥", "🇮🇳", "👨‍👩‍👧", "जय", "हिंद।", "café", "Zürich", "ß", "’", "“", "”", "—", "–",
+    "₹", "\u00a0", "\u2009", "\u3000", "\u2028", "\x85", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\v", "\x1c", "\x1f",
+]  # fmt: skip
+CONFIGS = [
+    {},
+    {"drop_retweets": False},
+    {"remove_urls": False},
+    {"remove_mentions": False},
+    {"remove_urls": False, "remove_mentions": False},
+    {"collapse_whitespace": False},
+    {"collapse_whitespace": False, "remove_urls": False},
+    {"unescape_html": False},
+    {"normalize_punctuation": False},
+    {"scripts": ("ascii",)},
+    {"scripts": ("latin", "devanagari"), "drop_retweets": False},
+    {"min_chars": 12},
+]
+posts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=14).map("".join)
+
+
+def kernel_results(texts, retweets, config, val_cut=300_000):
+    """(code, text, length, length before) per post, with kept posts gathered back from both files."""
+    result = clean_batch(pa.array(texts, pa.string()), pa.array(retweets, pa.bool_()), config, val_cut=val_cut)
+    kept = {}
+    for lines in (result.train, result.val):
+        for row, line, length in zip(lines.rows.tolist(), lines.lines.to_pylist(), lines.lengths.tolist(), strict=True):
+            kept[row] = (line.removeprefix(START).removesuffix(END + "\n"), length)
+    for lines in (result.train, result.val):
+        assert np.all(np.diff(lines.rows) > 0)  # in input order
+    for i, code in enumerate(result.codes.tolist()):
+        assert (code == KEPT) == (i in kept)
+        text, length = kept.get(i, (None, None))
+        yield code, text, length, int(result.lengths_before[i])
+
+
+@pytest.mark.parametrize("values", CONFIGS, ids=lambda v: ",".join(f"{k}={v}" for k, v in v.items()) or "default")
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(batch=st.lists(st.tuples(st.one_of(st.none(), posts), st.sampled_from([None, False, True])), min_size=1))
+def test_the_compiled_pass_follows_the_written_rules(values, batch):
+    config = CleanConfig.from_dict({"min_chars": 0} | values)
+    texts, retweets = [t for t, _ in batch], [r for _, r in batch]
+    for (text, retweet), got in zip(batch, kernel_results(texts, retweets, config), strict=True):
+        code, expected = reference.clean_post(text, retweet, config)
+        assert got[0] == code, (text, got, expected)
+        if code == KEPT:
+            assert got[1] == expected, text
+            assert got[2] == len(expected)
+        assert got[3] == (len(text) if text else 0)
+
+
+def test_the_whitespace_list_is_pythons():
+    from botbaby.clean_kernel import _UNICODE_SPACES
+
+    assert [chr(c) for c in _UNICODE_SPACES] == list(reference.UNICODE_SPACES)
+
+
+def test_the_drop_codes_name_every_reason_but_duplicates():
+    from botbaby.clean import DROP_REASONS
+
+    assert sorted(CODE_REASONS.values()) == sorted(set(DROP_REASONS) - {"duplicate"})
+
+
+def test_equal_texts_hash_alike_and_different_texts_do_not():
+    texts = ["same words here", "same  words here https://t.co/x", "other words here", "Same words here"]
+    hashes = clean_batch(pa.array(texts), None, CleanConfig(min_chars=0)).train.hashes
+    assert hashes[0] == hashes[1] and len(set(hashes.tolist())) == 3
+    assert clean_batch(pa.array(texts), None, CleanConfig(min_chars=0), "f" * 16).train.hashes[0] != hashes[0]
+
+
+def test_the_hash_puts_a_post_in_val_and_its_duplicates_with_it():
+    texts = [f"post number {i}" for i in range(2_000)] * 2
+    result = clean_batch(pa.array(texts), None, CleanConfig(min_chars=0), val_cut=100_000)
+    assert 150 < len(result.val.rows) / 2 < 250  # about a tenth
+    assert set(result.val.hashes.tolist()).isdisjoint(result.train.hashes.tolist())
+    assert np.all(result.val.hashes % 1_000_000 < 100_000) and np.all(result.train.hashes % 1_000_000 >= 100_000)
+
+
+def test_sliced_and_large_string_batches_are_read_where_they_start():
+    texts = pa.array(["first post", "second post", "third post"])
+    for array in (texts.slice(1), texts.cast(pa.large_string()).slice(1)):
+        lines = clean_batch(array, None, CleanConfig(min_chars=0)).train.lines.to_pylist()
+        assert lines == [f"{START}second post{END}\n", f"{START}third post{END}\n"]
+    assert len(clean_batch(pa.array([], pa.string()), None, CleanConfig()).codes) == 0
+
+
+def test_posts_with_rare_entities_are_decoded_by_python_and_stay_in_place():
+    texts = ["one &hellip; two", "plain post", "it&#8217;s caf&amp;eacute; time", "RT @x: &eacute;t&eacute;"]
+    result = clean_batch(pa.array(texts), None, CleanConfig(min_chars=0, drop_retweets=False))
+    assert result.train.lines.to_pylist() == [
+        f"{START}{text}{END}\n" for text in ["one ... two", "plain post", "it's café time", "été"]
+    ]
+    assert result.train.rows.tolist() == [0, 1, 2, 3]
