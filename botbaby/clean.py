@@ -69,7 +69,7 @@ from botbaby.tweets import TweetStore
 if TYPE_CHECKING:
     from botbaby.clean_kernel import CleanResult, Lines
 
-FORMAT_VERSION = 1  # bump when the rules change meaning, so finished cleans are redone
+FORMAT_VERSION = 2  # bump when the rules change meaning, so finished cleans are redone (2: compiled pass, its hash)
 DROP_REASONS = ("empty", "retweet", "nothing_left", "too_short", "duplicate")
 LENGTH_BIN_EDGES = list(range(0, 301, 10))  # characters; one more bin counts everything longer
 RELEASE_MEMORY_EVERY = 4  # batches between handing Arrow's cached memory back (peak memory vs. page faults)
