@@ -39,6 +39,7 @@ import contextlib
 import dataclasses
 import hashlib
 import html
+import io
 import json
 import math
 import os
@@ -202,34 +203,6 @@ def _unescape(value: str) -> str:
     return value
 
 
-def _write_lines(handle, lines: pa.Array, keep: np.ndarray | None = None) -> None:
-    """Write lines of train.txt straight from Arrow's buffer (no Python string per post), those in ``keep``."""
-    if len(lines) == 0:
-        return
-    # The values buffer of a string array holds its strings back to back: exactly the file's bytes.
-    offset_type = np.int64 if pa.types.is_large_string(lines.type) else np.int32
-    offsets = np.frombuffer(lines.buffers()[1], dtype=offset_type)[lines.offset : lines.offset + len(lines) + 1]
-    values = memoryview(lines.buffers()[2])
-    if keep is None or keep.all():
-        handle.write(values[offsets[0] : offsets[-1]])
-        return
-    # Runs of kept lines, each written from the buffer as it is (duplicates are few, so runs are long).
-    edges = np.flatnonzero(np.diff(np.concatenate([[False], keep, [False]]).view(np.int8)))
-    starts, ends = offsets[edges[0::2]].tolist(), offsets[edges[1::2]].tolist()
-    handle.writelines(values[a:b] for a, b in zip(starts, ends, strict=True))
-
-
-def _start_writeback(*handles) -> None:
-    """Start writing what the files hold so far to disk, without waiting for it.
-
-    The atomic rename at the end fsyncs the files: without this, all of the text is written out
-    then, on the critical path (about 80 ms for 200 MB of text).
-    """
-    if hasattr(os, "posix_fadvise"):  # not on macOS or Windows, where the final fsync does it all
-        for handle in handles:
-            os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-
-
 class Recycler:
     """Arrays handed back after use and handed out again: memory faulted in once, not for every batch.
 
@@ -253,9 +226,43 @@ class Recycler:
 
     def give(self, result: "CleanResult") -> None:
         """Take back the memory of a result that is no longer used."""
-        with self.lock:
-            self.free.extend(array.base if array.base is not None else array for array in result.memory)
+        self.give_arrays(*result.memory)
         result.memory = []
+
+    def give_arrays(self, *arrays: np.ndarray) -> None:
+        """Take back arrays from ``take`` that are no longer used."""
+        with self.lock:
+            self.free.extend(array.base if array.base is not None else array for array in arrays)
+
+
+def _write_lines(handle, lines: pa.Array, keep: np.ndarray | None = None, recycle: Recycler | None = None) -> None:
+    """Write lines of train.txt straight from Arrow's buffer (no Python string per post), those in ``keep``."""
+    if len(lines) == 0:
+        return
+    # The values buffer of a string array holds its strings back to back: exactly the file's bytes.
+    offset_type = np.int64 if pa.types.is_large_string(lines.type) else np.int32
+    offsets = np.frombuffer(lines.buffers()[1], dtype=offset_type)[lines.offset : lines.offset + len(lines) + 1]
+    values = np.frombuffer(lines.buffers()[2], dtype=np.uint8)
+    if keep is None or keep.all():
+        handle.write(values[offsets[0] : offsets[-1]])
+        return
+    from botbaby.clean_kernel import gather_lines
+
+    recycle = recycle or Recycler()
+    gathered = recycle.take(offsets[-1] - offsets[0], np.uint8)
+    handle.write(gathered[: gather_lines(values, offsets.astype(np.int64), keep, gathered)])
+    recycle.give_arrays(gathered)
+
+
+def _start_writeback(*handles) -> None:
+    """Start writing what the files hold so far to disk, without waiting for it.
+
+    The atomic rename at the end fsyncs the files: without this, all of the text is written out
+    then, on the critical path (about 80 ms for 200 MB of text).
+    """
+    if hasattr(os, "posix_fadvise"):  # not on macOS or Windows, where the final fsync does it all
+        for handle in handles:
+            os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
 
 
 @dataclass
@@ -484,9 +491,11 @@ def _arrow_memory_pool() -> Iterator[None]:
 
 def _load_kernel(config: CleanConfig) -> None:
     """Import the compiled pass and clean one post, so its code and tables are ready for the workers."""
-    from botbaby.clean_kernel import clean_batch
+    from botbaby.clean_kernel import clean_batch, merge_new
 
     clean_batch(pa.array(["x"]), None, config)
+    _write_lines(io.BytesIO(), pa.array(["a", "b"], pa.large_string()), np.array([True, False]))
+    merge_new(np.zeros(1, np.uint64), 0, np.zeros(1, np.uint64), np.zeros(1, bool))
 
 
 def _batches_cleaned(
@@ -572,7 +581,7 @@ def clean(data: Path | str, side: str, config: CleanConfig | dict | None = None,
                         if config.drop_duplicates:
                             new = dedups[file].new(lines.hashes, order)
                         stats.dropped["duplicate"] += int(len(new) - new.sum())
-                        _write_lines(handle, lines.lines, new)
+                        _write_lines(handle, lines.lines, new, recycle)
                         after += _histogram(lines.lengths[new].astype(np.int64))
                         stats.kept += int(new.sum())
                         if file == 0:
@@ -580,13 +589,14 @@ def clean(data: Path | str, side: str, config: CleanConfig | dict | None = None,
                         else:
                             stats.val += int(new.sum())
                         punkt.offer(cleaned.samples[2 * file], cleaned.samples[2 * file + 1], new)
-                    _start_writeback(train_file, val_file)
                     recycle.give(cleaned.result)
-                    # Hand freed batches back to the system now and then: Arrow's allocator otherwise
-                    # keeps them cached per thread, and the cache creeps up over a long run. Not after
-                    # every batch: memory handed back has to be faulted in (and zeroed) again.
+                    # Now and then: start writing the text out, and hand freed batches back to the
+                    # system (Arrow's allocator otherwise keeps them cached per thread, and the cache
+                    # creeps up over a long run). Not after every batch: memory handed back has to be
+                    # faulted in (and zeroed) again.
                     batches_done += 1
                     if batches_done % RELEASE_MEMORY_EVERY == 0:
+                        _start_writeback(train_file, val_file)
                         pa.default_memory_pool().release_unused()
                 punkt.close()  # it finishes training while the text files are flushed and closed
             stats.train = stats.kept - stats.val

@@ -804,3 +804,24 @@ def merge_new(seen, size, ordered, new):
             write -= 1
             seen[write] = h
     return size + count
+
+
+@jit
+def gather_lines(values, offsets, keep, out):
+    """Copy the lines ``keep`` selects (``values[offsets[i]:offsets[i + 1]]``) back to back into ``out``.
+
+    Consecutive kept lines are copied as one block. Returns the number of bytes written.
+    """
+    o, i, n = 0, 0, len(keep)
+    while i < n:
+        if not keep[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and keep[j]:
+            j += 1
+        size = offsets[j] - offsets[i]
+        copy(values, offsets[i], out, o, size)
+        o += size
+        i = j
+    return o
