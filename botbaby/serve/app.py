@@ -57,7 +57,7 @@ from botbaby.contract import (
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.layout import Layout, check_side
 from botbaby.serve.cache import SqliteCache
-from botbaby.serve.queue import LocalQueue, QueueFull
+from botbaby.serve.queue import MAX_ATTEMPTS, MAX_PENDING, LocalQueue, QueueFull
 from botbaby.serve.worker import IDLE_MINUTES, GeneratorFactory, IdleHook, Worker, WorkerPool, release_model
 from botbaby.train import trained_sides
 
@@ -76,8 +76,8 @@ class ServeConfig(StageConfig):
     wait_s: float = 25.0  # seconds a request for a new prompt waits before answering 202 with the job's address
     idle_minutes: float = IDLE_MINUTES  # a worker releases its model after this many minutes without jobs
     sides: list[str] | None = None  # sides to serve; None: every side with a trained model in DATA
-    max_attempts: int = 3  # a job that failed this many times is dead (its requests get the error)
-    max_pending: int = 100  # new prompts waiting per side beyond which /generate answers 429
+    max_attempts: int = MAX_ATTEMPTS  # a job that failed this many times is dead (its requests get the error)
+    max_pending: int = MAX_PENDING  # new prompts waiting per side beyond which /generate answers 429
     static: bool = True  # serve the web page at /
 
     def validate(self) -> None:

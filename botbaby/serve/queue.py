@@ -37,11 +37,15 @@ class QueueFull(BotbabyError):
     """Too many jobs are waiting for this side (HTTP 429): try again later."""
 
 
+MAX_ATTEMPTS = 3  # a job that failed this many times is dead (its requests get the error)
+MAX_PENDING = 100  # new prompts waiting per side beyond which submit refuses (/generate answers 429)
+
+
 class LocalQueue:
     """The ``JobQueue`` port for one side, on SQLite; thread-safe."""
 
-    def __init__(self, db: Database | Path | str, side: str, max_attempts: int = 3, max_pending: int = 1000,
-                 recover: bool = True) -> None:
+    def __init__(self, db: Database | Path | str, side: str, max_attempts: int = MAX_ATTEMPTS,
+                 max_pending: int = MAX_PENDING, recover: bool = True) -> None:
         """
         Args:
             db: the server's database (or its path).

@@ -31,6 +31,7 @@ def call(api, path, method="GET", body=None, **query):
     }
     if body is not None:
         event["body"] = json.dumps(body)
+        event["headers"] = {"content-type": "application/json"}  # API Gateway lower-cases header names
     answer = api(event)
     assert answer["headers"]["access-control-allow-origin"] == "*"
     return answer["statusCode"], json.loads(answer["body"]) if answer["body"] else None
@@ -159,6 +160,15 @@ def test_feedback_is_stored_and_checked_as_botbaby_serve_checks_it(api, clients)
     ]
     for bad in ({"message": ""}, {"message": "x", "rating": 6}, {"message": "x", "vote": "up"}, ["a", "list"]):
         assert call(api, "/feedback", method="POST", body=bad)[0] == 400, bad
+
+
+def test_feedback_not_sent_as_json_is_refused_with_415_as_botbaby_serve_does(api):
+    event = {"rawPath": "/feedback", "requestContext": {"http": {"method": "POST"}}, "body": "message=hi",
+             "headers": {"content-type": "application/x-www-form-urlencoded"}}  # fmt: skip
+    answer = api(event)
+    assert answer["statusCode"] == 415 and "Content-Type: application/json" in json.loads(answer["body"])["error"]
+    del event["headers"]
+    assert api(event)["statusCode"] == 415
 
 
 def test_a_feedback_body_over_the_limit_is_refused_with_413_as_botbaby_serve_does(api):

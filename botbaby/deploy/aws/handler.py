@@ -164,6 +164,8 @@ class Api:
             return route[1]()
         except BodyTooLarge as exc:
             return _answer(413, {"error": str(exc)})
+        except NotJson as exc:
+            return _answer(415, {"error": str(exc)})
         except BadRequest as exc:
             return _answer(400, {"error": str(exc)})
 
@@ -251,7 +253,14 @@ class BodyTooLarge(BadRequest):
     """A request body over MAX_FEEDBACK_BYTES (HTTP 413, as botbaby serve answers)."""
 
 
+class NotJson(BadRequest):
+    """A request body not sent as JSON (HTTP 415, as botbaby serve answers)."""
+
+
 def _body(event: dict[str, Any]) -> Any:
+    headers = {name.lower(): value for name, value in (event.get("headers") or {}).items()}
+    if "json" not in headers.get("content-type", ""):
+        raise NotJson("send the feedback as JSON (Content-Type: application/json)")
     raw = event.get("body") or ""
     data = base64.b64decode(raw) if event.get("isBase64Encoded") else raw.encode("utf-8", errors="replace")
     if len(data) > MAX_FEEDBACK_BYTES:
