@@ -10,7 +10,7 @@ import pytest
 from botbaby.contract import GenerateRequest
 from botbaby.deploy.aws.cache import DynamoCache
 from botbaby.deploy.aws.queue import SqsQueue
-from botbaby.deploy.aws.worker import PromptsFile, WorkerSettings, instance_id_from_imds, pull_models, run
+from botbaby.deploy.aws.worker import PromptsFile, WorkerSettings, instance_id_from_imds, main, pull_models, run
 
 STACK = "bb-test"
 
@@ -171,3 +171,14 @@ def test_an_unwritable_prompts_file_does_not_fail_the_job(clients, table_and_que
     cache.store(request, posts)
     assert cache.peek(request.key) == posts
     assert "could not add 'Fuel prices' to prompts.json" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("content", [None, "{not json", '{"bucket": "b", "colour": "blue"}'])
+def test_a_worker_config_it_cannot_use_is_one_line_in_the_journal_not_a_traceback(tmp_path, capsys, content):
+    config = tmp_path / "worker.json"
+    if content is not None:
+        config.write_text(content)
+    assert main(["--config", str(config)]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "Traceback" not in error
+    assert str(config) in error and "botbaby deploy aws" in error

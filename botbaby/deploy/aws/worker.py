@@ -18,6 +18,7 @@ import argparse
 import functools
 import hashlib
 import json
+import sys
 import tarfile
 import tempfile
 import threading
@@ -32,7 +33,7 @@ from botbaby.contract import GenerateRequest, Post
 from botbaby.deploy.aws.cache import DynamoCache
 from botbaby.deploy.aws.clients import AwsClients, error_code
 from botbaby.deploy.aws.queue import SqsQueue
-from botbaby.errors import ConfigError
+from botbaby.errors import BotbabyError, ConfigError
 from botbaby.layout import Layout, check_side
 from botbaby.serve.ports import Cache
 from botbaby.serve.worker import IDLE_MINUTES, GeneratorFactory, Worker
@@ -267,7 +268,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m botbaby.deploy.aws.worker", description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=Path("/etc/botbaby/worker.json"), help="worker settings (JSON)")
     args = parser.parse_args(argv)
-    settings = WorkerSettings.from_dict(json.loads(args.config.read_text()))
+    try:
+        settings = WorkerSettings.from_dict(json.loads(args.config.read_text()))
+    except (OSError, ValueError, BotbabyError) as exc:  # one line in the journal, not a traceback
+        print(f"botbaby worker: cannot read {args.config}: {exc}; redeploy with `botbaby deploy aws`", file=sys.stderr)
+        return 2
     print(f"botbaby worker: {run(settings)}", flush=True)
     return 0
 
