@@ -344,7 +344,7 @@ def openapi_spec(sides: list[str]) -> dict:
                 "requestBody": {"required": True, "content": {"application/json": {
                     "schema": {"$ref": "#/components/schemas/Feedback"}}}},
                 "responses": {"201": {"description": "stored", "content": {"application/json": {"schema": {
-                    "type": "object", "properties": {"id": {"type": "integer"}}, "required": ["id"]}}}},
+                    "type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]}}}},
                     "400": error, "413": {**error, "description": "body too large"},
                     "415": {**error, "description": "not JSON"}},
             }},
@@ -465,7 +465,7 @@ def create_app(data: Path | str, config: ServeConfig | None = None, factory: Gen
         except (ValueError, RecursionError):
             raise BadRequest("the body is not valid JSON") from None
         feedback_id = service.cache.add_feedback(**parse_feedback(value, service.sides))
-        return JSONResponse({"id": feedback_id}, status_code=201)
+        return JSONResponse({"id": str(feedback_id)}, status_code=201)  # opaque, a string as the Lambda's
 
     async def healthz(request: Request) -> Response:
         return JSONResponse({

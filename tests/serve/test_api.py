@@ -213,7 +213,7 @@ def test_feedback_is_validated_and_stored(start_server, data_dir):
     url = start_server()
     stored = httpx.post(f"{url}/feedback", json={"message": "Scarily real", "model": "left", "rating": 4,
                                                  "prompt": "Fuel prices"})
-    assert stored.status_code == 201
+    assert stored.status_code == 201 and isinstance(stored.json()["id"], str)  # opaque, as the Lambda's uuid
     bad = [
         ({"rating": 4}, 400), ({"message": "  "}, 400), ({"message": "x", "rating": 6}, 400),
         ({"message": "x", "rating": True}, 400), ({"message": "x", "model": "centre"}, 400),
