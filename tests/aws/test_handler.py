@@ -230,3 +230,14 @@ def test_a_prompt_that_keeps_failing_answers_422_and_asking_again_retries_it(dep
     assert healthy.run_once(wait_s=0) is True and healthy.stats["done"] == 1
     answer = [post.to_dict() for post in majority_view(expected("left", "Fuel prices"))]
     assert call(api, f"/jobs/{job_id}") == (200, answer)
+
+
+def test_waiting_for_an_answer_reads_the_cache_item_once_per_poll(api, monkeypatch):
+    client, reads = api.cache._dynamodb, []
+    get_item = client.get_item
+    monkeypatch.setattr(client, "get_item", lambda **kwargs: reads.append(kwargs["Key"]) or get_item(**kwargs))
+    polls, ticks = [], iter(range(100))
+    monkeypatch.setattr(api, "sleep", polls.append)
+    monkeypatch.setattr(api, "clock", lambda: next(ticks) * 0.01)  # 0.1 s of waiting, and nobody answers
+    assert call(api, "/generate", model="left", prompt="Nobody answers this")[0] == 202
+    assert len(polls) >= 3 and len(reads) == len(polls)

@@ -51,6 +51,11 @@ class DynamoCache:
         item = self._item(key)
         return _posts(item) if item and "posts" in item else None
 
+    def settled(self, key: str) -> bool:
+        """Whether the job for ``key`` has an answer or failed for good: one read, for polling."""
+        item = self._item(key)
+        return bool(item) and ("posts" in item or "error" in item)
+
     def visits(self, key: str) -> int:
         """How often ``key`` was answered from the cache (0 when unknown)."""
         item = self._item(key)

@@ -192,7 +192,7 @@ class Api:
         self._wake_worker()
         deadline = self.clock() + self.wait_s
         while self.clock() < deadline:
-            if self.cache.peek(job_id) is not None or self._failure(job_id) is not None:
+            if self._settled(job_id):
                 return self.job(job_id)
             self.sleep(self.poll_s)
         return _pending(job_id)
@@ -210,6 +210,13 @@ class Api:
         # pending job starts the instance again if it has stopped meanwhile.
         self._wake_worker()
         return _pending(job_id)
+
+    def _settled(self, job_id: str) -> bool:
+        """Answered or failed for good: one read per poll where the cache can tell both at once."""
+        settled = getattr(self.cache, "settled", None)
+        if settled is not None:
+            return settled(job_id)
+        return self.cache.peek(job_id) is not None or self._failure(job_id) is not None
 
     def _failure(self, job_id: str) -> dict[str, Any] | None:
         failure = getattr(self.cache, "failure", None)
