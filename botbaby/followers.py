@@ -30,8 +30,7 @@ sorting, never Python objects, so 40 leaders with a million followers each fit e
 import argparse
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,7 +41,7 @@ import pyarrow as pa
 
 from botbaby.config import StageConfig
 from botbaby.errors import BotbabyError, ConfigError
-from botbaby.io import atomic_path, atomic_write_text
+from botbaby.io import atomic_path, atomic_write_text, state_db
 from botbaby.layout import DEFAULT_SIDES, Layout, SidePaths
 from botbaby.leaders import read_leaders
 from botbaby.sources.base import AccountUnavailable, Source, open_source
@@ -96,28 +95,23 @@ def leader_file(paths: SidePaths, leader: str) -> Path:
     return paths.followers_dir / f"{leader.lower()}.arrow"
 
 
-@contextmanager
-def _state(paths: SidePaths) -> Iterator[sqlite3.Connection]:
-    paths.followers_dir.mkdir(parents=True, exist_ok=True)
-    with closing(sqlite3.connect(paths.followers_state, isolation_level=None)) as db:
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.executescript(
-            """
-            CREATE TABLE IF NOT EXISTS leaders (
-                leader TEXT PRIMARY KEY,
-                cursor TEXT,                      -- next page to fetch; NULL before the first
-                status TEXT NOT NULL,             -- pending, fetched (all pages in), done, unavailable
-                followers INTEGER NOT NULL DEFAULT 0,
-                reason TEXT                       -- why a leader is unavailable
-            );
-            CREATE TABLE IF NOT EXISTS followers (
-                leader TEXT NOT NULL, key INTEGER NOT NULL, id TEXT NOT NULL, handle TEXT NOT NULL,
-                PRIMARY KEY (leader, key)
-            ) WITHOUT ROWID;
-            """
-        )
-        yield db
+_SCHEMA = """
+    CREATE TABLE IF NOT EXISTS leaders (
+        leader TEXT PRIMARY KEY,
+        cursor TEXT,                      -- next page to fetch; NULL before the first
+        status TEXT NOT NULL,             -- pending, fetched (all pages in), done, unavailable
+        followers INTEGER NOT NULL DEFAULT 0,
+        reason TEXT                       -- why a leader is unavailable
+    );
+    CREATE TABLE IF NOT EXISTS followers (
+        leader TEXT NOT NULL, key INTEGER NOT NULL, id TEXT NOT NULL, handle TEXT NOT NULL,
+        PRIMARY KEY (leader, key)
+    ) WITHOUT ROWID;
+"""
+
+
+def _state(paths: SidePaths) -> AbstractContextManager[sqlite3.Connection]:
+    return state_db(paths.followers_state, _SCHEMA)
 
 
 def download_followers(

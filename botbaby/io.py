@@ -6,12 +6,14 @@
     >>> path.read_text()
     '{}'
 
-Also ``read_handles``: the account lists the stages hand on to each other (leaders.csv, accounts.csv).
+Also ``read_handles``: the account lists the stages hand on to each other (leaders.csv, accounts.csv);
+and ``state_db``: the SQLite file in which a resumable download keeps its progress.
 """
 
 import contextlib
 import csv
 import os
+import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,6 +42,23 @@ def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically."""
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
+
+
+@contextlib.contextmanager
+def state_db(path: Path, schema: str) -> Iterator[sqlite3.Connection]:
+    """Open a download's progress database (created with ``schema`` if new), and close it afterwards.
+
+    WAL mode, autocommit (callers write in explicit transactions), ``synchronous=NORMAL``: a killed
+    process loses nothing it committed; a power cut may lose the last commits, which the resumed
+    download fetches again (posts and followers are stored once whatever is fetched twice).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(schema)
+        yield db
 
 
 def read_handles(path: Path, missing: str) -> list[str]:

@@ -22,8 +22,7 @@ each post id once, ends up exactly as after an uninterrupted run. Finished accou
 import argparse
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,7 +32,7 @@ import pandas as pd
 
 from botbaby.config import StageConfig
 from botbaby.errors import BotbabyError, ConfigError
-from botbaby.io import read_handles
+from botbaby.io import read_handles, state_db
 from botbaby.layout import Layout, SidePaths
 from botbaby.sources import SOURCES, source_module
 from botbaby.sources.base import AccountUnavailable, Source, open_source
@@ -79,24 +78,20 @@ def read_accounts(paths: SidePaths) -> list[str]:
     )
 
 
-@contextmanager
-def _state(paths: SidePaths) -> Iterator[sqlite3.Connection]:
-    paths.root.mkdir(parents=True, exist_ok=True)
-    with closing(sqlite3.connect(paths.scrape_state, isolation_level=None)) as db:
-        db.execute("PRAGMA journal_mode=WAL")
-        db.executescript(
-            """
-            CREATE TABLE IF NOT EXISTS accounts (
-                handle TEXT PRIMARY KEY,
-                position INTEGER NOT NULL,        -- order in accounts.csv: most-followed first
-                cursor TEXT,                      -- next page; NULL before the first
-                status TEXT NOT NULL,             -- pending, done, unavailable
-                posts INTEGER NOT NULL DEFAULT 0, -- posts taken so far (for max_posts_per_account)
-                reason TEXT                       -- why an account is unavailable
-            );
-            """
-        )
-        yield db
+_SCHEMA = """
+    CREATE TABLE IF NOT EXISTS accounts (
+        handle TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,        -- order in accounts.csv: most-followed first
+        cursor TEXT,                      -- next page; NULL before the first
+        status TEXT NOT NULL,             -- pending, done, unavailable
+        posts INTEGER NOT NULL DEFAULT 0, -- posts taken so far (for max_posts_per_account)
+        reason TEXT                       -- why an account is unavailable
+    );
+"""
+
+
+def _state(paths: SidePaths) -> AbstractContextManager[sqlite3.Connection]:
+    return state_db(paths.scrape_state, _SCHEMA)
 
 
 class _Progress:
