@@ -39,7 +39,6 @@ import contextlib
 import dataclasses
 import hashlib
 import html
-import io
 import json
 import math
 import os
@@ -98,12 +97,12 @@ class CleanConfig(StageConfig):
     scripts: tuple[str, ...] = ("latin",)  # kept besides ASCII: latin, devanagari, ...; ("ascii",) = the original
     collapse_whitespace: bool = True  # runs of whitespace -> one space (line breaks always become spaces)
     min_chars: int = 50  # posts shorter than this after cleaning are dropped (characters)
-    drop_duplicates: bool = True  # identical cleaned posts are kept once (8 bytes of memory per kept post)
+    drop_duplicates: bool = True  # identical cleaned posts are kept once (8 to 12 bytes of memory per kept post)
     val_share: float = 0.05  # share of posts held out in val.txt, chosen by a hash of the text (0 to 0.5)
     seed: int = 0  # changes which posts the hash puts in val.txt
     punkt_sample_chars: int = 100_000  # Punkt trains on at most this many characters (~800 posts), spread over the corpus
     batch_size: int = 65_536  # posts per record batch; memory use scales with this, not with the corpus
-    workers: int = 2  # batches cleaned at once (threads; pyarrow releases the GIL); 1 = no threads
+    workers: int = 2  # batches cleaned at once (threads; the compiled pass releases the GIL); 1 = no threads
 
     def __post_init__(self) -> None:
         if isinstance(self.scripts, str):
@@ -186,7 +185,7 @@ def _fingerprint(config: CleanConfig, parts: list[Path]) -> str:
 
 
 def _hash_key(seed: int) -> str:
-    return hashlib.md5(str(seed).encode()).hexdigest()[:16]  # pandas wants a 16-character key
+    return hashlib.md5(str(seed).encode()).hexdigest()[:16]  # 16 hex digits: the 64-bit seed of the text hash
 
 
 def _histogram(lengths: np.ndarray) -> np.ndarray:
@@ -491,10 +490,10 @@ def _arrow_memory_pool() -> Iterator[None]:
 
 def _load_kernel(config: CleanConfig) -> None:
     """Import the compiled pass and clean one post, so its code and tables are ready for the workers."""
-    from botbaby.clean_kernel import clean_batch, merge_new
+    from botbaby.clean_kernel import clean_batch, gather_lines, merge_new
 
     clean_batch(pa.array(["x"]), None, config)
-    _write_lines(io.BytesIO(), pa.array(["a", "b"], pa.large_string()), np.array([True, False]))
+    gather_lines(np.zeros(1, np.uint8), np.zeros(2, np.int64), np.ones(1, bool), np.zeros(1, np.uint8))
     merge_new(np.zeros(1, np.uint64), 0, np.zeros(1, np.uint64), np.zeros(1, bool))
 
 

@@ -16,7 +16,7 @@ LINE_BREAKS = "\n\v\f\r\x1c-\x1e"  # what str.splitlines() splits on in ASCII
 W = "A-Za-z0-9_"  # \w
 
 URL = (
-    rf"(?i:"
+    rf"(?ai:"  # ASCII only: without "a", Python's re lets ſ match s and K match k
     rf"[{W}.+-]+@[{W}-]+(?:\.[{W}-]+)+"  # e-mail addresses
     rf"|https?(?::|…|\.\.\.)[^{WS}]*"  # http://..., https://..., and truncated ones ("https:/", "http…")
     rf"|www\.[^{WS}]+"  # www.example.com/path without a scheme

@@ -21,7 +21,7 @@ PIECES = [
     ".co/", "t.co/x1", "example.com", "a.b.c", "com", "in", "@", "@user", "@@x", "me@example.org", "a@b", "x.y@z.io",
     "&", "&amp;", "&amp;amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&apos;", "&nbsp;", "&hellip;", "&#8217;", "&#x27;",
     "&c", "&amp", "RT @news: ", "RT @", "🔥", "🇮🇳", "👨‍👩‍👧", "जय", "हिंद।", "café", "Zürich", "ß", "’", "“", "”", "—", "–",
-    "₹", "\u00a0", "\u2009", "\u3000", "\u2028", "\x85", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\v", "\x1c", "\x1f",
+    "₹", "ſ", "İ", "ı", "\u212a", "\u00a0", "\u2009", "\u3000", "\u2028", "\x85", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\v", "\x1c", "\x1f",
 ]  # fmt: skip
 CONFIGS = [
     {},
@@ -31,6 +31,7 @@ CONFIGS = [
     {"remove_urls": False, "remove_mentions": False},
     {"collapse_whitespace": False},
     {"collapse_whitespace": False, "remove_urls": False},
+    {"collapse_whitespace": False, "drop_retweets": False, "scripts": ("latin", "common")},
     {"unescape_html": False},
     {"normalize_punctuation": False},
     {"scripts": ("ascii",)},
@@ -112,3 +113,19 @@ def test_posts_with_rare_entities_are_decoded_by_python_and_stay_in_place():
         f"{START}{text}{END}\n" for text in ["one ... two", "plain post", "it's café time", "été"]
     ]
     assert result.train.rows.tolist() == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "expected"),
+    [
+        ("a\n@b\nc", {"collapse_whitespace": False}, "a   c"),  # a line break after a removed mention stays
+        ("&#82;T @news: their words", {}, "RT : their words"),  # the retweet rule reads the stored text
+        ("RT @x&#95;y: hi there", {"drop_retweets": False}, "_y: hi there"),
+        ("RT @x: caf&eacute; time", {"drop_retweets": False}, "café time"),
+        ("see a@b.cſ now", {}, "see ſ now"),  # \w is ASCII: ſ is not an s
+    ],
+)
+def test_awkward_posts_found_in_review(text, values, expected):
+    config = CleanConfig.from_dict({"min_chars": 0} | values)
+    assert reference.clean_post(text, None, config) == (KEPT, expected)
+    assert list(kernel_results([text], [None], config))[0][:2] == (KEPT, expected)
