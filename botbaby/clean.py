@@ -449,12 +449,12 @@ class _Dedup:
 
         ``order`` is ``_Dedup.order(hashes)`` when a worker thread has already computed it.
         """
-        from botbaby.clean_kernel import _pool_array, merge_new
+        from botbaby.clean_kernel import merge_new
 
         order = self.order(hashes) if order is None else order
         if self.size + len(hashes) > len(self.seen):
-            # Grown by half at a time, in Arrow's pool: memory reused, not faulted in again per batch.
-            grown = _pool_array((self.size + len(hashes)) * 3 // 2, np.uint64)
+            # Grown by half at a time: new memory now and then, not for every batch.
+            grown = np.empty((self.size + len(hashes)) * 3 // 2, dtype=np.uint64)
             grown[: self.size] = self.seen[: self.size]
             self.seen = grown
         first = np.empty(len(hashes), dtype=bool)

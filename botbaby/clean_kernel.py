@@ -226,11 +226,6 @@ def _redo_with_python_unescape(result, text, config, hash_key, val_cut, again, u
         ))  # fmt: skip
 
 
-def _pool_array(shape, dtype) -> np.ndarray:
-    """An uninitialised numpy array in Arrow's memory pool, which reuses freed memory (``clean._Dedup``)."""
-    return np.frombuffer(pa.allocate_buffer(int(np.prod(shape)) * np.dtype(dtype).itemsize), dtype).reshape(shape)
-
-
 def _string_buffers(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     """The offsets (as int64) and bytes of a string array, without copying the bytes."""
     if pa.types.is_large_string(text.type):
