@@ -94,6 +94,7 @@ def site(deployed, clients):
                 "rawPath": url.path,
                 "queryStringParameters": dict(urllib.parse.parse_qsl(url.query)) or None,
                 "requestContext": {"http": {"method": method, "path": url.path}},
+                "headers": {name.lower(): value for name, value in self.headers.items()},  # as payload 2.0 has them
                 "isBase64Encoded": False,
             }
             length = int(self.headers.get("Content-Length") or 0)
