@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from botbaby.errors import BotbabyError
-from botbaby.layout import DEFAULT_DATA
+from botbaby.layout import DEFAULT_DATA, default_data
 
 # In notebook order; serve and deploy are subpackages with their own ``cli`` module.
 COMMAND_MODULES = (
@@ -33,7 +33,7 @@ COMMAND_MODULES = (
 def add_data_arg(parser: argparse.ArgumentParser) -> None:
     """The ``--data`` option every stage takes."""
     parser.add_argument(
-        "--data", type=Path, default=DEFAULT_DATA, help=f"data folder (default: {DEFAULT_DATA}, or $BOTBABY_DATA)"
+        "--data", type=Path, default=default_data(), help=f"data folder (default: $BOTBABY_DATA, else {DEFAULT_DATA})"
     )
 
 

@@ -9,12 +9,12 @@ Every path a stage touches comes from here, so the layout lives in one place.
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from botbaby.errors import BotbabyError
 
-DEFAULT_DATA = Path(os.environ.get("BOTBABY_DATA", "botbaby-data"))  # overridden by --data / DATA
+DEFAULT_DATA = Path("botbaby-data")  # the data folder when neither --data / DATA nor $BOTBABY_DATA names one
 DEFAULT_SIDES = ("left", "right")  # side names are the user's choice; these are the defaults
 
 # train.txt/val.txt hold one post per line between gpt-2-simple's markers: START + text + END.
@@ -26,6 +26,11 @@ RESERVED = frozenset({"models", "results", "deploy"})
 
 # A side name becomes a folder name: lower-case letters, digits, '-' and '_', 1 to 32 characters.
 _SIDE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
+
+
+def default_data() -> Path:
+    """The data folder to use when none is given: ``$BOTBABY_DATA`` as it is now (not at import), else DEFAULT_DATA."""
+    return Path(os.environ.get("BOTBABY_DATA") or DEFAULT_DATA)
 
 
 def check_side(side: str) -> str:
@@ -120,7 +125,7 @@ class SidePaths:
 class Layout:
     """The data folder and the paths of everything in it."""
 
-    root: Path = DEFAULT_DATA
+    root: Path = field(default_factory=default_data)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "root", Path(self.root))

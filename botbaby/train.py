@@ -9,7 +9,7 @@ or, from Python (and the notebook)::
     (200, 0.0001)
 
 ``train(data, side, config)`` reads ``DATA/SIDE/train.txt`` and writes ``DATA/SIDE/model/``: the
-checkpoint (a gpt-2-simple run: checkpoint_dir = the side folder, run_name = ``model``),
+checkpoint (a gpt-2-simple run whose run_name is that folder's absolute path, samples included),
 ``run_config.json`` (the resolved TrainConfig), ``loss.csv`` (step, loss, avg_loss), ``loss.png``
 and ``metrics.json`` (perplexity on ``val.txt``). Running it again resumes from the latest
 checkpoint up to ``steps`` in all; a side that already reached them is skipped.
@@ -45,7 +45,6 @@ from botbaby.layout import Layout, SidePaths
 
 log = logging.getLogger(__name__)
 
-RUN_NAME = "model"  # gpt-2-simple run name, so the run folder is SidePaths.model_dir
 TINY = "tiny"
 RELEASES = ("124M", "355M", "774M", "1558M")  # what OpenAI published; gpt-2-simple downloads these
 # Where gpt-2-simple's download_gpt2 fetches releases from (a literal inside it); tests point
@@ -255,26 +254,27 @@ def _finetune(paths: SidePaths, base_dir: Path, base_name: str, config: TrainCon
     random.seed(config.seed + done)  # gpt-2-simple samples windows with `random`
     bar = tqdm(total=config.steps, initial=done, desc=f"training {paths.name}", unit="step")
     tap = _ProgressTap(sys.stdout, bar, hide=_BIG_MODEL_ADVICE if config.model == TINY else None)
-    # gpt-2-simple writes its samples to ./samples/RUN: keep them in the side folder.
-    cwd = os.getcwd()
+    # gpt-2-simple writes checkpoints to CHECKPOINT_DIR/RUN_NAME and samples to ./samples/RUN_NAME. An absolute
+    # run_name (os.path.join keeps it whole) puts both in the side's model folder whatever the working directory,
+    # so nothing here depends on, or changes, the process's working directory.
+    run_dir = paths.model_dir.absolute()
     with tf.Graph().as_default():
         tf.compat.v1.set_random_seed(config.seed)
         sess = gpt2.start_tf_sess()
         try:
-            os.chdir(paths.root)
             with contextlib.redirect_stdout(tap):
                 gpt2.finetune(
                     sess,
-                    dataset=str(paths.train_txt.resolve()),
+                    dataset=str(paths.train_txt.absolute()),
                     steps=steps,
                     model_name=base_name,
-                    model_dir=str(base_dir.resolve()),
+                    model_dir=str(base_dir.absolute()),
                     batch_size=config.batch_size,
                     learning_rate=config.learning_rate,
                     accumulate_gradients=config.accumulate_gradients,
                     restore_from="latest",
-                    run_name=RUN_NAME,
-                    checkpoint_dir=str(paths.root.resolve()),
+                    run_name=str(run_dir),
+                    checkpoint_dir=str(run_dir.parent),
                     sample_every=config.sample_every or 10**9,
                     sample_length=config.sample_length,
                     save_every=config.save_every,
@@ -290,7 +290,6 @@ def _finetune(paths: SidePaths, base_dir: Path, base_name: str, config: TrainCon
                 f"side {paths.name!r} and run `botbaby clean {paths.name}` again"
             ) from None
         finally:
-            os.chdir(cwd)
             sess.close()
             bar.close()
     return tap.rows, steps_per_second(tap.times)

@@ -7,15 +7,17 @@ is skipped when already done, so a second run goes straight to serving.
 
 import argparse
 import sys
+from pathlib import Path
 
 from botbaby.demo import run_demo, serve_page
 from botbaby.errors import BotbabyError
-from botbaby.layout import DEFAULT_DATA
+from botbaby.layout import DEFAULT_DATA, default_data
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m botbaby.demo", description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=DEFAULT_DATA, help=f"data folder (default: {DEFAULT_DATA})")
+    parser.add_argument("--data", type=Path, default=default_data(),
+                        help=f"data folder (default: $BOTBABY_DATA, else {DEFAULT_DATA})")
     parser.add_argument("--host", default="127.0.0.1", help="address to serve the page on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to serve the page on (default 8000; 0: any)")
     parser.add_argument("--train-steps", type=int, default=None, help="training steps per side (default 300)")

@@ -65,6 +65,26 @@ def test_the_cli_trains_each_side_and_skips_a_finished_one(tiny_models, tmp_path
 
 
 @pytest.mark.slow
+def test_a_relative_data_folder_trains_from_another_working_directory_and_leaves_it_alone(tiny_models, tmp_path,
+                                                                                         monkeypatch):
+    (tmp_path / "data" / "left").mkdir(parents=True)
+    for name in ("train.txt", "val.txt"):
+        shutil.copy(tiny_models / "left" / name, tmp_path / "data" / "left" / name)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = train(Path("../data"), "left", TrainConfig.from_dict({**TINY_FAST, "steps": 2, "sample_every": 1,
+                                                                 "sample_length": 8}))
+    assert Path.cwd() == elsewhere and list(elsewhere.iterdir()) == []  # no ./samples, no stray model folder
+    model_dir = tmp_path / "data" / "left" / "model"
+    assert result.steps == 2 and has_checkpoint(model_dir)
+    assert [path.name for path in model_dir.glob("samples-*")] == ["samples-2"]  # gpt-2-simple's sample file
+    engine = SamplingEngine(Path("../data/left/model"))
+    assert engine.sample("<|startoftext|>", num_samples=1, length=4, seed=1)
+    engine.close()
+
+
+@pytest.mark.slow
 def test_a_model_of_another_kind_is_not_resumed_silently(tiny_models, tmp_path):
     data = copy_side(tiny_models, tmp_path)
     with pytest.raises(BotbabyError, match=r"holds a tiny model; to train a 124M model instead, delete"):
