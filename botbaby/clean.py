@@ -108,6 +108,7 @@ class CleanConfig(StageConfig):
         if isinstance(self.scripts, str):
             self.scripts = tuple(s for s in self.scripts.split(",") if s.strip())
         self.scripts = tuple(s.strip().lower() for s in self.scripts)
+        super().__post_init__()
 
     def validate(self) -> None:
         if not 0 <= self.min_chars <= 10_000:

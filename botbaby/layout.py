@@ -7,6 +7,8 @@
 Every path a stage touches comes from here, so the layout lives in one place.
 """
 
+import functools
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -121,6 +123,23 @@ class SidePaths:
         return self.root / "model"
 
 
+def _files_digest(files: tuple[Path, ...]) -> str:
+    """16 hex digits of a SHA-256 over the files' names and bytes, cached while their size and mtime hold."""
+    stats = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    return _digest_of(stats)
+
+
+@functools.lru_cache(maxsize=64)
+def _digest_of(stats: tuple[tuple[str, int, int], ...]) -> str:
+    digest = hashlib.sha256()
+    for name, _, _ in stats:
+        digest.update(Path(name).name.encode() + b"\0")
+        with open(name, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class Layout:
     """The data folder and the paths of everything in it."""
@@ -167,6 +186,27 @@ class Layout:
     def deploy_dir(self) -> Path:
         """What ``botbaby deploy`` records per stack: NAME.config.json (resolved settings), NAME.json (result)."""
         return self.root / "deploy"
+
+    @property
+    def manifest(self) -> Path:
+        """What each stage last read, wrote and was set to, as content hashes (``botbaby.manifest``)."""
+        return self.root / "manifest.json"
+
+    def model_fingerprint(self, side: str) -> str:
+        """A hash of the side's latest checkpoint (weights, vocabulary, shape); "" when it has none.
+
+        Cache keys include it, so a retrained model never serves the old model's answers.
+        """
+        model_dir = self.side(side).model_dir
+        state = model_dir / "checkpoint"
+        if not state.is_file() or not (model_dir / "hparams.json").is_file():
+            return ""
+        # gpt-2-simple's ``checkpoint`` names the latest save: model_checkpoint_path: "model-1000"
+        match = re.search(r'^model_checkpoint_path:\s*"([^"]+)"', state.read_text(errors="replace"), re.M)
+        prefix = Path(match.group(1)).name if match else ""
+        files = [model_dir / name for name in ("hparams.json", "encoder.json", "vocab.bpe")]
+        files += sorted(p for p in model_dir.glob(f"{prefix}.*") if prefix and p.suffix != ".meta")
+        return _files_digest(tuple(p for p in files if p.is_file()))
 
     @property
     def models_dir(self) -> Path:
