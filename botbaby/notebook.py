@@ -8,11 +8,17 @@
     >>> path.name
     '04_clean.json'
 
-Notebooks hold no logic; these two helpers keep their first and last cells one line each.
+Notebooks hold no logic; these helpers keep their setup and last cells a few lines each. In Colab
+the setup cell first installs botbaby itself, without dependencies, from ``BOTBABY_SOURCE`` (this
+release: ``release_source()``, built from ``[project.urls]`` in pyproject.toml and the version);
+``setup("train")`` then installs only the requirements of that notebook that the runtime lacks, never
+the Jupyter packages Colab pins, and ``data_folder`` puts a relative ``DATA`` on Google Drive.
 """
 
+import importlib.metadata
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -41,9 +47,75 @@ def gpu_names() -> list[str]:
     return [device.name for device in tf.config.list_physical_devices("GPU")]
 
 
-def setup(require_gpu: bool = False) -> dict[str, Any]:
-    """Check the runtime a notebook runs in; fail early with the menu to click when a GPU is needed."""
-    info = {"colab": in_colab(), "python": sys.version.split()[0]}
+# Colab pins its own Jupyter stack; installing these over it breaks the running kernel.
+NEVER_INSTALL = frozenset({"jupyter", "ipykernel", "ipywidgets", "notebook", "jupyterlab", "papermill"})
+DRIVE_ROOT = Path("/content/drive")  # where Colab mounts Google Drive; "My Drive" is MyDrive/ under it
+
+
+def release_source() -> str:
+    """Where this release installs from: pyproject's ``[project.urls] Source`` as a pip git URL at tag ``vVERSION``."""
+    meta = importlib.metadata.metadata("botbaby")
+    urls = dict(entry.split(", ", 1) for entry in meta.get_all("Project-URL") or [])
+    if "Source" not in urls:
+        raise BotbabyError("botbaby's metadata has no Source URL: reinstall it (pip install -e .) after a pyproject change")
+    return f"git+{urls['Source']}@v{meta['Version']}"
+
+
+def missing_requirements(extras: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """botbaby's requirements (the core and ``extras``) that this environment lacks or has too old a version of.
+
+    The Jupyter packages (NEVER_INSTALL) are left out: a notebook that runs already has them.
+    """
+    from packaging.requirements import Requirement
+
+    missing = []
+    for line in importlib.metadata.requires("botbaby") or []:
+        requirement = Requirement(line)
+        wanted = [{"extra": extra} for extra in extras] or [{"extra": ""}]
+        if requirement.marker and not any(requirement.marker.evaluate(env) for env in wanted):
+            continue
+        if requirement.name.lower() in NEVER_INSTALL or requirement.name == "botbaby":
+            continue
+        try:
+            installed = importlib.metadata.version(requirement.name)
+        except importlib.metadata.PackageNotFoundError:
+            installed = None
+        if installed is None or not requirement.specifier.contains(installed, prereleases=True):
+            missing.append(str(requirement).split(";")[0].strip())
+    return sorted(set(missing))
+
+
+def data_folder(data: str, on_drive: bool = True) -> str:
+    """The data folder a notebook uses: in Colab a relative ``DATA`` goes on Google Drive (mounted here).
+
+    On Drive, every checkpoint and result survives a disconnected or recycled runtime. Elsewhere, or
+    with ``on_drive=False``, ``data`` is used as given (relative to the notebook's working directory).
+    """
+    if not (in_colab() and on_drive) or Path(data).is_absolute():
+        return data
+    from google.colab import drive  # type: ignore[import-not-found]
+
+    drive.mount(str(DRIVE_ROOT))
+    folder = DRIVE_ROOT / "MyDrive" / data
+    print(f"DATA is on Google Drive: {folder} (DRIVE = False keeps it on this runtime's disk instead)")
+    return str(folder)
+
+
+def setup(*extras: str, require_gpu: bool = False) -> dict[str, Any]:
+    """Check the runtime a notebook runs in; fail early with the menu to click when a GPU is needed.
+
+    ``extras`` are the botbaby extras the notebook needs (e.g. ``"train"``): in Colab the missing ones
+    are installed now; elsewhere a missing one is a one-line ``pip install`` hint.
+    """
+    info: dict[str, Any] = {"colab": in_colab(), "python": sys.version.split()[0],
+                            "botbaby": importlib.metadata.version("botbaby")}
+    missing = missing_requirements(extras)
+    if missing and in_colab():
+        print(f"installing what this runtime lacks: {' '.join(missing)}")
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", *missing], check=True)
+    elif missing:
+        names = ",".join(extras)
+        raise BotbabyError(f"missing {', '.join(missing)}: pip install 'botbaby[{names or 'notebooks'}]'")
     if require_gpu:
         info["gpus"] = gpu_names()
         if not info["gpus"]:

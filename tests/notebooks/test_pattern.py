@@ -1,6 +1,7 @@
 """Every notebook follows the pattern (../shared/STYLE.md) and is executed by some test."""
 
 import ast
+import importlib.metadata
 import inspect
 import re
 from pathlib import Path
@@ -49,10 +50,39 @@ def test_first_cell_is_a_markdown_title_with_the_colab_badge_for_this_notebook(b
     assert f"/notebooks/{notebook_path.name})" in first.source
 
 
-def test_setup_cell_installs_in_colab_and_calls_notebook_setup(book):
-    setup = code_cells(book)[0].source
-    assert 'if "google.colab" in sys.modules:' in setup and "%pip install" in setup
+def parameters_cell(book):
+    return next(cell for cell in book.cells if "parameters" in cell.metadata.get("tags", []))
+
+
+def setup_cell(book):
+    """The code cell right after the parameters cell, so papermill's and the user's parameters reach it."""
+    cells = code_cells(book)
+    return cells[cells.index(parameters_cell(book)) + 1]
+
+
+def test_the_parameters_cell_is_the_first_code_cell_and_the_setup_cell_follows_it(book):
+    assert code_cells(book)[0] is parameters_cell(book)
+    setup = setup_cell(book).source
+    assert 'if "google.colab" in sys.modules:' in setup
+    assert '%pip install -q --no-deps {os.environ.get("BOTBABY_SOURCE") or BOTBABY_SOURCE}' in setup
     assert "from botbaby import" in setup and "notebook.setup(" in setup
+    assert "DATA = notebook.data_folder(DATA, on_drive=DRIVE)" in setup
+
+
+def test_colab_installs_this_release_from_the_source_in_pyproject(book):
+    from botbaby.notebook import release_source
+
+    parameters = {s.target.id: ast.literal_eval(s.value) for s in ast.parse(parameters_cell(book).source).body}
+    assert parameters["BOTBABY_SOURCE"] == release_source()  # git+[project.urls] Source@vVERSION
+    assert parameters["DRIVE"] is True
+
+
+def test_the_setup_cell_asks_only_for_extras_that_exist_and_never_for_jupyter(book):
+    call = next(node for node in ast.walk(ast.parse(code_of(setup_cell(book))))
+                if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "setup")
+    extras = [ast.literal_eval(arg) for arg in call.args]
+    known = set(importlib.metadata.metadata("botbaby").get_all("Provides-Extra"))
+    assert set(extras) <= known, extras
 
 
 def test_exactly_one_parameters_cell_of_annotated_upper_case_literals_with_comments(book):
@@ -114,9 +144,11 @@ def _good_book(name: str = "99_example"):
     return new_notebook(
         cells=[
             new_markdown_cell(f"# Example\n\n[![Open In Colab]({BADGE})]({url})"),
-            new_code_cell('import sys\nif "google.colab" in sys.modules:\n    %pip install -q botbaby\n'
-                          "from botbaby import notebook\nnotebook.setup()"),
             new_code_cell('DATA: str = "botbaby-data"  # data folder', metadata={"tags": ["parameters"]}),
+            new_code_cell('import os\nimport sys\nif "google.colab" in sys.modules:\n'
+                          '    %pip install -q --no-deps {os.environ.get("BOTBABY_SOURCE") or BOTBABY_SOURCE}\n'
+                          "from botbaby import notebook\nnotebook.setup()\n"
+                          "DATA = notebook.data_folder(DATA, on_drive=DRIVE)"),
             new_code_cell(f'notebook.record("{name}", {{}}, DATA)'),
         ]
     )
@@ -127,9 +159,10 @@ BREAKAGES = {
     "a lambda in a cell": lambda book: book.cells.insert(3, nbformat.v4.new_code_cell("f = lambda x: x")),
     "an output left in": lambda book: book.cells[3].update(outputs=[nbformat.v4.new_output("stream", text="hi")]),
     "an execution count left in": lambda book: book.cells[3].update(execution_count=3),
-    "a lower-case parameter": lambda book: book.cells[2].update(source='data: str = "x"  # folder'),
-    "a parameter without a comment": lambda book: book.cells[2].update(source='DATA: str = "x"'),
-    "a computed parameter": lambda book: book.cells[2].update(source='DATA: str = "x".upper()  # folder'),
+    "a lower-case parameter": lambda book: book.cells[1].update(source='data: str = "x"  # folder'),
+    "a parameter without a comment": lambda book: book.cells[1].update(source='DATA: str = "x"'),
+    "a computed parameter": lambda book: book.cells[1].update(source='DATA: str = "x".upper()  # folder'),
+    "setup before the parameters": lambda book: book.cells.insert(1, book.cells.pop(2)),
     "no badge": lambda book: book.cells[0].update(source="# Example"),
     "no record at the end": lambda book: book.cells[3].update(source="print(DATA)"),
     "two parameters cells": lambda book: book.cells.insert(
@@ -143,7 +176,7 @@ def test_the_pattern_checks_catch_a_notebook_that_breaks_the_pattern(breakage, t
     path = tmp_path / "99_example.ipynb"
     checks = [
         test_first_cell_is_a_markdown_title_with_the_colab_badge_for_this_notebook,
-        test_setup_cell_installs_in_colab_and_calls_notebook_setup,
+        test_the_parameters_cell_is_the_first_code_cell_and_the_setup_cell_follows_it,
         test_exactly_one_parameters_cell_of_annotated_upper_case_literals_with_comments,
         test_no_code_cell_defines_functions_classes_or_lambdas,
         test_no_outputs_or_execution_counts_are_committed,
