@@ -6,6 +6,10 @@
     >>> path.read_text()
     '{}'
 
+Files and folders are created with the permissions any other program would give them (0666 or
+0777 less the umask), not ``tempfile``'s owner-only 0600/0700, so a data folder shared with a group
+or a web server stays readable.
+
 Also ``read_handles``: the account lists the stages hand on to each other (leaders.csv, accounts.csv);
 and ``state_db``: the SQLite file in which a resumable download keeps its progress.
 """
@@ -13,8 +17,8 @@ and ``state_db``: the SQLite file in which a resumable download keeps its progre
 import contextlib
 import csv
 import os
+import secrets
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,9 +30,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; rename it over ``path`` only if the block succeeds."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp_path = Path(tmp)
+    tmp_path = _new_name(path.parent, f".{path.name}.", ".tmp", lambda name: os.close(_create(name)))
     try:
         yield tmp_path
         with open(tmp_path, "rb+") as handle:
@@ -36,6 +38,30 @@ def atomic_path(path: Path) -> Iterator[Path]:
         os.replace(tmp_path, path)
     finally:
         tmp_path.unlink(missing_ok=True)
+
+
+def temp_dir(parent: Path, prefix: str) -> Path:
+    """A new empty folder in ``parent`` (made if missing) to build something in before renaming it into place."""
+    parent = Path(parent)
+    parent.mkdir(parents=True, exist_ok=True)
+    return _new_name(parent, prefix, "", os.mkdir)
+
+
+def _create(name: Path) -> int:
+    # O_EXCL: never reuse a name; 0o666: the umask decides, as for any file a program creates.
+    return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+
+
+def _new_name(folder: Path, prefix: str, suffix: str, make) -> Path:
+    """Create a file or folder with an unused random name in ``folder`` with ``make(path)``; return its path."""
+    for _ in range(100):
+        candidate = folder / f"{prefix}{secrets.token_hex(4)}{suffix}"
+        try:
+            make(candidate)
+            return candidate
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no unused temporary name in {folder}")
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from botbaby._optional import require
 from botbaby.errors import BotbabyError
+from botbaby.io import temp_dir
 from botbaby.layout import END
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ def build_tiny_model(text_path: Path | str, out_dir: Path | str, shape: TinyShap
     if shape.n_embd % shape.n_head:
         raise BotbabyError(f"tiny n_embd ({shape.n_embd}) must be a multiple of n_head ({shape.n_head})")
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}."))
+    work = temp_dir(out_dir.parent, f".{out_dir.name}.")
     try:
         n_vocab = train_vocabulary(text_path, work, shape.vocab_size)
         hparams = {"n_vocab": n_vocab, "n_ctx": N_CTX, "n_embd": shape.n_embd, "n_head": shape.n_head,

@@ -31,7 +31,6 @@ import random
 import re
 import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +39,7 @@ from typing import Any
 from botbaby._optional import require
 from botbaby.config import StageConfig
 from botbaby.errors import BotbabyError, ConfigError
-from botbaby.io import atomic_path, atomic_write_text
+from botbaby.io import atomic_path, atomic_write_text, temp_dir
 from botbaby.layout import Layout, SidePaths
 
 log = logging.getLogger(__name__)
@@ -156,7 +155,7 @@ def download_release(models_dir: Path, name: str, url: str | None = None) -> Pat
         return target
     url = url or os.environ.get("BOTBABY_GPT2_URL") or DOWNLOAD_URL
     target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{name}."))
+    work = temp_dir(target.parent, f".{name}.")
     try:
         for file_name in RELEASE_FILES:
             try:

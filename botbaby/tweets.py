@@ -12,19 +12,28 @@
 ``pandas.read_parquet(DATA/SIDE/tweets)`` reads the same data. Each append writes one new part
 file atomically (temporary name, then rename), so a killed run leaves either the whole batch or
 none of it, and re-appending what was already stored writes nothing.
+
+Whether an id is stored is answered by an index beside the parts (``tweets/_ids/``, which parquet
+readers skip): each part's ids as a sorted ``.npy`` of int64 keys, merged now and then into
+``merged.npz``. Checking a batch costs the same in an empty store and in one of millions of posts.
+The index is only a cache of the parts: every file in it is written atomically after its part,
+a part it does not cover (a run killed in between, a deleted ``_ids/``) is indexed again from the
+part itself, and an index naming a part that is gone is not used.
 """
 
-import fcntl
+import hashlib
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
+from filelock import FileLock
 
 from botbaby.io import atomic_path
 
@@ -41,6 +50,75 @@ SCHEMA = pa.schema(
     ]
 )
 REQUIRED = ("id", "handle", "created_at", "text")
+INDEX_DIR = "_ids"  # the id index, inside the tweets folder ('_': parquet readers skip it)
+MERGE_AT = 8  # per-part index files that trigger a merge, once they hold a quarter of the merged keys
+
+_INT63 = (1 << 63) - 1
+_DECIMAL_ID = r"^[1-9][0-9]{0,18}$"  # an X id: digits, no leading zero, below 10**19 (fits uint64)
+
+
+def post_keys(ids: Sequence[str] | pd.Series | pa.Array) -> np.ndarray:
+    """One int64 key per post id: a decimal id up to 2**63 - 1 is itself, any other id a 63-bit hash.
+
+    Hashed keys are negative, so they never equal an X id; two distinct non-numeric ids (Bluesky
+    URIs, derived ids) share a key with a chance of about n**2 / 2**64, nil for any real corpus.
+
+        >>> post_keys(["1288834974657", "at://did:plc:x/app.bsky.feed.post/1"])[0]
+        np.int64(1288834974657)
+    """
+    strings = ids if isinstance(ids, pa.Array) else pa.array(ids, pa.string(), from_pandas=True)
+    keys = np.zeros(len(strings), dtype=np.int64)
+    decimal = pc.fill_null(pc.match_substring_regex(strings, _DECIMAL_ID), False).to_numpy(zero_copy_only=False)
+    at = np.flatnonzero(decimal)
+    values = pc.cast(pc.filter(strings, decimal), pa.uint64()).to_numpy(zero_copy_only=False)
+    fits = values <= _INT63
+    keys[at[fits]] = values[fits].astype(np.int64)
+    hashed = np.concatenate([np.flatnonzero(~decimal), at[~fits]])
+    for index, text in zip(hashed, strings.take(pa.array(hashed, pa.int64())).to_pylist(), strict=True):
+        digest = hashlib.blake2b(str(text).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        keys[index] = -1 - (int.from_bytes(digest, "big") & _INT63)
+    return keys
+
+
+class KeySet:
+    """A growing set of int64 keys kept as a few sorted arrays, each at least twice the next one's size.
+
+    Adding and looking up cost O(log n) per key, whatever the set's size.
+
+        >>> keys = KeySet()
+        >>> keys.add(np.array([5, 3]))
+        >>> keys.contains(np.array([3, 4])).tolist()
+        [True, False]
+    """
+
+    def __init__(self, levels: Iterable[np.ndarray] = ()):
+        self._levels: list[np.ndarray] = []
+        for level in levels:
+            self.add(level)
+
+    def __len__(self) -> int:
+        return sum(len(level) for level in self._levels)
+
+    def add(self, keys: np.ndarray) -> None:
+        new = np.unique(np.asarray(keys, dtype=np.int64))
+        if not len(new):
+            return
+        self._levels.append(new)
+        while len(self._levels) > 1 and len(self._levels[-2]) <= 2 * len(self._levels[-1]):
+            last = self._levels.pop()
+            self._levels[-1] = np.union1d(self._levels[-1], last)
+
+    def contains(self, keys: np.ndarray) -> np.ndarray:
+        keys = np.asarray(keys, dtype=np.int64)
+        found = np.zeros(len(keys), dtype=bool)
+        for level in self._levels:
+            at = np.minimum(np.searchsorted(level, keys), len(level) - 1)
+            found |= level[at] == keys
+        return found
+
+    def sorted(self) -> np.ndarray:
+        """Every key, sorted."""
+        return np.unique(np.concatenate(self._levels)) if self._levels else np.zeros(0, np.int64)
 
 
 class TweetStore:
@@ -48,8 +126,13 @@ class TweetStore:
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
-        self._ids: set[str] | None = None
-        self._read_parts: set[str] = set()  # part files whose ids are in self._ids
+        self._keys: KeySet | None = None  # the keys of every part in self._indexed
+        self._indexed: set[str] = set()  # names of the part files whose ids are in self._keys
+        self._per_part: dict[str, int] = {}  # indexed parts not in merged.npz -> their number of keys
+
+    @property
+    def index_dir(self) -> Path:
+        return self.path / INDEX_DIR
 
     def parts(self) -> list[Path]:
         """The part files, oldest first (their names are unique and never reused)."""
@@ -57,40 +140,81 @@ class TweetStore:
             return []
         return sorted(self.path.glob("part-*.parquet"))
 
-    def ids(self) -> set[str]:
-        """Every stored post id (read once, then kept up to date by ``append``)."""
-        if self._ids is None:
-            self._ids = set()
-            self._read_parts = set()
-            self._read_new_ids()
-        return self._ids
-
-    def _read_new_ids(self) -> None:
-        # Parts are never rewritten, so only parts written since (e.g. by another process) are read:
-        # a long scrape appending thousands of times does not re-read everything each time.
-        new = [p for p in self.parts() if p.name not in self._read_parts]
-        if new:
-            column = ds.dataset(new, format="parquet").to_table(columns=["id"]).column("id")
-            self._ids.update(column.to_pylist())
-            self._read_parts.update(p.name for p in new)
+    def contains(self, ids: Sequence[str] | pd.Series) -> np.ndarray:
+        """For each id, whether it is stored (as of now: parts other processes wrote included)."""
+        with self._lock():
+            return self._sync().contains(post_keys(ids))
 
     def __len__(self) -> int:
         """How many posts are stored, from the part files' footers (each id is in one part, once)."""
         return sum(pq.read_metadata(part).num_rows for part in self.parts())
 
-    @contextmanager
-    def _lock(self) -> Iterator[None]:
+    def _lock(self) -> FileLock:
         # One writer at a time per side, across processes: two scrapes of one side must not race.
         self.path.mkdir(parents=True, exist_ok=True)
-        with open(self.path / ".lock", "w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        return FileLock(self.path / ".lock")
 
-    def append(self, posts: Iterable[Mapping] | pd.DataFrame) -> int:
-        """Store the posts whose ids are new; return how many were written."""
+    def _sync(self) -> KeySet:
+        """Bring the keys up to date with the part files on disk (call with the lock held)."""
+        parts = {part.name: part for part in self.parts()}
+        if self._keys is None or not self._indexed <= parts.keys():  # first use, or a part was deleted
+            self._keys, self._indexed, self._per_part = KeySet(), set(), {}
+            merged = self._read_merged(parts)
+            if merged is not None:
+                self._keys.add(merged[0])
+                self._indexed = merged[1]
+        new = [name for name in parts if name not in self._indexed]
+        if new:
+            loaded = {name: self._part_keys(parts[name]) for name in new}
+            self._keys.add(np.concatenate(list(loaded.values())))
+            self._indexed.update(new)
+            self._per_part.update((name, len(keys)) for name, keys in loaded.items())
+        return self._keys
+
+    def _read_merged(self, parts: dict[str, Path]) -> tuple[np.ndarray, set[str]] | None:
+        path = self.index_dir / "merged.npz"
+        try:
+            with np.load(path) as merged:
+                keys, covered = merged["keys"], set(merged["parts"].tolist())
+        except (OSError, ValueError, KeyError):  # none yet, or unreadable: the parts say it all
+            return None
+        return (keys, covered) if covered <= parts.keys() else None  # stale if a covered part is gone
+
+    def _part_keys(self, part: Path) -> np.ndarray:
+        sidecar = self.index_dir / f"{part.stem}.npy"
+        try:
+            return np.load(sidecar)
+        except (OSError, ValueError):  # missing (killed before it was written) or unreadable: rebuild
+            keys = np.unique(post_keys(pq.read_table(part, columns=["id"]).column("id").combine_chunks()))
+            self._write_part_keys(part.name, keys)
+            return keys
+
+    def _write_part_keys(self, part_name: str, keys: np.ndarray) -> None:
+        self.index_dir.mkdir(exist_ok=True)
+        with atomic_path(self.index_dir / f"{Path(part_name).stem}.npy") as tmp:
+            with open(tmp, "wb") as handle:
+                np.save(handle, keys)
+
+    def _merge_if_due(self) -> None:
+        """Fold the per-part index files into merged.npz when they are many and hold a quarter of the keys.
+
+        Each key is rewritten O(log n) times over the store's life, and a new process loads a few files.
+        """
+        per_part = sum(self._per_part.values())
+        if len(self._per_part) < MERGE_AT or per_part * 4 < len(self._keys) - per_part:
+            return
+        with atomic_path(self.index_dir / "merged.npz") as tmp:
+            with open(tmp, "wb") as handle:
+                np.savez(handle, keys=self._keys.sorted(), parts=np.array(sorted(self._indexed)))
+        for name in self._per_part:
+            (self.index_dir / f"{Path(name).stem}.npy").unlink(missing_ok=True)
+        self._per_part = {}
+
+    def append(self, posts: Iterable[Mapping] | pd.DataFrame, keys: np.ndarray | None = None) -> int:
+        """Store the posts whose ids are new; return how many were written.
+
+        ``keys``: the posts' :func:`post_keys`, when the caller has them already.
+        """
         frame = posts if isinstance(posts, pd.DataFrame) else pd.DataFrame(list(posts))
         if frame.empty:
             return 0
@@ -98,18 +222,21 @@ class TweetStore:
         if missing:
             raise ValueError(f"posts lack required columns {missing}")
         frame = frame.assign(id=frame["id"].astype(str))
+        keys = post_keys(frame["id"]) if keys is None else np.asarray(keys, dtype=np.int64)
         with self._lock():
-            known = self.ids()
-            self._read_new_ids()  # another process may have appended since we last looked
-            frame = frame[~frame["id"].isin(known)].drop_duplicates("id")
-            if frame.empty:
+            known = self._sync()  # another process may have appended since we last looked
+            new = ~known.contains(keys) & ~pd.Series(keys).duplicated().to_numpy()
+            if not new.any():
                 return 0
-            table = to_table(frame)
+            frame, keys = frame[new], keys[new]
             name = f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.parquet"
             with atomic_path(self.path / name) as tmp:
-                pq.write_table(table, tmp)
-            known.update(frame["id"])
-            self._read_parts.add(name)
+                pq.write_table(to_table(frame), tmp)
+            self._write_part_keys(name, np.unique(keys))
+            known.add(keys)
+            self._indexed.add(name)
+            self._per_part[name] = len(keys)
+            self._merge_if_due()
         return len(frame)
 
     def read(self, columns: list[str] | None = None) -> pd.DataFrame:
