@@ -1,7 +1,7 @@
 """The per-post pass of 04_clean, compiled with numba: every rule in one pass over a batch's bytes.
 
     >>> import pyarrow as pa
-    >>> from botbaby.clean import CleanConfig
+    >>> from botbaby.clean_rules import CleanConfig
     >>> text = pa.array(["Roads &amp;amp; rails 🔥 https://t.co/x1 @PetroMin, again!", "RT @b: not mine"])
     >>> result = clean_batch(text, None, CleanConfig(min_chars=0))
     >>> result.train.lines.to_pylist(), result.codes.tolist(), result.train.lengths.tolist()
@@ -17,20 +17,20 @@ copied out span by span: text between "trigger" bytes (whitespace other than a s
 trigger are matched character by character. The compiled functions release the GIL, so batches are
 cleaned on several threads at once.
 
-The rules are those of ``botbaby.clean`` (its module docstring and ``CleanConfig``);
-``tests/clean/reference.py`` writes them out as regular expressions applied one post at a time, and
-``tests/clean/test_kernel.py`` checks this pass against them on generated messy posts. Matching follows a regex engine's leftmost-first
-rule: at each position the alternatives are tried in the order e-mail, ``http(s)``, ``www.``, bare
+The rules are ``botbaby.clean_rules.clean_post``, written out there as regular expressions applied
+one post at a time; ``tests/clean/test_kernel.py`` checks this pass against them on generated messy
+posts. Matching follows a regex engine's leftmost-first rule: at each position the alternatives are tried in the order e-mail, ``http(s)``, ``www.``, bare
 domain, mention, and the first that matches wins.
 
-Compiled code is cached next to this file (numba's ``cache=True``): the first clean on a machine
-compiles it (about 11 s on two cores), later ones load it in a few tenths of a second.
+Compiled code is cached next to this file (numba's ``cache=True``): the first use on a machine
+compiles it (about 11 s on two cores), later ones load it in a few tenths of a second
+(``is_built`` says which). The stage uses this pass only where that pays (``CleanConfig.compiled_pass``).
 """
 
+import dataclasses
 import functools
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+import threading
 
 import numba
 import numpy as np
@@ -40,25 +40,34 @@ from llvmlite import ir
 from numba.core import cgutils, types
 from numba.extending import intrinsic
 
+from botbaby.clean_rules import (
+    BARE_DOMAINS,
+    CODE_REASONS,
+    EMPTY,
+    KEPT,
+    NOTHING_LEFT,
+    RETWEET,
+    TOO_SHORT,
+    TYPOGRAPHY,
+    CleanConfig,
+    CleanResult,
+    Lines,
+    script_filter,
+    unescape_repeatedly,
+)
 from botbaby.layout import END, START
-
-if TYPE_CHECKING:
-    from botbaby.clean import Recycler
 
 jit = functools.partial(numba.njit, cache=True, nogil=True)
 u64 = np.uint64
 
-# What happened to each post (``CleanResult.codes``).
-KEPT, EMPTY, RETWEET, NOTHING_LEFT, TOO_SHORT, NEEDS_PYTHON = range(6)
-CODE_REASONS = {EMPTY: "empty", RETWEET: "retweet", NOTHING_LEFT: "nothing_left", TOO_SHORT: "too_short"}
+NEEDS_PYTHON = 255  # a code of the pass alone: the post has a rare HTML entity, Python decodes it
+assert {KEPT, EMPTY, RETWEET, NOTHING_LEFT, TOO_SHORT} == {0, 1, 2, 3, 4} and len(CODE_REASONS) == 4
 
 # Classes of code points above ASCII (the table built by ``code_point_classes``).
-REMOVED, KEPT_CHAR, TYPOGRAPHY = 0, 1, 2
+REMOVED, KEPT_CHAR, TYPOGRAPHY_CHAR = 0, 1, 2
 
 # A kept retweet's prefix, as clean_rows strips it: "RT @handle:" and the whitespace after it.
 _RETWEET_PREFIX = re.compile(r"\ART @[A-Za-z0-9_]+:?[\t\n\v\f\r ]*")
-# Top-level domains a bare domain without a path may end in, in the order the rule tries them.
-BARE_DOMAINS = ("com", "in", "org", "net", "io", "ly", "gov", "edu", "info", "news", "tv")
 _TLD_BYTES = np.frombuffer("".join(BARE_DOMAINS).encode(), np.uint8).copy()
 _TLD_OFFSETS = np.cumsum([0] + [len(d) for d in BARE_DOMAINS]).astype(np.int64)
 _START = np.frombuffer(START.encode(), np.uint8).copy()
@@ -68,32 +77,41 @@ LINE_OVERHEAD = len(_START) + len(_END)  # bytes a line adds around its post
 _UNICODE_SPACES = [0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
 
 
-@dataclass
-class Lines:
-    """The kept posts headed for one file (train.txt or val.txt), in input order."""
+class Recycler:
+    """Arrays handed back after use and handed out again: memory faulted in once, not for every batch.
 
-    lines: pa.Array  # large_string: each post's line, ``START + text + END + "\n"``
-    rows: np.ndarray  # int64: each post's row in the batch
-    hashes: np.ndarray  # uint64: hash of each post's cleaned text (dedup; it also chose the file)
-    lengths: np.ndarray  # int32: characters of each post's cleaned text
+    Thread-safe. It keeps what it is given, so it holds at most the memory of the batches in flight
+    at once; dropping the recycler frees it.
+    """
 
+    def __init__(self) -> None:
+        self.free: list[np.ndarray] = []
+        self.lock = threading.Lock()
 
-@dataclass
-class CleanResult:
-    """One batch after the per-post rules."""
+    def take(self, shape, dtype) -> np.ndarray:
+        """An uninitialised array of ``shape`` and ``dtype``."""
+        size = int(np.prod(shape)) * np.dtype(dtype).itemsize
+        with self.lock:
+            fits = [i for i, memory in enumerate(self.free) if len(memory) >= size]
+            memory = self.free.pop(min(fits, key=lambda i: len(self.free[i]))) if fits else None
+        if memory is None:
+            memory = np.empty(size + size // 4, dtype=np.uint8)  # room for a somewhat bigger batch next time
+        return memory[:size].view(dtype).reshape(shape)
 
-    codes: np.ndarray  # uint8 per input row: KEPT or why the post was dropped (duplicates are judged later)
-    lengths_before: np.ndarray  # int32 per input row: characters of the post as stored (0 when empty)
-    train: Lines
-    val: Lines  # the posts whose hash puts them in the held-out share
-    memory: list = field(default_factory=list, repr=False)  # the arrays everything above lives in
+    def give(self, result: CleanResult) -> None:
+        """Take back the memory of a result that is no longer used."""
+        self.give_arrays(*result.memory)
+        result.memory = []
+
+    def give_arrays(self, *arrays: np.ndarray) -> None:
+        """Take back arrays from ``take`` that are no longer used."""
+        with self.lock:
+            self.free.extend(array.base if array.base is not None else array for array in arrays)
 
 
 @functools.cache
 def code_point_classes(scripts: tuple[str, ...], normalize_punctuation: bool) -> np.ndarray:
     """For every code point, whether the script rule keeps it, removes it, or typography makes it ASCII."""
-    from botbaby.clean import _TYPOGRAPHY, script_filter
-
     codes = np.concatenate([np.arange(0x80, 0xD800), np.arange(0xE000, 0x110000)]).astype("<u4")
     kept = script_filter(scripts).sub("", codes.tobytes().decode("utf-32-le"))
     classes = np.zeros(0x110000, dtype=np.uint8)
@@ -101,17 +119,15 @@ def code_point_classes(scripts: tuple[str, ...], normalize_punctuation: bool) ->
     classes[np.frombuffer(kept.encode("utf-32-le"), dtype="<u4")] = KEPT_CHAR
     classes[_UNICODE_SPACES] = REMOVED  # whitespace above ASCII becomes a plain space, kept script or not
     if normalize_punctuation:
-        classes[[ord(c) for c in _TYPOGRAPHY]] = TYPOGRAPHY
+        classes[[ord(c) for c in TYPOGRAPHY]] = TYPOGRAPHY_CHAR
     return classes
 
 
 @functools.cache
 def _typography_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    from botbaby.clean import _TYPOGRAPHY
-
-    points = np.array([ord(c) for c in _TYPOGRAPHY], dtype=np.int64)
-    offsets = np.cumsum([0] + [len(v) for v in _TYPOGRAPHY.values()]).astype(np.int64)
-    values = np.frombuffer("".join(_TYPOGRAPHY.values()).encode("ascii"), np.uint8).copy()
+    points = np.array([ord(c) for c in TYPOGRAPHY], dtype=np.int64)
+    offsets = np.cumsum([0] + [len(v) for v in TYPOGRAPHY.values()]).astype(np.int64)
+    values = np.frombuffer("".join(TYPOGRAPHY.values()).encode("ascii"), np.uint8).copy()
     return points, offsets, values
 
 
@@ -132,28 +148,22 @@ def _triggers(config) -> np.ndarray:
     return table
 
 
-def _hash_seed(hash_key: str) -> np.uint64:
-    return np.uint64(int(hash_key, 16) & 0xFFFF_FFFF_FFFF_FFFF)
-
-
 def clean_batch(
     text: pa.Array,
     is_retweet: pa.Array | None,
-    config,
-    hash_key: str = "0" * 16,
+    config: CleanConfig,
+    seed: int = 0,
     val_cut: int = 0,
-    recycle: "Recycler | None" = None,
+    recycle: Recycler | None = None,
     retweets_judged: bool = False,
 ) -> CleanResult:
-    """Apply the per-post rules of ``config`` (a ``CleanConfig``) to one batch of posts.
+    """``clean_rules.clean_batch``, compiled: the per-post rules of ``config`` on one batch of posts.
 
     A kept post goes to ``val`` when its hash modulo a million is below ``val_cut``. Posts with an
     HTML entity rarer than ``&amp; &lt; &gt; &quot; &#39; &apos; &nbsp;`` are decoded by Python's
     ``html.unescape`` and go through the pass again. The result's memory comes from ``recycle``;
     ``recycle.give(result)`` hands it back once the result is no longer used.
     """
-    from botbaby.clean import Recycler, _unescape
-
     if isinstance(text, pa.ChunkedArray):
         text = text.combine_chunks()
     if text.null_count:
@@ -183,7 +193,7 @@ def clean_batch(
          config.collapse_whitespace, retweets_judged], dtype=np.bool_,
     )  # fmt: skip
     clean_rows(
-        offsets, data, retweet, flags, int(config.min_chars), _hash_seed(hash_key), np.uint64(val_cut),
+        offsets, data, retweet, flags, int(config.min_chars), np.uint64(seed), np.uint64(val_cut),
         classes, points, typo_offsets, typo_values, _START, _END, _triggers(config), _TLD_BYTES, _TLD_OFFSETS,
         codes, before, buffers[0], buffers[1], line_offsets[0], line_offsets[1], rows, hashes, lengths, counts,
     )  # fmt: skip
@@ -199,22 +209,20 @@ def clean_batch(
     result = CleanResult(codes, before, train, val, [*buffers, *line_offsets, rows, hashes, lengths, codes, before])
     again = np.flatnonzero(codes == NEEDS_PYTHON)
     if len(again):
-        _redo_with_python_unescape(result, text, config, hash_key, val_cut, again, _unescape)
+        _redo_with_python_unescape(result, text, config, seed, val_cut, again)
     return result
 
 
-def _redo_with_python_unescape(result, text, config, hash_key, val_cut, again, unescape) -> None:
+def _redo_with_python_unescape(result, text, config, seed, val_cut, again) -> None:
     """Clean the posts with rare entities again after Python's html.unescape, and put them in their place."""
-    import dataclasses
-
     # The retweet rule was applied to the stored text (these posts are not retweets, or keep them):
     # their prefix goes before decoding, and the decoded text is not judged again.
     stored = pc.take(text, pa.array(again)).to_pylist()
     if not config.drop_retweets:
         stored = [_RETWEET_PREFIX.sub("", value, count=1) for value in stored]
-    decoded = pa.array([unescape(value) for value in stored], pa.string())
+    decoded = pa.array([unescape_repeatedly(value) for value in stored], pa.string())
     settings = dataclasses.replace(config, unescape_html=False)
-    redone = clean_batch(decoded, None, settings, hash_key, val_cut, retweets_judged=True)
+    redone = clean_batch(decoded, None, settings, seed, val_cut, retweets_judged=True)
     result.codes[again] = redone.codes
     for name in ("train", "val"):
         first, second = getattr(result, name), getattr(redone, name)
@@ -650,7 +658,7 @@ def rewrite(src, s, e, scratch, unescape, classes, points, typo_offsets, typo_va
         if kind == KEPT_CHAR:
             copy(src, j, scratch, o, n)
             o, removing = o + n, False
-        elif kind == TYPOGRAPHY:
+        elif kind == TYPOGRAPHY_CHAR:
             for k in range(len(points)):
                 if points[k] == cp:
                     a, z = typo_offsets[k], typo_offsets[k + 1]
@@ -831,3 +839,14 @@ def gather_lines(values, offsets, keep, out):
         o += size
         i = j
     return o
+
+
+def is_built() -> bool:
+    """Whether numba's cache already holds this pass compiled from this source (using it costs no compile).
+
+    Reads numba's cache index (a private API: any surprise counts as "not built").
+    """
+    try:
+        return all(function._cache._cache_file._load_index() for function in (clean_rows, merge_new, gather_lines))
+    except Exception:
+        return False

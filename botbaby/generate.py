@@ -82,10 +82,10 @@ def regex_split(text: str) -> list[str]:
 def sentence_splitter(data: Path | str, side: str) -> tuple[Callable[[str], list[str]], str]:
     """The best sentence splitter for a side, and which one it is.
 
-    In order: 04_clean's Punkt model (``botbaby.clean.load_sentence_splitter``), NLTK's own punkt
+    In order: 04_clean's Punkt model (``botbaby.sentences.load_sentence_splitter``), NLTK's own punkt
     when its data is downloaded, a regex.
     """
-    from botbaby.clean import load_sentence_splitter
+    from botbaby.sentences import load_sentence_splitter
 
     punkt = Layout(Path(data)).side(side).punkt
     if punkt.is_file():

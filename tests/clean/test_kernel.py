@@ -1,4 +1,4 @@
-"""The compiled pass of 04_clean does what the plainly written rules say (tests/clean/reference.py)."""
+"""The compiled pass of 04_clean does what the plainly written rules say (botbaby.clean_rules)."""
 
 import numpy as np
 import pyarrow as pa
@@ -6,11 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from botbaby.clean import CleanConfig
+from botbaby import clean_rules as reference
 from botbaby.clean_kernel import CODE_REASONS, KEPT, clean_batch
+from botbaby.clean_rules import CleanConfig
 from botbaby.layout import END, START
-
-from . import reference
 
 # Pieces real posts are made of, the awkward ones over-represented: links with and without a scheme,
 # e-mails, mentions, entities (common, rare, escaped twice), emoji, other scripts, typography,
@@ -78,7 +77,7 @@ def test_the_whitespace_list_is_pythons():
 
 
 def test_the_drop_codes_name_every_reason_but_duplicates():
-    from botbaby.clean import DROP_REASONS
+    from botbaby.clean_rules import DROP_REASONS
 
     assert sorted(CODE_REASONS.values()) == sorted(set(DROP_REASONS) - {"duplicate"})
 
@@ -87,7 +86,7 @@ def test_equal_texts_hash_alike_and_different_texts_do_not():
     texts = ["same words here", "same  words here https://t.co/x", "other words here", "Same words here"]
     hashes = clean_batch(pa.array(texts), None, CleanConfig(min_chars=0)).train.hashes
     assert hashes[0] == hashes[1] and len(set(hashes.tolist())) == 3
-    assert clean_batch(pa.array(texts), None, CleanConfig(min_chars=0), "f" * 16).train.hashes[0] != hashes[0]
+    assert clean_batch(pa.array(texts), None, CleanConfig(min_chars=0), 2**64 - 1).train.hashes[0] != hashes[0]
 
 
 def test_the_hash_puts_a_post_in_val_and_its_duplicates_with_it():
@@ -129,3 +128,29 @@ def test_awkward_posts_found_in_review(text, values, expected):
     config = CleanConfig.from_dict({"min_chars": 0} | values)
     assert reference.clean_post(text, None, config) == (KEPT, expected)
     assert list(kernel_results([text], [None], config))[0][:2] == (KEPT, expected)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2**63 + 12345])
+def test_the_compiled_hash_is_the_written_one(seed):
+    texts = ["", "a", "exactly8", "nine char", "café 🔥 and more than sixteen bytes", "x" * 1000]
+    config = CleanConfig(min_chars=0, scripts=("latin", "common"))
+    result = clean_batch(pa.array(texts), None, config, seed)
+    lines = dict(zip(result.train.rows.tolist(), result.train.hashes.tolist(), strict=True))
+    for row, text in enumerate(texts[1:], start=1):
+        assert lines[row] == reference.text_hash(text.encode(), seed), text
+
+
+@settings(max_examples=100, deadline=None)
+@given(batch=st.lists(st.tuples(st.one_of(st.none(), posts), st.sampled_from([None, False, True])), max_size=30))
+def test_the_plain_batch_and_the_compiled_batch_are_the_same(batch):
+    config = CleanConfig(min_chars=5, drop_retweets=False, scripts=("latin", "devanagari"))
+    text, retweet = pa.array([t for t, _ in batch], pa.string()), pa.array([r for _, r in batch], pa.bool_())
+    compiled = clean_batch(text, retweet, config, 99, 300_000)
+    plain = reference.clean_batch(text, retweet, config, 99, 300_000)
+    assert compiled.codes.tolist() == plain.codes.tolist()
+    assert compiled.lengths_before.tolist() == plain.lengths_before.tolist()
+    for name in ("train", "val"):
+        a, b = getattr(compiled, name), getattr(plain, name)
+        assert a.lines.to_pylist() == b.lines.to_pylist()
+        assert a.rows.tolist() == b.rows.tolist() and a.hashes.tolist() == b.hashes.tolist()
+        assert a.lengths.tolist() == b.lengths.tolist()

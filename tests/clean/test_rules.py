@@ -201,8 +201,8 @@ def test_unknown_settings_are_refused_with_a_hint():
 def test_the_compiled_script_rule_matches_its_regex_definition(scripts):
     import pyarrow as pa
 
-    from botbaby.clean import script_filter
     from botbaby.clean_kernel import clean_batch
+    from botbaby.clean_rules import script_filter
 
     samples = ["great🔥stuff", "café Zürich ÆØÅ ſ", "मोदी जी। ॥ ०१२", "বাংলা தமிழ் ਪੰਜਾਬੀ", "中文 日本語 한국어",
                "👨‍👩‍👧 🇮🇳 ✊🏽", "Ελληνικά русский עברית العربية", "ﬁ ﬂ ℌ ⅓ ② ™ ©", "\u200b\u200d\ufeff\U000e0001x"]  # fmt: skip

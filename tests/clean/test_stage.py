@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 
 from botbaby import cli
-from botbaby.clean import CleanConfig, clean, load_sentence_splitter, plot_lengths, stats_table
+from botbaby.clean import CleanConfig, clean, plot_lengths, stats_table
 from botbaby.errors import BotbabyError
 from botbaby.layout import Layout
+from botbaby.sentences import load_sentence_splitter
 from botbaby.tweets import TweetStore
 
 TOPICS = ["fuel prices", "farm laws", "the election", "the budget", "the cricket final", "exam results"]
@@ -95,23 +96,74 @@ def test_the_resolved_config_is_saved_and_reloadable(data_dir, left):
     assert saved["fingerprint"]
 
 
-def test_an_interrupted_clean_leaves_no_half_file_and_is_not_marked_done(data_dir, left, monkeypatch):
+def side_files(side) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in side.root.iterdir() if path.is_file()}
+
+
+@pytest.mark.parametrize("compiled_pass", ["never", "always"])
+def test_an_interrupted_clean_changes_none_of_the_outputs(data_dir, left, monkeypatch, compiled_pass):
     import botbaby.clean as stage
 
+    clean(data_dir, "left", {"min_chars": 20})
+    finished = side_files(left)
     original = stage._write_lines
     calls = []
 
-    def failing(handle, *lines):
+    def failing(*args):
         calls.append(1)
         if len(calls) > 3:
             raise KeyboardInterrupt
-        original(handle, *lines)
+        original(*args)
 
     monkeypatch.setattr(stage, "_write_lines", failing)
     with pytest.raises(KeyboardInterrupt):
-        clean(data_dir, "left", {"batch_size": 100})
-    assert not left.train_txt.exists() and not left.clean_config.exists()
+        clean(data_dir, "left", {"batch_size": 100, "min_chars": 30, "compiled_pass": compiled_pass})
+    assert side_files(left) == finished  # no half file, no new stats beside old text, nothing marked done
     assert not list(left.root.glob(".*.tmp"))
+
+
+def test_an_exception_while_training_the_splitter_changes_nothing(data_dir, left, monkeypatch):
+    import botbaby.sentences
+
+    clean(data_dir, "left")
+    finished = side_files(left)
+    monkeypatch.setattr(botbaby.sentences, "train_splitter", lambda posts: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        clean(data_dir, "left", {"min_chars": 30})
+    assert side_files(left) == finished
+
+
+def test_a_clean_that_keeps_nothing_leaves_the_previous_clean_whole(data_dir, left):
+    stats = clean(data_dir, "left")
+    finished = side_files(left)
+    with pytest.raises(BotbabyError, match="nothing was changed"):
+        clean(data_dir, "left", {"min_chars": 10_000})
+    assert side_files(left) == finished
+    assert json.loads(left.clean_stats.read_text())["kept"] == stats.kept == len(
+        left.train_txt.read_text().splitlines() + left.val_txt.read_text().splitlines()
+    )
+    assert not clean(data_dir, "left", {"min_chars": 40}).skipped  # other settings: cleaned again, not skipped
+
+
+def test_the_plain_rules_and_the_compiled_pass_write_the_same_files(data_dir, left):
+    outputs = {}
+    for compiled_pass in ("never", "always"):
+        stats = clean(data_dir, "left", {"compiled_pass": compiled_pass, "batch_size": 300, "val_share": 0.2}, force=True)
+        assert stats.compiled == (compiled_pass == "always")
+        outputs[compiled_pass] = side_files(left)
+        del outputs[compiled_pass]["clean_config.json"]  # says which was asked for
+        saved = json.loads(outputs[compiled_pass].pop("clean_stats.json"))
+        outputs[compiled_pass]["stats"] = {key: value for key, value in saved.items() if key != "compiled"}
+    assert outputs["never"] == outputs["always"]
+
+
+def test_a_small_corpus_on_a_fresh_runtime_uses_the_plain_rules(data_dir, left, monkeypatch):
+    import botbaby.clean_kernel
+
+    monkeypatch.setattr(botbaby.clean_kernel, "is_built", lambda: False)  # as on a fresh Colab VM
+    assert not clean(data_dir, "left").compiled
+    monkeypatch.setattr(botbaby.clean_kernel, "is_built", lambda: True)
+    assert clean(data_dir, "left", force=True).compiled
 
 
 def test_the_sentence_splitter_is_learned_from_the_side_and_loads_offline(data_dir, left):
@@ -140,7 +192,7 @@ def test_a_side_where_nothing_survives_says_why_and_is_not_marked_done(data_dir)
     )
     with pytest.raises(BotbabyError, match="too_short 1"):
         clean(data_dir, "left")
-    assert not Layout(data_dir).side("left").clean_config.exists()
+    assert [path.name for path in Layout(data_dir).side("left").root.iterdir()] == ["tweets"]
 
 
 def test_stats_table_and_length_plot(data_dir, left):
@@ -155,7 +207,7 @@ def test_stats_table_and_length_plot(data_dir, left):
 
 def test_cli_cleans_several_sides_with_the_main_rule_flags(data_dir, left, capsys):
     TweetStore(Layout(data_dir).side("right").tweets_dir).append(synthetic_posts(300))
-    argv = ["clean", "left", "right", "--data", str(data_dir), "--keep-retweets", "--min-chars", "20"]
+    argv = ["clean", "left", "right", "--data", str(data_dir), "--no-drop-retweets", "--min-chars", "20"]
     assert cli.main(argv + ["--scripts", "latin,devanagari"]) == 0
     out = capsys.readouterr().out
     assert "left: read 2000" in out and "right: read 300" in out
@@ -181,31 +233,14 @@ def test_pandas_reads_the_input_and_train_text_is_utf8(data_dir, left):
     left.train_txt.read_text(encoding="utf-8")
 
 
-def test_a_big_corpus_trains_the_splitter_in_a_separate_process_with_the_same_result(data_dir, left, monkeypatch):
-    import botbaby.clean as stage
-
-    def learned():
-        params = load_sentence_splitter(data_dir, "left")._params
-        return params.abbrev_types, params.collocations, params.sent_starters, dict(params.ortho_context)
-
-    clean(data_dir, "left")
-    in_thread = learned()
-    monkeypatch.setattr(stage._PunktSample, "PROCESS_ABOVE_ROWS", 0)
-    clean(data_dir, "left", force=True)
-    assert learned() == in_thread
-    assert load_sentence_splitter(data_dir, "left").tokenize("Dr. Rao spoke twice. Who pays?") == [
-        "Dr. Rao spoke twice.",
-        "Who pays?",
-    ]
-
-
-def test_duplicate_detection_agrees_with_a_python_set_within_and_across_batches():
+@pytest.mark.parametrize("compiled", [False, True])
+def test_duplicate_detection_agrees_with_a_python_set_within_and_across_batches(compiled):
     import numpy as np
 
     from botbaby.clean import _Dedup
 
     rng = np.random.default_rng(0)
-    dedup, seen = _Dedup(), set()
+    dedup, seen = _Dedup(compiled), set()
     for _ in range(5):
         hashes = rng.integers(0, 2_000, 1_000, dtype=np.uint64)  # many repeats in and across batches
         expected = []

@@ -1,0 +1,54 @@
+"""The import graph has no circle; 04_clean's modules import one way: rules <- kernel <- stage, the splitter alone."""
+
+import ast
+import pkgutil
+from pathlib import Path
+
+import botbaby
+
+PACKAGE = Path(botbaby.__file__).parent
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Every botbaby module and the botbaby modules it imports, at the top or inside a function."""
+    graph = {}
+    for module in pkgutil.walk_packages(botbaby.__path__, "botbaby."):
+        path = PACKAGE.joinpath(*module.name.split(".")[1:])
+        source = path / "__init__.py" if module.ispkg else path.with_suffix(".py")
+        imported = set()
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                imported.add(node.module)
+                imported |= {f"{node.module}.{alias.name}" for alias in node.names}
+        graph[module.name] = {name for name in imported if name.startswith("botbaby.")} - {module.name}
+    return {name: targets & graph.keys() for name, targets in graph.items()}
+
+
+def reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen, todo = set(), [start]
+    while todo:
+        for target in graph[todo.pop()] - seen:
+            seen.add(target)
+            todo.append(target)
+    return seen
+
+
+def test_no_module_imports_itself_through_others():
+    graph = import_graph()
+    assert {"botbaby.clean", "botbaby.clean_rules", "botbaby.clean_kernel", "botbaby.sentences"} <= graph.keys()
+    for name in graph:
+        assert name not in reachable(graph, name), f"{name} imports itself through {sorted(graph[name])}"
+
+
+def test_the_compiled_pass_and_the_rules_never_import_the_stage():
+    graph = import_graph()
+    assert "botbaby.clean" not in reachable(graph, "botbaby.clean_kernel")
+    assert not {"botbaby.clean", "botbaby.clean_kernel"} & reachable(graph, "botbaby.clean_rules")
+
+
+def test_generation_asks_the_splitter_module_not_the_clean_stage():
+    graph = import_graph()
+    assert "botbaby.sentences" in graph["botbaby.generate"]
+    assert "botbaby.clean" not in reachable(graph, "botbaby.generate")
