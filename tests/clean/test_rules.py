@@ -192,6 +192,16 @@ def test_out_of_range_settings_are_refused(values):
         CleanConfig.from_dict(values)
 
 
+def test_a_config_built_directly_is_checked_too():
+    from botbaby.errors import BotbabyError
+
+    with pytest.raises(BotbabyError, match="min_chars must be between 0 and 10000, not -5"):
+        CleanConfig(min_chars=-5)
+    with pytest.raises(BotbabyError, match="min_chars must be a whole number"):
+        CleanConfig.from_dict({"min_chars": "50"})
+    assert CleanConfig(scripts="Latin,Devanagari").scripts == ("latin", "devanagari")
+
+
 def test_unknown_settings_are_refused_with_a_hint():
     with pytest.raises(ConfigError, match="did you mean 'min_chars'"):
         CleanConfig.from_dict({"min_char": 10})
