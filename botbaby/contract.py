@@ -6,7 +6,7 @@
     >>> parse_generate_query({"model": "left", "prompt": "x", "top_p": "1.5"}, sides=["left"])
     Traceback (most recent call last):
     ...
-    botbaby.contract.BadRequest: top_p must be between 0.0 and 1.0, got 1.5
+    botbaby.contract.BadRequest: top_p must be between 0.05 and 1, got 1.5
 
 Everything here is plain Python so the Lambda bundle can import it without TensorFlow.
 """
@@ -29,42 +29,90 @@ MAX_FEEDBACK_BYTES = 16_384  # POST /feedback bodies larger than this are refuse
 JOB_ID = re.compile(r"[0-9a-f]{32}")  # GenerateRequest.key: 32 lower-case hex digits, the id of its job
 NOT_A_JOB_ID = "no such job: a job id is 32 hex digits, as in the 'location' /generate gave"  # 404 for a malformed id
 FEEDBACK_FIELDS = ("message", "prompt", "model", "rating")  # what POST /feedback takes; message is required
+PROMPTS_LIMIT = (20, 1, 100)  # GET /prompts?limit: (default, lowest, highest)
+POPULAR_LIMIT = (10, 1, 100)  # GET /popular?limit: (default, lowest, highest)
 
 
 class BadRequest(BotbabyError, ValueError):
     """A request parameter is missing or out of range (HTTP 400)."""
 
 
+class NotFound(BotbabyError, LookupError):
+    """No such path or job (HTTP 404)."""
+
+
+class BodyTooLarge(BadRequest):
+    """A request body over MAX_FEEDBACK_BYTES (HTTP 413)."""
+
+
+class NotJson(BadRequest):
+    """A request body not sent as JSON (HTTP 415)."""
+
+
+class TooBusy(BotbabyError):
+    """Too many new prompts: from this client, or waiting for this side (HTTP 429, ``Retry-After``)."""
+
+    def __init__(self, message: str, retry_after_s: float = 60.0) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+# A control character or a bidirectional override (which can make text display in another order
+# than it is stored); tabs and newlines are whitespace and collapse to a space instead.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def strip_controls(text: str) -> str:
+    r"""``text`` without control characters, bidi overrides or lone surrogates.
+
+    >>> strip_controls("Fuel\x00 pri\x1bces\u202e")
+    'Fuel prices'
+    """
+    return _CONTROLS.sub("", text)
+
+
+def whole(number: float) -> str:
+    """A number as people write it: 2 rather than 2.0, 0.05 rather than 5e-02.
+
+    >>> whole(2.0), whole(0.05), whole(1e-300)
+    ('2', '0.05', '1e-300')
+    """
+    if float(number).is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    return f"{number:g}" if abs(number) >= 1e-4 else repr(float(number))
+
+
+def _sampling(default: float, low: float, high: float, help: str) -> Any:
+    """A SampleSettings field with its allowed range (read by __post_init__ and the OpenAPI description)."""
+    return field(default=default, metadata={"low": low, "high": high, "help": help})
+
+
 @dataclass(frozen=True)
 class SampleSettings:
-    """How to sample posts; the defaults are the original's (temperature 0.7, top_p 0.9, top_k 40)."""
+    """How to sample posts; the defaults are the original's (temperature 0.7, top_p 0.9, top_k 40).
 
-    num_samples: int = 20  # posts generated per prompt, before post-processing and ranking (1-50)
-    length: int = 80  # tokens generated after the prompt (1-400)
-    temperature: float = 0.7  # > 0, at most 2; higher is wilder
-    top_p: float = 0.9  # nucleus sampling: 0 < top_p <= 1; 1 turns it off
-    top_k: int = 40  # sample from the k likeliest tokens; 0 turns it off (0-1000)
+    Each field's range is in its metadata (``fields(SampleSettings)[0].metadata["low"]``): the
+    server checks it here, the OpenAPI description and the page's inputs take it from there.
+    """
 
-    # (low, high, low_inclusive) per setting; checked in __post_init__
-    _RANGES = {
-        "num_samples": (1, 50, True),
-        "length": (1, 400, True),
-        "temperature": (0.0, 2.0, False),
-        "top_p": (0.0, 1.0, False),
-        "top_k": (0, 1000, True),
-    }
+    num_samples: int = _sampling(20, 1, 50, "posts generated before ranking")
+    length: int = _sampling(80, 1, 400, "tokens generated after the prompt")
+    # below 0.05 sampling degenerates: temperature 1e-300 overflows to no post, top_p 1e-300 samples uniformly
+    temperature: float = _sampling(0.7, 0.05, 2.0, "sampling temperature; higher is wilder")
+    top_p: float = _sampling(0.9, 0.05, 1.0, "nucleus sampling; 1 turns it off")
+    top_k: int = _sampling(40, 0, 1000, "sample from the k likeliest tokens; 0 turns it off")
 
     def __post_init__(self) -> None:
-        for name, (low, high, low_inclusive) in self._RANGES.items():
-            value = getattr(self, name)
+        for spec in fields(self):
+            low, high = spec.metadata["low"], spec.metadata["high"]
+            value = getattr(self, spec.name)
             if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-                raise BadRequest(f"{name} must be a number, got {value!r}")
-            if isinstance(low, int) and not float(value).is_integer():
-                raise BadRequest(f"{name} must be a whole number, got {value}")
-            too_low = value < low if low_inclusive else value <= low
-            if too_low or value > high:
-                raise BadRequest(f"{name} must be between {low} and {high}, got {value}")
-            object.__setattr__(self, name, type(low)(value))
+                raise BadRequest(f"{spec.name} must be a number, got {value!r}")
+            if spec.type in (int, "int") and not float(value).is_integer():
+                raise BadRequest(f"{spec.name} must be a whole number, got {whole(value)}")
+            if not low <= value <= high:
+                raise BadRequest(f"{spec.name} must be between {whole(low)} and {whole(high)}, got {whole(value)}")
+            object.__setattr__(self, spec.name, int(value) if spec.type in (int, "int") else float(value))
 
     @classmethod
     def names(cls) -> list[str]:
@@ -120,8 +168,8 @@ class GenerateRequest:
 
 
 def normalize_prompt(prompt: str) -> str:
-    """Collapse whitespace and keep the first MAX_PROMPT_WORDS words."""
-    return " ".join(prompt.split()[:MAX_PROMPT_WORDS])
+    """Drop control characters, collapse whitespace and keep the first MAX_PROMPT_WORDS words."""
+    return " ".join(strip_controls(prompt).split()[:MAX_PROMPT_WORDS])
 
 
 def parse_generate_query(query: Mapping[str, Any], sides: Collection[str]) -> GenerateRequest:
@@ -132,12 +180,10 @@ def parse_generate_query(query: Mapping[str, Any], sides: Collection[str]) -> Ge
     if side not in sides:
         raise BadRequest(f"unknown model {side!r}: one of {', '.join(sorted(sides))}")
     raw_prompt = query.get("prompt")
-    if not isinstance(raw_prompt, str) or not raw_prompt.strip():
+    if not isinstance(raw_prompt, str) or not normalize_prompt(raw_prompt):
         raise BadRequest("prompt is required and must not be blank")
     if len(raw_prompt) > MAX_PROMPT_CHARS:
         raise BadRequest(f"prompt is too long: at most {MAX_PROMPT_CHARS} characters, got {len(raw_prompt)}")
-    if "\x00" in raw_prompt:
-        raise BadRequest("prompt must not contain NUL characters")
     values: dict[str, Any] = {}
     for name in SampleSettings.names():
         if query.get(name) in (None, ""):
@@ -179,7 +225,7 @@ def parse_prompts_query(query: Mapping[str, Any], sides: Collection[str]) -> tup
     prefix = query.get("prefix", "")
     if len(prefix) > MAX_PROMPT_CHARS:
         raise BadRequest(f"prefix is too long: at most {MAX_PROMPT_CHARS} characters")
-    return side, " ".join(prefix.split()), parse_int_param(query, "limit", 20, 1, 100)
+    return side, " ".join(strip_controls(prefix).split()), parse_int_param(query, "limit", *PROMPTS_LIMIT)
 
 
 def parse_feedback(body: Any, sides: Collection[str]) -> dict[str, Any]:

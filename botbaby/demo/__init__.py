@@ -78,8 +78,8 @@ def train_sides(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], None]
 
 def serve_page(data: Path | str, sides=CORPUS_SIDES, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Last: serve the API and the page with ``botbaby serve`` (prints the address; Ctrl-C stops)."""
-    from botbaby.serve.app import ServeConfig
     from botbaby.serve.cli import serve
+    from botbaby.serve.config import ServeConfig
 
     serve(data, ServeConfig.from_dict(sides=list(sides), host=host, port=port))
 

@@ -65,9 +65,19 @@ class SqliteCache:
         """The cached ranked posts for ``key`` (counting one visit, atomically), or None."""
         posts = self._memo.get(key) or self.peek(key)
         if posts is not None:
-            with self._tally_lock:
-                self._tally[key] = self._tally.get(key, 0) + 1
+            self._count(key)
         return posts
+
+    def cached(self, key: str) -> list[Post] | None:
+        """``lookup`` from memory only (no SQLite: safe on the event loop), or None when not in memory."""
+        posts = self._memo.get(key)
+        if posts is not None:
+            self._count(key)
+        return posts
+
+    def _count(self, key: str) -> None:
+        with self._tally_lock:
+            self._tally[key] = self._tally.get(key, 0) + 1
 
     def peek(self, key: str) -> list[Post] | None:
         """The cached ranked posts for ``key`` without counting a visit, or None."""
@@ -76,6 +86,28 @@ class SqliteCache:
             return posts
         row = self.db.connection().execute("SELECT posts FROM answers WHERE key = ?", (key,)).fetchone()
         return None if row is None else self._posts(key, row[0])
+
+    def settled(self, key: str) -> bool:
+        """Whether ``key`` has an answer or its job failed for good."""
+        if key in self._memo:
+            return True
+        row = self.db.connection().execute(
+            "SELECT EXISTS (SELECT 1 FROM answers WHERE key = ?1)"
+            " OR EXISTS (SELECT 1 FROM jobs WHERE key = ?1 AND state = 'dead')", (key,)
+        ).fetchone()
+        return bool(row[0])
+
+    def failure(self, key: str) -> dict[str, Any] | None:
+        """``{"error", "attempts"}`` when the job for ``key`` is dead (the queue's table), else None."""
+        row = self.db.connection().execute(
+            "SELECT error, attempts FROM jobs WHERE key = ? AND state = 'dead'", (key,)
+        ).fetchone()
+        return None if row is None else {"error": row[0] or "generation failed", "attempts": row[1]}
+
+    def clear_failure(self, key: str) -> str:
+        """Forget a dead job, so that submitting it again starts afresh; "" (the local queue needs no token)."""
+        self.db.connection().execute("DELETE FROM jobs WHERE key = ? AND state = 'dead'", (key,))
+        return ""
 
     def flush(self) -> int:
         """Add the visits counted since the last flush to the counters on disk; return how many."""
@@ -137,16 +169,22 @@ class SqliteCache:
         )
         return [{"model": side, "prompt": prompt, "visits": visits} for side, prompt, visits in rows]
 
-    def add_feedback(self, message: str, model: str | None = None, prompt: str | None = None,
-                     rating: int | None = None) -> int:
-        """Store a visitor's feedback; return its id."""
+
+class SqliteFeedback:
+    """The ``FeedbackLog`` port on the server's SQLite file."""
+
+    def __init__(self, db: Database | Path | str) -> None:
+        self.db = db if isinstance(db, Database) else Database(db)
+
+    def add(self, feedback: dict[str, Any]) -> str:
+        """Store a visitor's feedback (``contract.parse_feedback``'s dict); return its id."""
         cursor = self.db.connection().execute(
             "INSERT INTO feedback (created_at, model, prompt, rating, message) VALUES (?, ?, ?, ?, ?)",
-            (time.time(), model, prompt, rating, message),
+            (time.time(), feedback.get("model"), feedback.get("prompt"), feedback.get("rating"), feedback["message"]),
         )
-        return int(cursor.lastrowid)
+        return str(cursor.lastrowid)
 
-    def feedback(self) -> list[dict[str, Any]]:
+    def all(self) -> list[dict[str, Any]]:
         """All stored feedback, oldest first."""
         rows = self.db.connection().execute(
             "SELECT id, created_at, model, prompt, rating, message FROM feedback ORDER BY id"

@@ -17,7 +17,8 @@ from pathlib import Path
 from botbaby._optional import require
 from botbaby.errors import BotbabyError
 from botbaby.layout import Layout
-from botbaby.serve.app import ServeConfig, create_app
+from botbaby.serve.app import create_app
+from botbaby.serve.config import ServeConfig
 from botbaby.serve.worker import GeneratorFactory
 
 

@@ -27,13 +27,12 @@ import threading
 import time
 from pathlib import Path
 
-from botbaby.contract import GenerateRequest
-from botbaby.errors import BotbabyError
+from botbaby.contract import GenerateRequest, TooBusy
 from botbaby.serve._db import Database
 from botbaby.serve.ports import Job
 
 
-class QueueFull(BotbabyError):
+class QueueFull(TooBusy):
     """Too many jobs are waiting for this side (HTTP 429): try again later."""
 
 
@@ -66,10 +65,10 @@ class LocalQueue:
                 "UPDATE jobs SET state = 'pending', receipt = NULL WHERE side = ? AND state = 'running'", (side,)
             )
 
-    def submit(self, request: GenerateRequest) -> str:
+    def submit(self, request: GenerateRequest, retry: str = "") -> str:
         """Queue ``request`` unless the same key is already pending or running; return the job id.
 
-        A dead job with the same key is queued again, afresh.
+        A dead job with the same key is queued again, afresh (so ``retry`` is not needed here).
         """
         if request.side != self.side:
             raise ValueError(f"this queue holds {self.side!r} jobs, not {request.side!r}")

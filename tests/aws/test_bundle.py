@@ -15,7 +15,7 @@ for name in ("tensorflow", "gpt_2_simple", "numpy", "pandas", "pyarrow", "nltk",
 sys.path.insert(0, sys.argv[1])
 import botbaby.deploy.aws.handler as handler
 assert handler.__file__.startswith(sys.argv[1]), handler.__file__
-api = handler.Api(cache=None, queue=None, sides=["left", "right"])
+api = handler.Api(cache=None, queues={}, sides=["left", "right"])
 print(api({"rawPath": "/healthz", "requestContext": {"http": {"method": "GET"}}})["statusCode"])
 print(sorted(name for name in sys.modules if name.startswith("botbaby")))
 """

@@ -108,9 +108,10 @@ def api(clients, table_and_queue):
         BillingMode="PAY_PER_REQUEST",
     )
     sides = ["left", "right"]
+    queue = SqsQueue(queue_url, clients, sides=sides)
     return Api(
         cache=DynamoCache(table, clients),
-        queue=SqsQueue(queue_url, clients, sides=sides),
+        queues={side: queue for side in sides},
         sides=sides,
         feedback=FeedbackTable("t-feedback", clients),
         wait_s=0.1,
@@ -233,11 +234,15 @@ def test_a_prompt_that_keeps_failing_answers_422_and_asking_again_retries_it(dep
 
 
 def test_waiting_for_an_answer_reads_the_cache_item_once_per_poll(api, monkeypatch):
-    client, reads = api.cache._dynamodb, []
+    client, reads = api.service.cache._dynamodb, []
     get_item = client.get_item
     monkeypatch.setattr(client, "get_item", lambda **kwargs: reads.append(kwargs["Key"]) or get_item(**kwargs))
     polls, ticks = [], iter(range(100))
-    monkeypatch.setattr(api, "sleep", polls.append)
-    monkeypatch.setattr(api, "clock", lambda: next(ticks) * 0.01)  # 0.1 s of waiting, and nobody answers
+
+    async def sleep(seconds):
+        polls.append(seconds)
+
+    monkeypatch.setattr(api.service.watch, "sleep", sleep)
+    monkeypatch.setattr(api.service, "clock", lambda: next(ticks) * 0.01)  # 0.1 s of waiting, and nobody answers
     assert call(api, "/generate", model="left", prompt="Nobody answers this")[0] == 202
-    assert len(polls) >= 3 and len(reads) == len(polls)
+    assert len(polls) >= 3 and len(reads) == len(polls) + 1  # one read before the first wait, one after each

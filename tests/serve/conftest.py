@@ -7,9 +7,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from background import BackgroundServer  # noqa: E402
 from serve_fakes import Switchboard  # noqa: E402
 
-from botbaby.serve.app import BackgroundServer, ServeConfig, create_app  # noqa: E402
+from botbaby.serve.app import create_app  # noqa: E402
+from botbaby.serve.config import ServeConfig  # noqa: E402
 
 
 @pytest.fixture

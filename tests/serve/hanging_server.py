@@ -10,7 +10,10 @@ from pathlib import Path
 
 
 def main(data: str, url_file: str, started_file: str) -> None:
-    from botbaby.serve.app import BackgroundServer, ServeConfig, create_app
+    from background import BackgroundServer
+
+    from botbaby.serve.app import create_app
+    from botbaby.serve.config import ServeConfig
 
     class Hanging:
         def generate(self, prompt, settings=None, seed=None):

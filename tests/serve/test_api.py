@@ -10,8 +10,9 @@ from serve_fakes import Crash, fake_view
 
 from botbaby.contract import GenerateRequest
 from botbaby.errors import BotbabyError
-from botbaby.serve.app import ServeConfig, create_app
-from botbaby.serve.cache import SqliteCache
+from botbaby.serve.app import create_app
+from botbaby.serve.cache import SqliteCache, SqliteFeedback
+from botbaby.serve.config import ServeConfig
 from botbaby.serve.queue import LocalQueue
 
 
@@ -224,7 +225,7 @@ def test_feedback_is_validated_and_stored(start_server, data_dir):
     assert httpx.post(f"{url}/feedback", content=b"{not json", headers={"content-type": "application/json"}
                       ).status_code == 400
     assert httpx.post(f"{url}/feedback", content=b"message=hi").status_code == 415
-    rows = SqliteCache(data_dir / "serve.sqlite").feedback()
+    rows = SqliteFeedback(data_dir / "serve.sqlite").all()
     assert [(row["message"], row["model"], row["rating"], row["prompt"]) for row in rows] == [
         ("Scarily real", "left", 4, "Fuel prices")
     ]

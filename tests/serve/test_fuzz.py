@@ -2,12 +2,15 @@
 
 import pytest
 import schemathesis
+from background import BackgroundServer
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 from serve_fakes import Switchboard
 
-from botbaby.serve.app import BackgroundServer, ServeConfig, create_app, openapi_spec
+from botbaby.serve.app import create_app
+from botbaby.serve.config import ServeConfig
+from botbaby.serve.openapi import openapi_spec
 
 schema = schemathesis.openapi.from_dict(openapi_spec(["left", "right"]))
 

@@ -118,7 +118,7 @@ def test_errors_are_shown_in_words(page, start_server, board):
 
 
 def test_feedback_sent_from_the_page_is_stored_with_its_prompt(page, start_server, data_dir):
-    from botbaby.serve.cache import SqliteCache
+    from botbaby.serve.cache import SqliteFeedback
 
     url = start_server()
     open_page(page, url)
@@ -127,5 +127,5 @@ def test_feedback_sent_from_the_page_is_stored_with_its_prompt(page, start_serve
     page.select_option("#feedback-rating", "4")
     page.click(".feedback button")
     page.wait_for_function("document.querySelector('#feedback-status').textContent === 'Thanks!'")
-    rows = SqliteCache(data_dir / "serve.sqlite").feedback()
+    rows = SqliteFeedback(data_dir / "serve.sqlite").all()
     assert [(row["message"], row["prompt"], row["rating"]) for row in rows] == [("<b>too</b> real", "Fuel prices", 4)]

@@ -5,9 +5,11 @@ import time
 
 import httpx
 import pytest
+from background import BackgroundServer
 
 from botbaby.contract import SENTIMENTS, Post, majority_view
-from botbaby.serve.app import BackgroundServer, ServeConfig, create_app
+from botbaby.serve.app import create_app
+from botbaby.serve.config import ServeConfig
 
 pytestmark = pytest.mark.slow
 

@@ -4,8 +4,8 @@
     >>> "botbaby/deploy/aws/handler.py" in names, any("tensorflow" in name for name in names)
     (True, False)
 
-Only the modules the handler imports go in (the contract, the serving ports, the AWS backends);
-boto3 comes with every Lambda Python runtime. Fixed timestamps and permissions make the zip's
+Only the modules the handler imports go in (the contract, the serving ports and API core, the AWS
+backends); boto3 comes with every Lambda Python runtime. Fixed timestamps and permissions make the zip's
 sha256 depend on the code alone, so a redeploy with unchanged code leaves the function unchanged.
 """
 
@@ -27,6 +27,8 @@ LAMBDA_MODULES = (
     "botbaby/contract.py",
     "botbaby/serve/__init__.py",
     "botbaby/serve/ports.py",
+    "botbaby/serve/service.py",
+    "botbaby/serve/openapi.py",
     "botbaby/deploy/__init__.py",
     "botbaby/deploy/aws/__init__.py",
     "botbaby/deploy/aws/clients.py",

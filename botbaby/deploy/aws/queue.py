@@ -8,7 +8,7 @@
 The message body is the request's query (``GenerateRequest.to_dict``), validated again on the way
 out with the same contract as the API. ``MessageDeduplicationId`` is the request key, so identical
 requests within SQS's five-minute window become one job; ``MessageGroupId`` is the side. Each side
-has its own queue (``SideQueues`` routes submissions), so each side's worker (``botbaby.serve.worker``)
+has its own queue (the API core holds one per side), so each side's worker (``botbaby.serve.worker``)
 takes only its own jobs and one side's slow or failing job never holds up the other's. A message
 that cannot be read, or a job released too often, goes to the shared dead-letter queue after
 ``maxReceiveCount`` receives (the queues' RedrivePolicy, set by ``botbaby deploy aws``).
@@ -17,6 +17,7 @@ that cannot be read, or a job released too often, goes to the shared dead-letter
 import json
 import time
 from collections.abc import Callable, Collection
+from typing import Any
 
 from botbaby.contract import BadRequest, GenerateRequest, parse_generate_query
 from botbaby.deploy.aws.clients import AwsClients
@@ -93,6 +94,11 @@ class SqsQueue:
             self.on_dead(job, error or "generation failed")
         self._make_visible(job.receipt)
 
+    def state(self, job_id: str) -> dict[str, Any] | None:
+        """``{"state": "pending"}``: SQS cannot look a message up by id, so a well-formed job id counts as
+        pending until the cache holds its answer or its failure."""
+        return {"state": "pending"}
+
     def pending(self) -> int:
         """Jobs waiting or being worked on (SQS's approximate counts)."""
         names = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]
@@ -119,17 +125,3 @@ class SqsQueue:
             raise BadRequest("message body is not a JSON object")
         side = query.get("model")
         return parse_generate_query(query, sides=self.sides or ([side] if isinstance(side, str) else []))
-
-
-class SideQueues:
-    """Submit side: routes each request to its side's queue (what the Lambda holds)."""
-
-    def __init__(self, queues: dict[str, SqsQueue]) -> None:
-        self.queues = queues
-
-    def submit(self, request: GenerateRequest, retry: str = "") -> str:
-        return self.queues[request.side].submit(request, retry)
-
-    def pending(self) -> dict[str, int]:
-        """Per side, the jobs waiting or being worked on (what /healthz shows, as botbaby serve does)."""
-        return {side: queue.pending() for side, queue in self.queues.items()}
