@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= botbaby-data
+DEMO_ARGS ?=  # more options for python -m botbaby.demo, e.g. DEMO_ARGS="--train-steps 20 --port 0"
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint install clean-venv
@@ -17,7 +18,7 @@ install: $(STAMP)
 
 # The whole product on the embedded default: demo corpus -> clean -> tiny model -> web page.
 demo: $(STAMP)
-	$(BIN)/python -m botbaby.demo --data $(DATA)
+	$(BIN)/python -m botbaby.demo --data $(DATA) $(DEMO_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check botbaby tests benchmarks

@@ -29,6 +29,9 @@ def run_notebook(tmp_path: Path):
 
     def run(name: str, env: dict[str, str] | None = None, **parameters) -> dict:
         assert "DATA" in parameters, "pass DATA=... so the notebook writes into the test's data folder"
+        if Path(parameters["DATA"]).is_absolute() and Path(parameters["DATA"]).is_relative_to(tmp_path):
+            # as a user runs it: DATA relative to the kernel's working directory (tmp_path)
+            parameters = {**parameters, "DATA": os.path.relpath(parameters["DATA"], tmp_path)}
         saved = dict(os.environ)
         os.environ.update(env or {})
         try:
@@ -43,7 +46,7 @@ def run_notebook(tmp_path: Path):
         finally:
             os.environ.clear()
             os.environ.update(saved)
-        return json.loads((Path(parameters["DATA"]) / "results" / f"{name}.json").read_text())
+        return json.loads((tmp_path / parameters["DATA"] / "results" / f"{name}.json").read_text())
 
     return run
 
