@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "botbaby.clean",
     "botbaby.train",
     "botbaby.generate",
+    "botbaby.compare",
     "botbaby.serve.cli",
     "botbaby.deploy.cli",
 )
