@@ -44,11 +44,12 @@ from typing import Any
 
 import regex
 
-from botbaby.config import StageConfig
+from botbaby.config import StageConfig, add_config_options, config_from_args, setting
 from botbaby.contract import SENTIMENTS, SampleSettings
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.io import atomic_path, atomic_write_text
 from botbaby.layout import DEFAULT_SIDES, END, START, Layout, check_side
+from botbaby.manifest import Manifest
 
 # Words: letters, digits and marks (so Devanagari vowel signs stay inside their word), keeping
 # "don't" whole; hashtags and mentions lose their # and @.
@@ -61,38 +62,28 @@ class CompareConfig(StageConfig):
     """What 07_compare measures and how much it generates."""
 
     sides: tuple[str, ...] = DEFAULT_SIDES  # sides to compare (at least two; the chart plots the first two)
-    top_terms: int = 30  # distinctive terms listed per side
-    min_count: int = 3  # terms used fewer times than this (all sides together) are not listed
-    prior_scale: float = 1.0  # Fightin' Words prior: this many times each term's count over all sides
-    max_posts: int = 100_000  # posts read per side from train.txt for terms and the classifier (an even sample beyond)
+    top_terms: int = setting(30, low=1)  # distinctive terms listed per side
+    min_count: int = setting(3, low=1)  # terms used fewer times than this (all sides together) are not listed
+    prior_scale: float = setting(1.0, low=1e-6)  # Fightin' Words prior: this many times each term's count over all sides
+    max_posts: int = setting(100_000, low=10)  # posts read per side from train.txt for terms and the classifier (an even sample beyond)
     prompts: Path | None = None  # a UTF-8 file of prompts, one a line (None: the corpus' most frequent openings)
-    num_prompts: int = 6  # prompts taken from the corpus' openings when there is no prompts file
-    opening_words: int = 2  # words in each of those prompts
-    samples: int = 60  # posts each side's bot generates, spread evenly over the prompts
-    length: int = 60  # tokens generated after each prompt
-    seed: int = 0  # the same seed generates the same posts
-    span_words: int = 8  # a generated post copies its training text when it repeats this many words in a row
-    reference_posts: int = 500  # real posts per side sampled for their sentiment shares
-    chart_terms: int = 1500  # most frequent terms plotted in compare.html
+    num_prompts: int = setting(6, low=1)  # prompts taken from the corpus' openings when there is no prompts file
+    opening_words: int = setting(2, low=1)  # words in each of those prompts
+    samples: int = setting(60, low=0)  # posts each side's bot generates, spread evenly over the prompts (0: none)
+    length: int = setting(60, low=1, high=400)  # tokens generated after each prompt
+    seed: int = setting(0, low=0)  # the same seed generates the same posts
+    span_words: int = setting(8, low=2)  # a generated post copies its training text when it repeats this many words in a row
+    reference_posts: int = setting(500, low=10)  # real posts per side sampled for their sentiment shares
+    chart_terms: int = setting(1500, low=10)  # most frequent words plotted in compare.html
 
     def validate(self) -> None:
-        self.sides = tuple(self.sides)
         if len(self.sides) < 2 or len(set(self.sides)) != len(self.sides):
-            raise ConfigError(f"sides must name at least two different sides, got {list(self.sides)}")
+            raise ConfigError(f"sides must name at least two different sides, not {list(self.sides)}")
         for side in self.sides:
-            check_side(side)
-        for name, low in (("top_terms", 1), ("min_count", 1), ("max_posts", 10), ("num_prompts", 1),
-                          ("opening_words", 1), ("samples", 0), ("length", 1), ("span_words", 2),
-                          ("reference_posts", 10), ("chart_terms", 10)):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < low:
-                raise ConfigError(f"{name} must be a whole number of at least {low}, got {value!r}")
-        if not self.prior_scale > 0:
-            raise ConfigError(f"prior_scale must be above 0, got {self.prior_scale!r}")
-        if self.length > 400:
-            raise ConfigError(f"length must be at most 400 tokens, got {self.length}")
-        if self.prompts is not None:
-            self.prompts = Path(self.prompts)
+            try:
+                check_side(side)
+            except BotbabyError as exc:
+                raise ConfigError(str(exc)) from None
 
 
 # --- reading the corpora ---
@@ -358,13 +349,24 @@ def sentiment_shares(labels: Sequence[str]) -> dict[str, Any]:
 # --- the stage ---
 
 def compare(data: Path | str, config: CompareConfig | dict | None = None, **overrides) -> dict[str, Any]:
-    """Compare the sides' training text and, where a side has a model, its bot; write ``DATA/results/compare.*``."""
-    if not isinstance(config, CompareConfig):
-        config = CompareConfig.from_dict(config, **overrides)
-    elif overrides:
-        config = CompareConfig.from_dict(config.to_dict(), **overrides)
+    """Compare the sides' training text and, where a side has a model, its bot; write ``DATA/results/compare.*``.
+
+    Returns what ``compare.json`` holds, plus ``skipped``: True when nothing compare reads (the
+    sides' text, models, metrics, prompts file) nor its settings changed since its last run, whose
+    results are then returned as they are (``DATA/manifest.json`` keeps track).
+    """
+    config = CompareConfig.resolve(config, **overrides)
     layout = Layout(Path(data))
     sides = list(config.sides)
+    manifest = Manifest(layout)
+    inputs = [path for side in sides for path in (layout.side(side).train_txt, layout.side(side).val_txt,
+                                                  layout.side(side).model_dir / "metrics.json") if path.is_file()]
+    inputs += [config.prompts] if config.prompts is not None else []
+    # the models' fingerprints are settings: a retrained model is compared again
+    settings = {**config.to_dict(), "models": {side: manifest.record_model(side) for side in sides}}
+    outputs = [layout.results_dir / name for name in RESULT_NAMES]
+    if manifest.unchanged("compare", None, inputs, settings, outputs):
+        return {**load(data), "skipped": True}
     train = {side: read_posts(layout.side(side).train_txt, config.max_posts) for side in sides}
     for side, posts in train.items():
         if not posts:
@@ -376,7 +378,8 @@ def compare(data: Path | str, config: CompareConfig | dict | None = None, **over
     classifier = train_classifier(train)
     report: dict[str, Any] = {
         "sides": sides,
-        "config": json.loads(json.dumps(config.to_dict(), default=str)),
+        "config": config.to_dict(),
+        "models": settings["models"],  # each side's model fingerprint ("" without a model)
         "posts": {side: {"train": len(train[side]), "val": len(val[side])} for side in sides},
         "divergence": divergence(counts, config.top_terms, config.min_count, config.prior_scale),
         "classifier": {"heldout_accuracy": accuracy(classifier, val), "heldout_posts": sum(map(len, val.values())),
@@ -425,7 +428,8 @@ def compare(data: Path | str, config: CompareConfig | dict | None = None, **over
                                                             config.prior_scale))
     top_terms_png(report["divergence"], results / "compare.png")
     atomic_write_text(results / "compare.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    return report
+    manifest.record("compare", None, inputs, settings, outputs)
+    return {**report, "skipped": False}
 
 
 def _perplexity(layout: Layout, side: str) -> float | None:
@@ -618,7 +622,7 @@ def copies_table(data: Path | str):
 
 def summary(report: dict[str, Any]) -> dict[str, Any]:
     """The report without the generated posts (what the notebook records)."""
-    return {key: value for key, value in report.items() if key != "generated"}
+    return {key: value for key, value in report.items() if key not in ("generated", "skipped")}
 
 
 def picture(data: Path | str):
@@ -639,19 +643,12 @@ def add_cli(subparsers) -> None:
     parser = subparsers.add_parser("compare", help="how the sides' words differ and whether each bot speaks for its side (07_compare)",
                                    description=__doc__.splitlines()[0])
     add_data_arg(parser)
-    defaults = CompareConfig()
-    parser.add_argument("--sides", nargs="+", default=None, metavar="SIDE",
-                        help=f"sides to compare (default: {' '.join(defaults.sides)})")
-    parser.add_argument("--prompts", type=Path, default=None,
-                        help="UTF-8 file of prompts, one a line (default: the corpus' most frequent openings)")
-    parser.add_argument("--samples", type=int, default=None, help=f"posts generated per side (default: {defaults.samples})")
+    add_config_options(parser, CompareConfig)
     parser.set_defaults(func=_run_cli)
 
 
 def _run_cli(args) -> int:
-    overrides = {name: value for name, value in (("sides", args.sides), ("prompts", args.prompts),
-                                                 ("samples", args.samples)) if value is not None}
-    report = compare(args.data, **overrides)
+    report = compare(args.data, config_from_args(CompareConfig, args))
     print(format_report(report))
     print(f"wrote {Layout(Path(args.data)).results_dir / 'compare.json'} (and compare.html, compare.png)")
     return 0

@@ -192,3 +192,41 @@ def test_a_side_without_a_model_keeps_its_corpus_measures_and_says_why(data_dir)
     assert any("botbaby train left" in note for note in report["notes"])
     assert report["divergence"]["left"] and report["classifier"]["heldout_accuracy"] >= 0.9
     assert report["sentiment"]["left"]["generated"] is None and report["sentiment"]["left"]["real"]["posts"] == 108
+
+
+def test_a_rerun_with_nothing_changed_is_skipped_and_a_change_runs_it_again(data_dir):
+    write_planted_corpus(data_dir, posts=120)
+    first = compare(data_dir, samples=0)
+    page = data_dir / "results" / "compare.json"
+    written = page.stat().st_mtime_ns
+    again = compare(data_dir, samples=0)
+    assert again["skipped"] and not first["skipped"] and page.stat().st_mtime_ns == written
+    assert again["divergence"] == first["divergence"]
+    assert not compare(data_dir, samples=0, top_terms=5)["skipped"]  # other settings
+    with open(data_dir / "right" / "train.txt", "a", encoding="utf-8") as handle:
+        handle.write("<|startoftext|>A new post about borders and farmers.<|endoftext|>\n")
+    assert not compare(data_dir, samples=0, top_terms=5)["skipped"]  # other input
+    (data_dir / "results" / "compare.png").unlink()
+    assert not compare(data_dir, samples=0, top_terms=5)["skipped"]  # an output deleted
+    manifest = json.loads((data_dir / "manifest.json").read_text())
+    assert manifest["models"] == {"left": "", "right": ""}
+    assert "left/train.txt" in manifest["stages"]["compare"]["*"]["inputs"]
+
+
+def test_a_failure_mid_run_keeps_the_last_results_and_the_next_run_redoes_it(data_dir, monkeypatch):
+    import botbaby.compare
+
+    write_planted_corpus(data_dir, posts=120)
+    compare(data_dir, samples=0)
+    before = (data_dir / "results" / "compare.json").read_text()
+
+    def broken(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(botbaby.compare, "top_terms_png", broken)
+    with pytest.raises(KeyboardInterrupt):
+        compare(data_dir, samples=0, top_terms=5)
+    assert (data_dir / "results" / "compare.json").read_text() == before
+    monkeypatch.undo()
+    assert not compare(data_dir, samples=0, top_terms=5)["skipped"]
+    assert all(len(rows) == 5 for rows in json.loads((data_dir / "results" / "compare.json").read_text())["divergence"].values())
