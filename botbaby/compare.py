@@ -663,10 +663,13 @@ def format_report(report: dict[str, Any]) -> str:
     for side in report["sides"]:
         terms = ", ".join(row["term"] for row in report["divergence"][side][:8])
         lines.append(f"{side} uses more: {terms}")
-        share = report["classifier"]["own_side_share"].get(side)
-        if share is not None:
-            copied = report["memorisation"][side]["share"]
+        if side not in report["classifier"]["own_side_share"]:
+            continue  # no model: the notes say why
+        share, copied = report["classifier"]["own_side_share"][side], report["memorisation"][side]
+        if share is None:
+            lines.append(f"{side} bot: no post survived post-processing; try a longer --length")
+        else:
             lines.append(f"{side} bot: {share:.0%} of its posts read as {side}; "
-                         f"{copied:.0%} repeat {report['memorisation'][side]['span_words']} words of its training text")
+                         f"{copied['share']:.0%} repeat {copied['span_words']} words of its training text")
     lines += report["notes"]
     return "\n".join(lines)

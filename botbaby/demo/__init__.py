@@ -9,7 +9,8 @@ The corpus (``botbaby/demo/corpus``) was written for this project: a few hundred
 two voices on the same topics, shipped as X archive files (``SIDE-tweets.js`` and
 ``SIDE-account.js``) and as messy as real exports. ``run_demo`` runs the steps in order; each
 step is a function ``step(data, sides, say) -> dict`` listed in ``STEPS``: import, clean, train a
-``tiny`` model per side on the CPU (``DEMO_TRAIN``; about half a minute a side, skipped when done).
+``tiny`` model per side on the CPU (``DEMO_TRAIN``; about half a minute a side, skipped when done),
+compare the sides (``botbaby.compare``: their distinctive words, and posts from each model).
 ``python -m botbaby.demo`` then serves the page (``botbaby serve``) and prints its address.
 """
 
@@ -76,6 +77,17 @@ def train_sides(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], None]
     return results
 
 
+def compare_sides(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], None] = print) -> dict[str, Any]:
+    """Step 4: how the sides' words differ and whether each tiny bot reads as its side (skipped when done)."""
+    from botbaby.compare import compare, format_report
+
+    say("compare: the sides' words, and posts from each model ...")
+    report = compare(data, sides=tuple(sides))
+    say(f"compare{' (already done)' if report['skipped'] else ''}: " + format_report(report).replace("\n", "\n  "))
+    return {"heldout_accuracy": report["classifier"]["heldout_accuracy"],
+            "own_side_share": report["classifier"]["own_side_share"], "skipped": report["skipped"]}
+
+
 def serve_page(data: Path | str, sides=CORPUS_SIDES, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Last: serve the API and the page with ``botbaby serve`` (prints the address; Ctrl-C stops)."""
     from botbaby.serve.cli import serve
@@ -89,6 +101,7 @@ STEPS: list[tuple[str, Callable[..., dict[str, Any]]]] = [
     ("import", import_corpus),
     ("clean", clean_sides),
     ("train", train_sides),
+    ("compare", compare_sides),
 ]
 
 

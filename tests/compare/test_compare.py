@@ -230,3 +230,13 @@ def test_a_failure_mid_run_keeps_the_last_results_and_the_next_run_redoes_it(dat
     monkeypatch.undo()
     assert not compare(data_dir, samples=0, top_terms=5)["skipped"]
     assert all(len(rows) == 5 for rows in json.loads((data_dir / "results" / "compare.json").read_text())["divergence"].values())
+
+
+def test_the_report_says_when_a_bot_wrote_no_usable_post():
+    from botbaby.compare import format_report
+
+    report = {"sides": ["left", "right"], "divergence": {"left": [], "right": []}, "notes": [],
+              "classifier": {"heldout_accuracy": 0.95, "heldout_posts": 20, "own_side_share": {"left": None, "right": 0.5}},
+              "memorisation": {"left": {"share": None, "span_words": 8}, "right": {"share": 0.25, "span_words": 8}}}
+    text = format_report(report)
+    assert "left bot: no post survived" in text and "right bot: 50% of its posts read as right; 25% repeat 8" in text

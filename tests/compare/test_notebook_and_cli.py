@@ -72,3 +72,16 @@ def test_botbaby_compare_without_training_text_is_one_line_saying_what_to_run(da
     assert result.stderr.strip().count("\n") == 0
     assert "botbaby compare: error:" in result.stderr and "botbaby clean left" in result.stderr
 
+
+
+@pytest.mark.slow
+def test_the_demo_step_compares_the_trained_sides_and_is_skipped_the_second_time(trained):
+    from botbaby.demo import STEPS, compare_sides
+
+    assert [name for name, _ in STEPS][-1] == "compare"
+    said: list[str] = []
+    first = compare_sides(trained, ("left", "right"), say=said.append)
+    second = compare_sides(trained, ("left", "right"), say=said.append)
+    assert not first["skipped"] and second["skipped"] and first["own_side_share"] == second["own_side_share"]
+    assert any(line.startswith("compare (already done): side classifier") for line in said)
+    assert set(first["own_side_share"]) == {"left", "right"}
