@@ -22,6 +22,7 @@ each post id once, ends up exactly as after an uninterrupted run. Finished accou
 import argparse
 import json
 import sqlite3
+import sys
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,7 +31,7 @@ from typing import Any
 
 import pandas as pd
 
-from botbaby.config import StageConfig
+from botbaby.config import StageConfig, add_config_options, config_from_args
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.io import read_handles, state_db
 from botbaby.layout import Layout, SidePaths
@@ -65,10 +66,15 @@ class ScrapeConfig(StageConfig):
         return stamp.to_pydatetime()
 
 
-def import_archive(data: Path | str, side: str, files: list[Path | str]) -> dict:
-    """Import post files (X archive, CSV, JSON Lines, parquet) into the side's tweet store."""
+def import_archive(data: Path | str, side: str, files: list[Path | str], config=None, **overrides: Any):
+    """Import post files (X archive, CSV, JSON Lines, parquet) into the side's tweet store.
+
+    ``config``/``overrides``: :class:`botbaby.sources.archive.ArchiveConfig` (``handle``, ``since``).
+    Returns the :class:`~botbaby.sources.archive.ImportReport`.
+    """
     archive = source_module("archive")
-    return archive.import_files(Layout(Path(data)).side(side).tweets_dir, [Path(f) for f in files]).to_dict()
+    tweets_dir = Layout(Path(data)).side(side).tweets_dir
+    return archive.import_files(tweets_dir, [Path(f) for f in files], config, **overrides)
 
 
 def read_accounts(paths: SidePaths) -> list[str]:
@@ -236,11 +242,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.source == "archive":
         if not args.files:
             raise BotbabyError("--source archive needs --files FILE...")
-        report = import_archive(args.data, args.side, args.files)
-        if report["read"] == 0 and all(file["error"] for file in report["files"]):
-            reasons = "; ".join(f"{file['file']}: {file['error']}" for file in report["files"])
-            raise BotbabyError(f"could not read any of the files ({reasons}): check the paths and formats")
-        print(json.dumps(report, indent=2))
+        archive = source_module("archive")
+        report = import_archive(args.data, args.side, args.files, config_from_args(archive.ArchiveConfig, args))
+        print(json.dumps(report.to_dict(), indent=2))
+        for line in report.problems():
+            print(line, file=sys.stderr)
+        if failure := report.failure():
+            raise BotbabyError(f"{failure}: check the paths, formats and --since")
         return 0
     if args.files:
         raise BotbabyError(f"--files is for --source archive; --source {args.source} downloads the accounts' posts")
@@ -263,5 +271,6 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--max-posts-per-account", type=int, default=0, help="newest posts per account; 0: all")
     parser.add_argument("--flush-every", type=int, default=10_000, help="posts buffered per write (default: 10000)")
     parser.add_argument("--base-url", help="the source's API address (default: its public one)")
+    add_config_options(parser, source_module("archive").ArchiveConfig, exclude=("since",))  # --handle
     add_data_arg(parser)
     parser.set_defaults(func=_run)

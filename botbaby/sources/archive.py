@@ -2,63 +2,94 @@
 
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "export.csv").write_text(
-    ...     "id,created_at,text,handle\\n"
-    ...     "1,2019-05-23T10:00:00Z,Counting day!,voter1\\n"
-    ...     "2,not a date,Broken row,voter1\\n"
+    >>> _ = (folder / "tweets (1).csv").write_text(
+    ...     "id,created_at,Type,text\\n"
+    ...     "828818112345767424,7/2/17,Tweet,Counting day!\\n"
+    ...     "829166123456749568,14/2/17,Retweet,RT @someone: their words\\n"
+    ...     "2,not a date,Tweet,Broken row\\n"
     ... )
-    >>> report = import_files(folder / "tweets", [folder / "export.csv"])
-    >>> report.read, report.added, dict(report.malformed)
-    (2, 1, {'bad created_at': 1})
-    >>> import_files(folder / "tweets", [folder / "export.csv"]).added  # importing again adds nothing
+    >>> report = import_files(folder / "tweets", [folder / "tweets (1).csv"])
+    >>> report.read, report.added, dict(report.refused)
+    (3, 2, {'bad created_at': 1})
+    >>> report.files[0].date_order, report.files[0].handle
+    ('day-first', 'tweets_1')
+    >>> import_files(folder / "tweets", [folder / "tweets (1).csv"]).added  # importing again adds nothing
     0
 
-Formats, detected from the extension and the first bytes:
+Formats, detected from the extension and the first bytes (a UTF-8 or UTF-16 byte-order mark is fine):
 
 - an X/Twitter account archive: its ``data/tweets.js`` (``window.YTD.tweets.part0 = [...]``;
   also ``tweet.js`` and ``tweets-partN.js``) or the whole archive ``.zip``; the handle comes from the
   archive's ``account.js`` (``data/account.js``, or ``NAME-account.js`` beside ``NAME-tweets.js``);
-- CSV: the original bot-baby's GetOldTweets3 exports (``Datetime,Text`` columns, no id: a stable id
-  is derived from handle, time and text; the handle from a ``Username`` column or the file name)
-  and generic ``id,created_at,text[,handle]`` files;
+- CSV: the original bot-baby's GetOldTweets3 exports (``Datetime,Text`` columns, no id) and other
+  exports (``id,created_at,text[,handle][,Type]``, column names matched loosely, see ``ALIASES``);
 - JSON Lines of X API v2 post objects (``id``, ``text``, ``created_at``, ``author_id``,
   ``referenced_tweets``) or of whole response pages (``data`` plus ``includes.users``); a ``.json``
   file holding one array of them, or one pretty-printed page, works too;
 - parquet with the same columns as CSV.
 
-Posts go to the store in batches. A malformed row or file is counted under its reason, with a
-capped list of examples (file, line or row, reason), and the import goes on.
+Nothing is lost or changed silently; the report (per file and in total) says what happened:
+
+- a row that cannot be imported (no text, a date that cannot be read, a broken line) is *refused*,
+  counted under its reason with its line; every other row is imported;
+- undecodable bytes are replaced by U+FFFD in that row only (counted, with the line);
+- dates like ``14/2/17``: the day/month order is decided per file, from a value whose first or
+  second field is above 12, else from the X ids (an X id holds its post's creation time), and the
+  report's ``date_order`` says which order was used and why;
+- an X id that lost digits in a spreadsheet (``8.28818E+17``, ``828818000000000000``) is not
+  trusted: the post is stored under an id derived from its handle (when the file names it), time
+  and text, as are posts of files without ids; the same post in two files gets the same id;
+- a missing or unreadable date is taken from the post's X id when the file's ids are X ids;
+- posts without a handle column or ``account.js`` take ``--handle``, else the file's name made
+  into a handle (``tweets (1).csv`` -> ``tweets_1``); the report says which;
+- columns the importer does not use are listed; a ``Type``/``is_retweet`` column marks retweets.
 """
 
+import codecs
 import csv
 import hashlib
+import io
 import json
 import re
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from botbaby.tweets import TweetStore
+from botbaby.config import StageConfig
+from botbaby.errors import ConfigError
+from botbaby.tweets import KeySet, TweetStore, post_keys
 
 BATCH_ROWS = 10_000  # posts per append (one parquet part file each)
-MAX_EXAMPLES = 20  # malformed examples kept in the report; every one is counted
+MAX_EXAMPLES = 20  # refused or repaired rows listed in the report; every one is counted
 CSV_FIELD_LIMIT = 16 * 1024 * 1024  # characters in one CSV field (the csv module's default is 128 KiB)
 SOURCE = "archive"
 X_TIME_FORMAT = "%a %b %d %H:%M:%S %z %Y"  # "Wed Oct 10 20:19:24 +0000 2018" in X archives and API v1.1
+TWEPOCH_MS = 1288834974657  # X ids hold their creation time: (id >> 22) + TWEPOCH_MS milliseconds since 1970
+SAME_POST_HOURS = 36  # a file's date and its X id's time further apart than this disagree
 
-# Column names seen in exports, lower-cased, mapped to the store's columns.
+# Column names seen in exports, lower-cased, mapped to the store's columns (the first found wins).
 ALIASES = {
-    "id": ("id", "id_str", "tweet_id", "tweet id", "tweetid"),
-    "created_at": ("created_at", "datetime", "date", "timestamp", "time"),
-    "text": ("text", "full_text", "tweet", "content"),
-    "handle": ("handle", "username", "screen_name", "user", "author"),
-    "is_retweet": ("is_retweet", "retweet"),
+    "id": ("id", "id_str", "tweet_id", "tweet id", "tweetid", "status_id"),
+    "created_at": ("created_at", "datetime", "date", "timestamp", "time", "created at", "tweet date"),
+    "text": ("text", "full_text", "tweet", "content", "tweet text", "tweet_text"),
+    "handle": ("handle", "username", "screen_name", "user", "author", "user_name", "screen name"),
+    "is_retweet": ("is_retweet", "retweet", "type", "tweet type", "tweet_type", "is_repost", "kind"),
 }
+# Values of an is_retweet/Type column, lower-cased; anything else leaves it to the "RT @" prefix.
+RETWEET_VALUES = {
+    **dict.fromkeys(("1", "true", "yes", "y", "t", "retweet", "retweeted", "rt", "repost", "reposted"), True),
+    **dict.fromkeys(("0", "false", "no", "n", "f", "tweet", "reply", "quote", "quoted", "original", "post"), False),
+}
+
 # "window.YTD.tweets.part0 = [" (or tweet, tweets_part1...) at the start of an archive's .js file.
 _YTD_PREFIX = re.compile(r"^\s*window\.YTD\.[\w.]+\s*=\s*")
 # Archive members holding posts: data/tweets.js, data/tweet.js, data/tweets-part1.js, ...
@@ -66,146 +97,504 @@ _TWEETS_MEMBER = re.compile(r"(?:^|/)data/tweets?(?:-part\d+)?\.js$")
 _ACCOUNT_MEMBER = re.compile(r"(?:^|/)data/account\.js$")
 # A usable handle: X allows letters, digits and '_' (Bluesky handles add '.' and '-').
 _HANDLE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
+# Bytes that did not decode: the 'surrogateescape' error handler turns each into U+DC80..U+DCFF.
+_UNDECODED = re.compile("[\udc80-\udcff]")
+# An id a spreadsheet turned into a float: "8.28818E+17", "8.26384562192e+17", "828818112345767424.0".
+_FLOAT_ID = r"^[0-9]+(\.[0-9]*)?[eE][+]?[0-9]+$|^[0-9]{16,}\.0*$"
+# A date written with numbers only, day/month order unknown: "14/2/17", "02-14-2017 10:15", "7.2.2017".
+_NUMERIC_DATE = r"^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{2}|[0-9]{4})([ T].*)?$"
+# The time after such a date, and the strptime directives for it.
+_TIMES = ("", " %H:%M", " %H:%M:%S", " %I:%M %p", " %I:%M:%S %p", "T%H:%M", "T%H:%M:%S")
+_SAME_POST = np.timedelta64(SAME_POST_HOURS, "h")
+
+
+@dataclass
+class ArchiveConfig(StageConfig):
+    """Settings of an archive import (``botbaby scrape SIDE --source archive --files ...``)."""
+
+    handle: str | None = None  # author of posts in files that name none (no handle column or account.js); unset: the file's name
+    since: str = "2014-01-01"  # import posts from this date (UTC) on, as scrape keeps them; older ones are counted
+
+    def validate(self) -> None:
+        if self.handle is not None and not _HANDLE.fullmatch(self.handle.lstrip("@")):
+            raise ConfigError(f"handle must be letters, digits, '_', '.' or '-', like voter_one; got {self.handle!r}")
+        try:
+            self.since_timestamp()
+        except ValueError as exc:
+            raise ConfigError(f"since must be a date like 2014-01-01, got {self.since!r}") from exc
+
+    def since_timestamp(self) -> pd.Timestamp:
+        stamp = pd.Timestamp(self.since)
+        return stamp.tz_localize(UTC) if stamp.tzinfo is None else stamp.tz_convert(UTC)
 
 
 class Malformed(Exception):
-    """A row or file that cannot be imported; the message is the reason counted in the report."""
+    """A file that cannot be imported; the message says why."""
+
+
+@dataclass
+class FileReport:
+    """What one file held and what became of it."""
+
+    file: str
+    format: str | None = None
+    read: int = 0  # rows (posts) found, refused ones included
+    added: int = 0  # newly stored
+    already_stored: int = 0  # ids the store had before (from an earlier import or another file)
+    duplicates: int = 0  # rows repeating an id seen earlier in this same file
+    refused: int = 0  # rows that could not be imported (see ImportReport.refused for the reasons)
+    before_since: int = 0  # posts older than ``since``, skipped on purpose
+    handle: str | None = None  # the handle given to posts that name none
+    handle_from: str | None = None  # where it came from: account.js, --handle, file name
+    date_order: str | None = None  # for dates like 14/2/17: day-first or month-first (or mixed)
+    date_order_why: str | None = None  # what in the file decided it
+    ignored_columns: list[str] = field(default_factory=list)
+    error: str | None = None  # why the file (or the rest of it) could not be read
+
+    def problem(self) -> str | None:
+        """One line for stderr when this file added nothing, refused rows or skipped old posts; else None."""
+        if self.error:
+            return f"{self.file}: {self.error}" + (f" (after {self.added} posts added)" if self.added else "")
+        if self.added and not self.refused and not self.before_since:
+            return None
+        counts = [f"{n} {what}" for n, what in ((self.already_stored, "already stored"),
+                  (self.duplicates, "repeated in the file"), (self.before_since, "before --since"),
+                  (self.refused, "refused, see the report's examples")) if n]
+        return f"{self.file}: added {self.added} of {self.read} posts ({', '.join(counts) or 'the file holds none'})"
 
 
 @dataclass
 class ImportReport:
-    """What an import read, added and refused, per file and in total."""
+    """What an import read, added, refused and repaired, per file and in total."""
 
-    files: list[dict[str, Any]] = field(default_factory=list)  # {file, format, read, added, malformed, error}
-    malformed: Counter = field(default_factory=Counter)  # reason -> count, over all files
+    files: list[FileReport] = field(default_factory=list)
+    refused: Counter = field(default_factory=Counter)  # reason -> rows (or files) not imported
+    repaired: Counter = field(default_factory=Counter)  # what was mended -> rows imported after mending
     examples: list[dict[str, Any]] = field(default_factory=list)  # {file, where, reason}, at most MAX_EXAMPLES
 
     @property
     def read(self) -> int:
-        """Posts (rows) found, malformed ones included."""
-        return sum(f["read"] for f in self.files)
+        """Posts (rows) found, refused ones included."""
+        return sum(f.read for f in self.files)
 
     @property
     def added(self) -> int:
-        """Posts newly stored (already stored ids are not added again)."""
-        return sum(f["added"] for f in self.files)
+        """Posts newly stored."""
+        return sum(f.added for f in self.files)
 
-    def refuse(self, file: Path | str, where: str | int | None, reason: str) -> None:
-        self.malformed[reason] += 1
+    def refuse(self, file: str, where: Any, reason: str) -> None:
+        self.refused[reason] += 1
+        self._example(file, where, reason)
+
+    def repair(self, file: str, where: Any, what: str, count: int = 1) -> None:
+        self.repaired[what] += count
+        self._example(file, where, what)
+
+    def _example(self, file: str, where: Any, reason: str) -> None:
         if len(self.examples) < MAX_EXAMPLES:
-            self.examples.append({"file": str(file), "where": where, "reason": reason})
+            self.examples.append({"file": file, "where": where, "reason": reason})
+
+    def problems(self) -> list[str]:
+        """One line per file that added nothing or refused rows (the CLI prints them on stderr)."""
+        return [line for f in self.files if (line := f.problem())]
+
+    def failure(self) -> str | None:
+        """Why nothing at all was imported, when that is not simply because everything was there already."""
+        if self.added or any(f.already_stored or f.duplicates for f in self.files):
+            return None
+        if not any(f.error or f.refused or f.before_since for f in self.files):
+            return None
+        return "no post was imported: " + "; ".join(self.problems())
 
     def to_dict(self) -> dict[str, Any]:
+        def total(name: str) -> int:
+            return sum(getattr(f, name) for f in self.files)
+
         return {
             "read": self.read,
             "added": self.added,
-            "already_stored": self.read - self.added - sum(f["malformed"] for f in self.files),
-            "unreadable_files": sum(1 for f in self.files if f["error"]),
-            "malformed": dict(self.malformed),
+            "already_stored": total("already_stored"),
+            "duplicates_in_files": total("duplicates"),
+            "before_since": total("before_since"),
+            "refused_rows": total("refused"),
+            "unreadable_files": sum(1 for f in self.files if f.error),
+            "refused": dict(self.refused),
+            "repaired": dict(self.repaired),
             "examples": self.examples,
-            "files": self.files,
+            "files": [asdict(f) for f in self.files],
         }
 
     def __str__(self) -> str:
-        malformed = ", ".join(f"{reason} {n}" for reason, n in self.malformed.items()) or "none"
-        return f"read {self.read} posts from {len(self.files)} file(s), added {self.added}; malformed: {malformed}"
+        refused = ", ".join(f"{reason} {n}" for reason, n in self.refused.items()) or "none"
+        return f"read {self.read} posts from {len(self.files)} file(s), added {self.added}; refused: {refused}"
 
 
-def import_files(tweets_dir: Path | str, files: Iterable[Path | str]) -> ImportReport:
+def import_files(tweets_dir: Path | str, files: Iterable[Path | str], config: ArchiveConfig | dict | None = None,
+                 **overrides: Any) -> ImportReport:
     """Import every file into the tweet store at ``tweets_dir``; never stops on a bad file or row."""
+    config = ArchiveConfig.resolve(config, **overrides)
     store = TweetStore(tweets_dir)
     report = ImportReport()
     for file in files:
-        _import_file(store, Path(file), report)
+        _FileImport(store, Path(file), config, report).run()
     return report
 
 
-def _import_file(store: TweetStore, path: Path, report: ImportReport) -> None:
-    # read = rows found (malformed ones included); error = why the file (or its rest) could not be read
-    entry = {"file": str(path), "format": None, "read": 0, "added": 0, "malformed": 0, "error": None}
-    report.files.append(entry)
-    before = sum(report.malformed.values())
-    try:
-        entry["format"] = detect_format(path)
-        rows = READERS[entry["format"]](path)
-        for batch in _batches(rows, BATCH_ROWS):
-            entry["read"] += len(batch)
-            frame = _to_frame(batch, path, report)
-            entry["added"] += store.append(frame)
-    except Malformed as exc:
-        entry["error"] = str(exc)
-    except (OSError, UnicodeDecodeError, zipfile.BadZipFile, csv.Error, ValueError) as exc:
-        entry["error"] = f"unreadable file ({type(exc).__name__}: {exc})"
-    entry["malformed"] = sum(report.malformed.values()) - before  # malformed rows of this file
-    if entry["error"]:
-        report.refuse(path, None, entry["error"])
-
-
 def detect_format(path: Path) -> str:
-    """``xarchive-zip``, ``xarchive-js``, ``csv``, ``jsonl`` or ``parquet``, from the extension or content."""
-    suffix = path.suffix.lower()
-    by_suffix = {".zip": "xarchive-zip", ".js": "xarchive-js", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
-    by_suffix |= {".parquet": "parquet", ".json": "jsonl"}
+    """``xarchive-zip``, ``xarchive-js``, ``csv``, ``jsonl`` or ``parquet``, from the content or the extension."""
+    by_suffix = {".zip": "xarchive-zip", ".js": "xarchive-js", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl",
+                 ".parquet": "parquet", ".json": "jsonl"}
     if not path.is_file():
         raise Malformed("file not found" if not path.exists() else "not a file")
     with open(path, "rb") as handle:
-        head = handle.read(64)
+        head = handle.read(256)
     if head.startswith(b"PK"):
         return "xarchive-zip"
     if head.startswith(b"PAR1"):
         return "parquet"
-    if head.lstrip().startswith(b"window.YTD"):
+    text = head.decode(_encoding(head), errors="ignore").lstrip("\ufeff \t\r\n")
+    if text.startswith("window.YTD"):
         return "xarchive-js"
-    if suffix in by_suffix:
-        return by_suffix[suffix]
-    if head.lstrip().startswith(b"{"):
-        return "jsonl"
-    return "csv"
+    if path.suffix.lower() in by_suffix:
+        return by_suffix[path.suffix.lower()]
+    return "jsonl" if text.startswith(("{", "[")) else "csv"
 
 
-def _batches(rows: Iterator[tuple[Any, dict]], size: int) -> Iterator[list[tuple[Any, dict]]]:
-    batch: list[tuple[Any, dict]] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def _encoding(head: bytes) -> str:
+    """The text encoding a byte-order mark announces (UTF-8 without one)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return "utf-8-sig"  # also reads UTF-8 without a mark
 
 
-def _to_frame(batch: list[tuple[Any, dict]], path: Path, report: ImportReport) -> pd.DataFrame:
-    """Validate a batch of (where, post) pairs; refuse bad rows, return the good ones as a DataFrame."""
-    good, where = [], []
-    for position, post in batch:
-        if isinstance(post, Malformed):
-            report.refuse(path, position, str(post))
-            continue
-        for column in ("id", "text", "handle", "created_at"):
-            value = post.get(column)
-            if value is None or (isinstance(value, str) and not value.strip()):
-                report.refuse(path, position, f"missing {column}")
-                break
+def _open_text(path: Path) -> io.TextIOWrapper:
+    """Open a text file whatever its byte-order mark; undecodable bytes become U+DC80..U+DCFF, found later."""
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+    return open(path, encoding=_encoding(head), errors="surrogateescape", newline="")
+
+
+def _decode(data: bytes) -> str:
+    return data.decode(_encoding(data[:4]), errors="surrogateescape").lstrip("\ufeff")
+
+
+# --- One file: rows in, posts stored ---------------------------------------------------------
+
+
+@dataclass
+class Rows:
+    """Up to BATCH_ROWS rows as a reader found them: raw strings (or None), column by column."""
+
+    where: list  # per row: its line number, or a place such as "item 3"
+    text: list
+    created_at: list
+    id: list | None = None
+    handle: list | None = None
+    retweet: list | None = None  # True, False or None (unknown) per row
+    refused: list[tuple[Any, str]] = field(default_factory=list)  # (where, reason) of rows the reader refused
+
+
+class _FileImport:
+    """Import one file: read its rows, mend what can be mended, refuse the rest, store the posts."""
+
+    def __init__(self, store: TweetStore, path: Path, config: ArchiveConfig, report: ImportReport):
+        self.store, self.path, self.config, self.report = store, path, config, report
+        self.entry = FileReport(file=str(path))
+        self.handle_is_content = True  # False when every post's handle comes from --handle or the file name
+        self.dates = _DateOrder(self.entry)
+        self.seen = KeySet()  # ids of this file so far: a repeat is a duplicate, not "already stored"
+        self.pending: list[pd.DataFrame] = []  # batches waiting for the file's day/month order
+        self.waiting = False  # whether a pending batch has dates that only that order can read
+        self.since = config.since_timestamp()
+
+    def default_handle(self, from_file: str | None = None, source: str = "account.js") -> str:
+        """The handle of posts that name none: ``from_file`` (account.js), else --handle, else the file name."""
+        self.handle_is_content = from_file is not None
+        if from_file:
+            handle, self.entry.handle_from = from_file, source
+        elif self.config.handle:
+            handle, self.entry.handle_from = self.config.handle.lstrip("@"), "--handle"
         else:
-            good.append(post)
-            where.append(position)
-    frame = pd.DataFrame(good, columns=["id", "handle", "created_at", "text", "is_retweet"])
-    if frame.empty:
+            handle, self.entry.handle_from = _handle_from_name(self.path), "file name"
+        self.entry.handle = handle
+        return handle
+
+    def run(self) -> None:
+        self.report.files.append(self.entry)
+        try:
+            self.entry.format = detect_format(self.path)
+            for rows in READERS[self.entry.format](self.path, self):
+                self._take(rows)
+            self.dates.finish()
+            self._flush()
+        except Malformed as exc:
+            self.entry.error = str(exc)
+        except (OSError, zipfile.BadZipFile, csv.Error, ValueError, UnicodeError) as exc:
+            self.entry.error = f"unreadable file ({type(exc).__name__}: {exc})"
+        if self.entry.error:
+            self.report.refuse(str(self.path), None, self.entry.error)
+
+    def _take(self, rows: Rows) -> None:
+        self.entry.read += len(rows.where) + len(rows.refused)
+        for where, reason in rows.refused:
+            self._refuse(where, reason)
+        if not rows.where:
+            return
+        frame = self._frame(rows)
+        self.waiting = self.dates.learn(frame) or self.waiting
+        self.pending.append(frame)
+        if self.dates.decided or not self.waiting:  # else hold on until the file tells the day/month order
+            self._flush()
+
+    def _flush(self) -> None:
+        for frame in self.pending:
+            self._store(frame)
+        self.pending = []
+
+    def _refuse(self, where: Any, reason: str) -> None:
+        self.entry.refused += 1
+        self.report.refuse(str(self.path), _place(where), reason)
+
+    def _frame(self, rows: Rows) -> pd.DataFrame:
+        """The rows as a DataFrame of clean strings, undecodable bytes replaced, ids sorted into kinds."""
+        n = len(rows.where)
+        columns = {"text": rows.text, "created_at": rows.created_at, "id": rows.id or [None] * n,
+                   "handle": rows.handle or [None] * n}
+        mended = np.zeros(n, dtype=bool)
+        for name, values in columns.items():
+            if _UNDECODED.search("\x00".join(v for v in values if v)):  # rare: look row by row
+                bad = [bool(v) and _UNDECODED.search(v) is not None for v in values]
+                columns[name] = [_UNDECODED.sub("\ufffd", v) if b else v for v, b in zip(values, bad, strict=True)]
+                mended |= bad
+        for position in np.flatnonzero(mended):
+            self.report.repair(str(self.path), _place(rows.where[position]), "undecodable bytes replaced by U+FFFD")
+        frame = pd.DataFrame({name: pd.Series(values, dtype="str") for name, values in columns.items()})
+        frame["where"] = rows.where
+        frame["retweet"] = pd.Series(rows.retweet if rows.retweet is not None else [None] * n, dtype="boolean")
+        handle = frame["handle"].str.strip().str.lstrip("@")
+        frame["handle_given"] = handle.notna() & (handle != "")
+        frame["handle"] = handle.where(frame["handle_given"], self.entry.handle)
+        ids = frame["id"].str.strip()
+        frame["id"] = ids.where(ids != "")
+        frame["id_kind"] = _id_kinds(frame["id"])
+        frame["id_time"] = _snowflake_times(frame["id"], frame["id_kind"])
         return frame
-    raw = frame["created_at"]
-    times = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[us, UTC]")
-    for fmt in (X_TIME_FORMAT, "ISO8601", "mixed"):  # X's own format first, then anything pandas reads
-        todo = times.isna()
-        if not todo.any():
-            break
-        times[todo] = pd.to_datetime(raw[todo].astype(str), format=fmt, utc=True, errors="coerce")
-    for position in (w for w, bad in zip(where, times.isna(), strict=True) if bad):
-        report.refuse(path, position, "bad created_at")
-    frame = frame.assign(created_at=times, source=SOURCE)[times.notna()]
-    frame["handle"] = frame["handle"].astype(str).str.lstrip("@")
-    frame["text"] = frame["text"].astype(str)
-    frame["is_retweet"] = frame["is_retweet"].astype("boolean")
-    return frame
+
+    def _store(self, frame: pd.DataFrame) -> None:
+        text_missing = frame["text"].isna() | (frame["text"].str.strip() == "")
+        for where in frame.loc[text_missing, "where"]:
+            self._refuse(where, "missing text")
+        frame = frame[~text_missing]
+        times = self.dates.parse(frame)
+        unreadable = times.isna()
+        fill = unreadable & frame["id_time"].notna() & self.dates.ids_are_x_ids()
+        if fill.any():
+            times = times.where(~fill, frame["id_time"])
+            for where in frame.loc[fill, "where"]:
+                self.report.repair(str(self.path), _place(where), "date taken from the post's X id")
+        refused = unreadable & ~fill
+        for where, raw in zip(frame.loc[refused, "where"], frame.loc[refused, "created_at"], strict=True):
+            self._refuse(where, "missing created_at" if pd.isna(raw) or not raw.strip() else "bad created_at")
+        frame = frame.assign(created_at=times)[~refused]
+        early = frame["created_at"] < self.since
+        self.entry.before_since += int(early.sum())
+        frame = frame[~early]
+        frame = self._with_ids(frame)
+        keys = post_keys(frame["id"])
+        repeated = pd.Series(keys).duplicated().to_numpy() | self.seen.contains(keys)
+        self.entry.duplicates += int(repeated.sum())
+        self.seen.add(keys)
+        frame, keys = frame[~repeated], keys[~repeated]
+        is_retweet = frame["retweet"].fillna(frame["text"].str.startswith("RT @"))
+        posts = frame[["id", "handle", "created_at", "text"]].assign(is_retweet=is_retweet, source=SOURCE)
+        added = self.store.append(posts, keys=keys)
+        self.entry.added += added
+        self.entry.already_stored += len(posts) - added
+
+    def _with_ids(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Ids for posts without a trustworthy one: derived from handle (when the file names it), time and text."""
+        lost = frame["id_kind"] == "lost digits"
+        for where, raw in zip(frame.loc[lost, "where"], frame.loc[lost, "id"], strict=True):
+            self.report.repair(str(self.path), f"{_place(where)} (id {raw})", "id that lost digits replaced by a derived id")
+        derive = lost | frame["id"].isna()
+        if not derive.any():
+            return frame
+        handles = frame.loc[derive, "handle"].where(frame.loc[derive, "handle_given"] | self.handle_is_content, "")
+        derived = [_derived_id(h, t, x) for h, t, x in zip(
+            handles, frame.loc[derive, "created_at"], frame.loc[derive, "text"], strict=True)]
+        frame = frame.copy()
+        frame.loc[derive, "id"] = derived
+        return frame
+
+
+def _place(where: Any) -> Any:
+    return f"line {where}" if isinstance(where, int | np.integer) else where
+
+
+def _derived_id(handle: str, created_at: pd.Timestamp, text: str) -> str:
+    """An id for a post whose file gives none (or a broken one): the same post always gets the same id."""
+    stamp = created_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    digest = hashlib.sha1(f"{handle}\x1f{stamp}\x1f{text}".encode()).hexdigest()[:20]
+    return f"sha1:{digest}"
+
+
+def _id_kinds(ids: pd.Series) -> pd.Series:
+    """Per id: "x" (decimal digits), "lost digits" (a spreadsheet's float), "other" or None (missing)."""
+    kinds = pd.Series("other", index=ids.index, dtype="str").where(ids.notna())
+    kinds[ids.str.fullmatch(r"[1-9][0-9]{0,18}").fillna(False).astype(bool)] = "x"
+    kinds[ids.str.fullmatch(_FLOAT_ID).fillna(False).astype(bool)] = "lost digits"
+    # A spreadsheet that keeps 15 digits writes 828818112345767424 as 828818112345767000; a real id
+    # ends in 000 one time in a thousand, so a batch where most long ids do has lost their digits.
+    long_ids = (kinds == "x") & (ids.str.len() >= 16)
+    zeros = long_ids & ids.str.endswith("000").fillna(False).astype(bool)
+    if zeros.sum() * 2 > long_ids.sum():
+        kinds[zeros] = "lost digits"
+    return kinds
+
+
+def _snowflake_times(ids: pd.Series, kinds: pd.Series) -> pd.Series:
+    """The creation time an X id holds, where the id can be one (NaT elsewhere)."""
+    times = pd.Series(pd.NaT, index=ids.index, dtype="datetime64[us, UTC]")
+    numeric = (kinds == "x").to_numpy()
+    if not numeric.any():
+        return times
+    values = pc.cast(pa.array(ids[numeric], pa.string()), pa.uint64()).to_numpy()
+    ms = (values >> np.uint64(22)).astype(np.int64) + TWEPOCH_MS
+    day = 86_400_000
+    plausible = (ms > TWEPOCH_MS + day) & (ms < datetime.now(UTC).timestamp() * 1000 + day)
+    stamps = pd.to_datetime(ms[plausible], unit="ms", utc=True).astype("datetime64[us, UTC]")
+    times.iloc[np.flatnonzero(numeric)[plausible]] = stamps
+    return times
+
+
+class _DateOrder:
+    """Read a file's dates; decide its day/month order for dates like 14/2/17 from its own values."""
+
+    def __init__(self, entry: FileReport):
+        self.entry = entry
+        self.order: str | None = None  # "day-first" or "month-first", once decided
+        self.evidence = Counter()  # day-only / month-only values; ids agreeing with either reading
+        self.example: dict[str, str] = {}  # one value per kind of evidence, for the report
+        self.compared = self.agreed = 0  # dates checked against their X id's time, and how many agreed
+
+    @property
+    def decided(self) -> bool:
+        return self.order is not None
+
+    def learn(self, frame: pd.DataFrame) -> bool:
+        """Count what this batch says about the order; True if it has dates that read two ways."""
+        if self.decided:
+            return False
+        day, month, _ = _numeric_dates(frame["created_at"])
+        day_only, month_only = day.notna() & month.isna(), month.notna() & day.isna()
+        both = day.notna() & month.notna() & (day != month)
+        for kind, mask in (("day-only", day_only), ("month-only", month_only)):
+            self.evidence[kind] += int(mask.sum())
+            if mask.any() and kind not in self.example:
+                self.example[kind] = str(frame.loc[mask, "created_at"].iloc[0])
+        id_time = frame["id_time"]
+        self.evidence["ids day-first"] += int((both & ((day - id_time).abs() <= _SAME_POST)).sum())
+        self.evidence["ids month-first"] += int((both & ((month - id_time).abs() <= _SAME_POST)).sum())
+        self.evidence["ambiguous"] += int(both.sum())
+        self._decide(final=False)
+        return bool(both.any())
+
+    def _decide(self, final: bool) -> None:
+        e = self.evidence
+        if e["day-only"] and e["month-only"]:
+            order = "day-first" if e["day-only"] >= e["month-only"] else "month-first"
+            self._set(order, f"mixed: {e['day-only']} dates only valid day-first (such as {self.example['day-only']!r}), "
+                      f"{e['month-only']} only month-first (such as {self.example['month-only']!r}); each is read the "
+                      f"one way it is valid, the others {order}", shown="mixed")
+        elif e["day-only"]:
+            self._set("day-first", f"dates such as {self.example['day-only']!r} have a day above 12 first")
+        elif e["month-only"]:
+            self._set("month-first", f"dates such as {self.example['month-only']!r} have a day above 12 second")
+        elif e["ids day-first"] + e["ids month-first"] >= 3 and max(e["ids day-first"], e["ids month-first"]) >= (
+                2 * min(e["ids day-first"], e["ids month-first"])):
+            order = "day-first" if e["ids day-first"] > e["ids month-first"] else "month-first"
+            self._set(order, f"the X ids' times match {e['ids ' + order]} of {e['ambiguous']} dates read {order}")
+        elif final:
+            self.order = "month-first"
+            if e["ambiguous"]:
+                self._set("month-first", "assumed: every date reads both ways and nothing tells; write dates as "
+                          "YYYY-MM-DD to be sure")
+
+    def _set(self, order: str, why: str, shown: str | None = None) -> None:
+        self.order = order
+        self.entry.date_order, self.entry.date_order_why = shown or order, why
+
+    def finish(self) -> None:
+        if not self.decided:
+            self._decide(final=True)
+
+    def parse(self, frame: pd.DataFrame) -> pd.Series:
+        """The rows' times (UTC; NaT where unreadable); checks them against the X ids' times."""
+        raw = frame["created_at"]
+        times = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[us, UTC]")
+        if raw.notna().any():
+            iso = raw.str.match(r"\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}").fillna(False).astype(bool)
+            if iso.any():
+                times[iso] = pd.to_datetime(raw[iso], format="ISO8601", utc=True, errors="coerce")
+            times = _fill(times, raw, lambda todo: _strptime(todo, X_TIME_FORMAT))
+            day, month, numeric = _numeric_dates(raw.where(times.isna()))
+            first, second = (day, month) if self.order == "day-first" else (month, day)
+            times = times.fillna(first).fillna(second)  # a date valid only the other way is read that way
+            # Any other way of writing a date with a year ("Feb 14, 2017"), one by one (slow, rare).
+            rest = times.isna() & raw.str.contains(r"\b(?:19|20)[0-9]{2}\b").fillna(False).astype(bool) & ~numeric
+            if rest.any():
+                times[rest] = pd.to_datetime(raw[rest], format="mixed", dayfirst=self.order == "day-first",
+                                             utc=True, errors="coerce").astype("datetime64[us, UTC]")
+        checked = times.notna() & frame["id_time"].notna()
+        self.compared += int(checked.sum())
+        self.agreed += int((checked & ((times - frame["id_time"]).abs() <= _SAME_POST)).sum())
+        return times
+
+    def ids_are_x_ids(self) -> bool:
+        """Whether the file's ids may date its posts: its dates so far agree with their times (or none were compared)."""
+        return self.agreed >= 0.9 * self.compared
+
+
+def _fill(times: pd.Series, raw: pd.Series, parse) -> pd.Series:
+    """``times`` with its NaT filled by ``parse`` where it reads the raw value."""
+    todo = times.isna() & raw.notna()
+    if todo.any():
+        times = times.copy()
+        times[todo] = parse(raw[todo])
+    return times
+
+
+def _strptime(values: pd.Series, fmt: str) -> pd.Series:
+    """Parse with one strptime format in Arrow (fast); NaT where it does not fit."""
+    parsed = pc.strptime(pa.array(values.str.strip(), pa.string()), format=fmt, unit="us", error_is_null=True)
+    if parsed.type.tz is None:
+        parsed = pc.assume_timezone(parsed, "UTC")
+    times = parsed.to_pandas().astype("datetime64[us, UTC]")
+    times.index = values.index
+    return times
+
+
+def _numeric_dates(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Dates like 14/2/17 read day-first and month-first (NaT where that reading is invalid), and which rows are such."""
+    nat = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[us, UTC]")
+    stripped = raw.str.strip()
+    numeric = stripped.str.match(_NUMERIC_DATE).fillna(False).astype(bool)
+    if not numeric.any():
+        return nat, nat.copy(), numeric
+    values = stripped[numeric]
+    shapes = values.str.extract(_NUMERIC_DATE)
+    day, month = nat.copy(), nat.copy()
+    for (sep1, sep2, year_digits), group in values.groupby(
+            [shapes[1], shapes[3], shapes[4].str.len()], sort=False):
+        year = "%Y" if year_digits == 4 else "%y"
+        for target, first, second in ((day, "%d", "%m"), (month, "%m", "%d")):
+            for time in _TIMES:
+                todo = target[group.index].isna()
+                if not todo.any():
+                    break
+                index = group.index[todo.to_numpy()]
+                target[index] = _strptime(group[index], f"{first}{sep1}{second}{sep2}{year}{time}")
+    return day, month, numeric
 
 
 # --- X/Twitter account archive ----------------------------------------------------------------
@@ -253,155 +642,199 @@ def _archive_handle(account_js: str | None) -> str | None:
     return None
 
 
-def _archive_posts(text: str, handle: str | None) -> Iterator[tuple[Any, Any]]:
+def _archive_posts(text: str, prefix: str = "") -> Iterator[tuple[Any, Any]]:
     for where, item in _ytd_items(text):
         if isinstance(item, Malformed):
-            yield where, item
+            yield prefix + where, item
             continue
         tweet = item.get("tweet", item) if isinstance(item, dict) else None
         if not isinstance(tweet, dict):
-            yield where, Malformed("not a post object")
+            yield prefix + where, Malformed("not a post object")
             continue
         full_text = tweet.get("full_text", tweet.get("text"))
-        yield where, {
-            "id": tweet.get("id_str", tweet.get("id")),
-            "created_at": tweet.get("created_at"),
-            "text": full_text,
-            "handle": handle,
-            "is_retweet": "retweeted_status" in tweet or (isinstance(full_text, str) and full_text.startswith("RT @")),
-        }
+        retweet = "retweeted_status" in tweet or None  # else the "RT @" prefix tells
+        yield prefix + where, {"id": tweet.get("id_str", tweet.get("id")), "created_at": tweet.get("created_at"),
+                               "text": full_text, "is_retweet": retweet}
 
 
-def _read_xarchive_js(path: Path) -> Iterator[tuple[Any, Any]]:
+def _read_xarchive_js(path: Path, file: _FileImport) -> Iterator[Rows]:
     account = None
     stem = path.name[: -len(path.suffix)]
     for candidate in (path.with_name(re.sub(r"tweets?(-part\d+)?$", "account", stem)), path.with_name("account.js")):
         candidate = candidate.with_suffix(".js")
         if candidate != path and candidate.is_file():
-            account = candidate.read_text(encoding="utf-8")
+            account = _decode(candidate.read_bytes())
             break
-    handle = _archive_handle(account) or _handle_from_name(path)
-    yield from _archive_posts(path.read_text(encoding="utf-8"), handle)
+    file.default_handle(_archive_handle(account))
+    yield from _batched(_archive_posts(_decode(path.read_bytes())))
 
 
-def _read_xarchive_zip(path: Path) -> Iterator[tuple[Any, Any]]:
+def _read_xarchive_zip(path: Path, file: _FileImport) -> Iterator[Rows]:
     with zipfile.ZipFile(path) as archive:
         names = archive.namelist()
         members = sorted(n for n in names if _TWEETS_MEMBER.search(n))
         if not members:
             raise Malformed("no data/tweets.js in the archive zip")
         account = next((n for n in names if _ACCOUNT_MEMBER.search(n)), None)
-        handle = _archive_handle(archive.read(account).decode("utf-8") if account else None)
-        handle = handle or _handle_from_name(path)
+        file.default_handle(_archive_handle(_decode(archive.read(account)) if account else None))
         for member in members:
-            for where, post in _archive_posts(archive.read(member).decode("utf-8"), handle):
-                yield f"{member} {where}", post
+            yield from _batched(_archive_posts(_decode(archive.read(member)), prefix=f"{member} "))
+
+
+def _batched(posts: Iterable[tuple[Any, Any]]) -> Iterator[Rows]:
+    """Gather (where, post dict or Malformed) pairs into Rows of at most BATCH_ROWS."""
+    rows = _empty_rows()
+    for where, post in posts:
+        if isinstance(post, Malformed):
+            rows.refused.append((where, str(post)))
+            continue
+        rows.where.append(where)
+        for name in ("id", "created_at", "text", "handle"):
+            getattr(rows, name).append(_as_text(post.get(name)))
+        rows.retweet.append(_as_retweet(post.get("is_retweet")))
+        if len(rows.where) >= BATCH_ROWS:
+            yield rows
+            rows = _empty_rows()
+    if rows.where or rows.refused:
+        yield rows
+
+
+def _empty_rows() -> Rows:
+    return Rows(where=[], text=[], created_at=[], id=[], handle=[], retweet=[])
+
+
+def _as_text(value: Any) -> str | None:
+    """A raw value as the string a CSV file would hold (floats that are whole numbers without '.0')."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    if isinstance(value, datetime | pd.Timestamp):
+        return pd.Timestamp(value).isoformat()
+    return str(value)
+
+
+def _as_retweet(value: Any) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    return RETWEET_VALUES.get(str(value).strip().lower())
 
 
 # --- CSV, JSON Lines, parquet -------------------------------------------------------------------
 
 
-def _handle_from_name(path: Path) -> str | None:
-    """``narendramodi.csv`` -> ``narendramodi`` (GetOldTweets3 exports were one file per account)."""
+def _handle_from_name(path: Path) -> str:
+    """A handle from a file's name: ``narendramodi.csv`` -> ``narendramodi``, ``tweets (1).csv`` -> ``tweets_1``."""
     stem = re.sub(r"[-_](tweets?|export|got3?)$", "", path.stem, flags=re.IGNORECASE).lstrip("@")
-    return stem if _HANDLE.fullmatch(stem) else None
+    if _HANDLE.fullmatch(stem):
+        return stem
+    return re.sub(r"[^A-Za-z0-9_]+", "_", stem).strip("_")[:100] or "unknown"
 
 
-def _columns(names: Iterable[str]) -> dict[str, str]:
-    """Map the store's columns to the file's columns, by alias (case-insensitive)."""
-    lowered = {str(name).strip().lower(): name for name in names}
+def _columns(names: list[str]) -> dict[str, int]:
+    """Map the store's columns to the positions of the file's columns, by alias (case-insensitive)."""
+    lowered = {str(name).strip().lstrip("\ufeff").lower(): i for i, name in reversed(list(enumerate(names)))}
     found = {}
     for column, aliases in ALIASES.items():
         for alias in aliases:
-            if alias in lowered:
+            if alias in lowered and lowered[alias] not in found.values():
                 found[column] = lowered[alias]
                 break
     return found
 
 
-def _stable_id(handle: str | None, created_at: Any, text: Any) -> str:
-    """An id for exports without one: the same post always gets the same id."""
-    digest = hashlib.sha1(f"{handle}\x1f{created_at}\x1f{text}".encode()).hexdigest()[:20]
-    return f"sha1:{digest}"
+def _check_columns(names: list[str], columns: dict[str, int], file: _FileImport, kind: str) -> None:
+    if "text" not in columns or not ({"created_at", "id"} & columns.keys()):
+        raise Malformed(f"{kind} has no text and date (or id) columns (found {', '.join(map(str, names))})")
+    file.entry.ignored_columns = [str(name) for i, name in enumerate(names) if i not in columns.values()]
+    file.default_handle()  # for rows whose handle cell is empty, or all rows when there is no handle column
+    if "handle" in columns:
+        file.entry.handle_from = f"the {names[columns['handle']]!r} column; empty cells: {file.entry.handle_from}"
 
 
-def _as_bool(value: Any) -> bool | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        return value
-    return str(value).strip().lower() in ("1", "true", "yes", "t", "y")
-
-
-def _tabular_post(record: dict, columns: dict[str, str], default_handle: str | None) -> dict | Malformed:
-    if "text" not in columns or "created_at" not in columns:
-        return Malformed("no text or date column")
-    text = record.get(columns["text"])
-    handle = record.get(columns["handle"]) if "handle" in columns else None
-    handle = handle if handle not in (None, "") else default_handle
-    created_at = record.get(columns["created_at"])
-    post_id = record.get(columns["id"]) if "id" in columns else None
-    if post_id in (None, ""):
-        post_id = _stable_id(handle, created_at, text)
-    elif isinstance(post_id, float) and post_id.is_integer():
-        post_id = int(post_id)
-    retweet = _as_bool(record.get(columns["is_retweet"])) if "is_retweet" in columns else None
-    if retweet is None and isinstance(text, str):
-        retweet = text.startswith("RT @")
-    return {"id": str(post_id), "created_at": created_at, "text": text, "handle": handle, "is_retweet": retweet}
-
-
-def _read_csv(path: Path) -> Iterator[tuple[Any, Any]]:
+def _read_csv(path: Path, file: _FileImport) -> Iterator[Rows]:
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
-    with open(path, newline="", encoding="utf-8-sig") as handle:
+    with _open_text(path) as handle:
         reader = csv.reader(handle)
         header = next(reader, None)
         if not header:
             raise Malformed("empty CSV file")
         columns = _columns(header)
-        if "text" not in columns or "created_at" not in columns:
-            raise Malformed(f"CSV has no text/date columns (found {', '.join(header)})")
-        default_handle = _handle_from_name(path)
+        _check_columns(header, columns, file, "CSV file")
+        width = len(header)
+        rows: list[list[str]] = []
+        lines: list[int] = []
+        refused: list[tuple[Any, str]] = []
+        line = reader.line_num
         while True:
             try:
                 row = next(reader)
             except StopIteration:
                 break
-            except csv.Error as exc:  # e.g. a NUL byte: count the row, go on with the next line
-                yield f"line {reader.line_num}", Malformed(f"unparseable CSV row ({exc})")
+            except csv.Error as exc:  # e.g. a field over the size limit: count the row, go on with the next line
+                refused.append((reader.line_num, f"unparseable CSV row ({exc})"))
+                line = reader.line_num
                 continue
-            where = f"line {reader.line_num}"
-            if not any(cell.strip() for cell in row):
-                continue  # blank line
-            if len(row) != len(header):
-                yield where, Malformed(f"wrong number of fields ({len(row)}, header has {len(header)})")
-                continue
-            yield where, _tabular_post(dict(zip(header, row, strict=True)), columns, default_handle)
+            start, line = line + 1, reader.line_num
+            if len(row) != width:
+                if not any(row):
+                    continue  # a blank line
+                if len(row) > width and not any(row[width:]):
+                    row = row[:width]  # trailing empty cells, as spreadsheets write them
+                else:
+                    where = start if line == start else f"lines {start}-{line}"
+                    refused.append((where, f"wrong number of fields ({len(row)}, header has {width})"))
+                    continue
+            rows.append(row)
+            lines.append(start)
+            if len(rows) >= BATCH_ROWS:
+                yield _csv_rows(rows, lines, refused, columns)
+                rows, lines, refused = [], [], []
+        if rows or refused:
+            yield _csv_rows(rows, lines, refused, columns)
 
 
-def _read_jsonl(path: Path) -> Iterator[tuple[Any, Any]]:
-    if _is_json_document(path):  # a .json file holding one array or one (pretty-printed) response
-        document = json.loads(path.read_text(encoding="utf-8"))
-        records = document if isinstance(document, list) else [document]
-        for index, record in enumerate(records):
+def _csv_rows(rows: list[list[str]], lines: list[int], refused: list, columns: dict[str, int]) -> Rows:
+    def column(name: str) -> list | None:
+        return [row[columns[name]] for row in rows] if name in columns else None
+
+    if (retweet := column("is_retweet")) is not None:
+        retweet = [RETWEET_VALUES.get(value.strip().lower()) for value in retweet]
+    text = column("text")
+    created_at = column("created_at") or [None] * len(rows)
+    return Rows(lines, text, created_at, column("id"), column("handle"), retweet, refused)
+
+
+def _read_jsonl(path: Path, file: _FileImport) -> Iterator[Rows]:
+    file.default_handle()  # for posts that name no author at all
+    yield from _batched(_jsonl_records(path))
+
+
+def _jsonl_records(path: Path) -> Iterator[tuple[Any, Any]]:
+    with _open_text(path) as handle:
+        text = handle.read()
+    if _is_json_document(text):  # a .json file holding one array or one (pretty-printed) response
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise Malformed(f"broken JSON at line {exc.lineno}") from None
+        for index, record in enumerate(document if isinstance(document, list) else [document]):
             yield from _api_records(f"item {index}", record)
         return
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                yield f"line {number}", Malformed("broken JSON line")
-                continue
-            yield from _api_records(f"line {number}", record)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            yield f"line {number}", Malformed("broken JSON line")
+            continue
+        yield from _api_records(f"line {number}", record)
 
 
-def _is_json_document(path: Path) -> bool:
-    """True when the file is one JSON value rather than JSON Lines (starts with '[', or its first line is not JSON)."""
-    with open(path, encoding="utf-8") as handle:
-        first = next((line for line in handle if line.strip()), "")
+def _is_json_document(text: str) -> bool:
+    """True when the text is one JSON value rather than JSON Lines (starts with '[', or its first line is not JSON)."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
     if first.lstrip().startswith("["):
         return True
     try:
@@ -409,7 +842,7 @@ def _is_json_document(path: Path) -> bool:
         return False
     except json.JSONDecodeError:
         try:
-            json.loads(path.read_text(encoding="utf-8"))
+            json.loads(text)
             return True
         except json.JSONDecodeError:
             return False  # neither: report it line by line
@@ -432,31 +865,28 @@ def _api_post(post: Any, users: dict) -> dict | Malformed:
     if not isinstance(post, dict):
         return Malformed("not a post object")
     references = post.get("referenced_tweets") or []
-    retweet = any(isinstance(r, dict) and r.get("type") == "retweeted" for r in references)
+    retweet = any(isinstance(r, dict) and r.get("type") == "retweeted" for r in references) or None
     author = post.get("author_id")
     handle = post.get("username") or (post.get("author") or {}).get("username") or users.get(author) or author
-    return {
-        "id": post.get("id"),
-        "created_at": post.get("created_at"),
-        "text": post.get("text"),
-        "handle": handle,
-        "is_retweet": retweet or str(post.get("text", "")).startswith("RT @"),
-    }
+    return {"id": post.get("id"), "created_at": post.get("created_at"), "text": post.get("text"), "handle": handle,
+            "is_retweet": retweet}
 
 
-def _read_parquet(path: Path) -> Iterator[tuple[Any, Any]]:
+def _read_parquet(path: Path, file: _FileImport) -> Iterator[Rows]:
     import pyarrow.parquet as pq
 
     parquet = pq.ParquetFile(path)
-    columns = _columns(parquet.schema_arrow.names)
-    if "text" not in columns or "created_at" not in columns:
-        raise Malformed(f"parquet file has no text/date columns (found {', '.join(parquet.schema_arrow.names)})")
-    default_handle = _handle_from_name(path)
+    names = parquet.schema_arrow.names
+    columns = _columns(names)
+    _check_columns(names, columns, file, "parquet file")
+    by_name = {store: names[position] for store, position in columns.items()}
     row = 0
-    for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=sorted(set(columns.values()))):
+    for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=sorted(set(by_name.values()))):
+        posts = []
         for record in batch.to_pylist():
-            yield f"row {row}", _tabular_post(record, columns, default_handle)
+            posts.append((f"row {row}", {store: record[name] for store, name in by_name.items()}))
             row += 1
+        yield from _batched(posts)
 
 
 READERS = {
@@ -466,26 +896,3 @@ READERS = {
     "jsonl": _read_jsonl,
     "parquet": _read_parquet,
 }
-
-
-def write_xarchive_js(posts: Iterable[dict], path: Path | str, part: str = "tweets.part0") -> None:
-    """Write posts in the X archive's ``tweets.js`` format (for the demo corpus and for tests).
-
-    Each post needs ``id``, ``created_at`` (a datetime) and ``text``.
-    """
-    items = []
-    for post in posts:
-        created = pd.Timestamp(post["created_at"])
-        created = created.tz_localize("UTC") if created.tz is None else created.tz_convert("UTC")
-        items.append(
-            {"tweet": {"id_str": str(post["id"]), "created_at": created.strftime(X_TIME_FORMAT), "full_text": post["text"]}}
-        )
-    body = json.dumps(items, indent=2, ensure_ascii=False)
-    Path(path).write_text(f"window.YTD.{part} = {body}\n", encoding="utf-8")
-
-
-def write_xarchive_account(username: str, path: Path | str) -> None:
-    """Write an X archive's ``account.js`` naming the account's username."""
-    body = json.dumps([{"account": {"username": username}}], indent=2)
-    Path(path).write_text(f"window.YTD.account.part0 = {body}\n", encoding="utf-8")
-

@@ -8,15 +8,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from archive_exports import write_xarchive_account, write_xarchive_js
 
 from botbaby import cli
-from botbaby.sources.archive import (
-    MAX_EXAMPLES,
-    detect_format,
-    import_files,
-    write_xarchive_account,
-    write_xarchive_js,
-)
+from botbaby.sources.archive import MAX_EXAMPLES, detect_format, import_files
 from botbaby.tweets import TweetStore
 
 WHEN = datetime(2018, 10, 10, 20, 19, 24, tzinfo=UTC)
@@ -43,7 +38,7 @@ def test_tweets_js_takes_its_handle_from_the_archive_account_js(tmp_path, tweets
     write_xarchive_js(posts(3) + [{"id": 9, "created_at": WHEN, "text": "RT @x: their words"}], tmp_path / "data/tweets.js")
     write_xarchive_account("voter_one", tmp_path / "data/account.js")
     report = import_files(tweets, [tmp_path / "data/tweets.js"])
-    assert (report.read, report.added, dict(report.malformed)) == (4, 4, {})
+    assert (report.read, report.added, dict(report.refused)) == (4, 4, {})
     frame = stored(tweets)
     assert set(frame["handle"]) == {"voter_one"}
     assert frame["created_at"].iloc[0] == pd.Timestamp(WHEN)
@@ -78,7 +73,7 @@ def test_the_whole_archive_zip_reads_every_tweets_part(tmp_path, tweets):
         zipped.writestr("twitter-archive/data/like.js", "window.YTD.like.part0 = []")
     report = import_files(tweets, [archive])
     assert (report.read, report.added) == (5, 5)
-    assert report.files[0]["format"] == "xarchive-zip"
+    assert report.files[0].format == "xarchive-zip"
     assert set(stored(tweets)["handle"]) == {"voter_two"}
 
 
@@ -87,7 +82,7 @@ def test_a_zip_without_tweets_is_reported(tmp_path, tweets):
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.writestr("data/account.js", "window.YTD.account.part0 = []")
     report = import_files(tweets, [archive])
-    assert report.malformed == {"no data/tweets.js in the archive zip": 1}
+    assert report.refused == {"no data/tweets.js in the archive zip": 1}
 
 
 def test_broken_json_keeps_the_posts_before_it_and_reports_the_line(tmp_path, tweets):
@@ -98,7 +93,7 @@ def test_broken_json_keeps_the_posts_before_it_and_reports_the_line(tmp_path, tw
     path.write_text(text[:cut] + '"id_str": 1002 oops' + text[cut + 20 :])
     report = import_files(tweets, [path])
     assert report.added == 2
-    assert report.malformed == {"broken JSON (the rest of the file was skipped)": 1}
+    assert report.refused == {"broken JSON (the rest of the file was skipped)": 1}
     assert report.examples[0]["where"].startswith("line ")
 
 
@@ -112,7 +107,7 @@ def test_archive_items_that_are_not_posts_or_lack_fields_are_counted(tmp_path, t
     (tmp_path / "tweets.js").write_text("window.YTD.tweets.part0 = " + json.dumps(items))
     report = import_files(tweets, [tmp_path / "tweets.js"])
     assert report.added == 1
-    assert report.malformed == {"bad created_at": 1, "missing text": 1, "not a post object": 1}
+    assert report.refused == {"bad created_at": 1, "missing text": 1, "not a post object": 1}
     assert {e["where"] for e in report.examples} == {"item 1", "item 2", "item 3"}
 
 
@@ -155,7 +150,7 @@ def test_generic_csv_rows_that_are_malformed_are_counted_by_reason_and_line(tmp_
     )
     report = import_files(tweets, [path])
     assert report.added == 2
-    assert report.malformed == {"wrong number of fields (5, header has 4)": 1, "missing text": 1, "bad created_at": 1}
+    assert report.refused == {"wrong number of fields (5, header has 4)": 1, "missing text": 1, "bad created_at": 1}
     assert [e["where"] for e in report.examples] == ["line 3", "line 4", "line 5"]
 
 
@@ -163,7 +158,7 @@ def test_a_csv_without_text_or_date_columns_is_refused_whole(tmp_path, tweets):
     path = tmp_path / "followers.csv"
     path.write_text("handle,followers\na,10\n")
     report = import_files(tweets, [path])
-    assert report.added == 0 and list(report.malformed) == ["CSV has no text/date columns (found handle, followers)"]
+    assert report.added == 0 and list(report.refused) == ["CSV file has no text and date (or id) columns (found handle, followers)"]
 
 
 # --- JSON Lines of X API v2 posts ---------------------------------------------------------------
@@ -180,7 +175,7 @@ def test_api_v2_jsonl_posts_and_response_pages(tmp_path, tweets):
     path = tmp_path / "posts.jsonl"
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n{broken\n")
     report = import_files(tweets, [path])
-    assert report.added == 3 and report.malformed == {"broken JSON line": 1}
+    assert report.added == 3 and report.refused == {"broken JSON line": 1}
     frame = stored(tweets).set_index("id")
     assert frame.loc["1", "handle"] == "ana" and frame.loc["3", "handle"] == "bo"
     assert frame.loc["2", "handle"] == "42"  # no username anywhere: the author id stands in
@@ -194,7 +189,7 @@ def test_parquet_with_export_column_names(tmp_path, tweets):
     table = pa.table({"tweet_id": [1, 2], "date": [WHEN, WHEN], "content": ["one", None], "username": ["u", "u"]})
     pq.write_table(table, tmp_path / "export.parquet")
     report = import_files(tweets, [tmp_path / "export.parquet"])
-    assert report.added == 1 and report.malformed == {"missing text": 1}
+    assert report.added == 1 and report.refused == {"missing text": 1}
     assert stored(tweets)["text"].tolist() == ["one"]
 
 
@@ -210,21 +205,26 @@ def test_formats_are_detected_by_content_when_the_extension_lies(tmp_path):
 def test_a_missing_or_unreadable_file_is_reported_and_the_others_still_import(tmp_path, tweets):
     write_xarchive_js(posts(2), tmp_path / "tweets.js")
     (tmp_path / "binary.csv").write_bytes(b"id,created_at,text\n\xff\xfe\x00bad")
-    report = import_files(tweets, [tmp_path / "missing.js", tmp_path / "binary.csv", tmp_path / "tweets.js"])
+    (tmp_path / "broken.zip").write_bytes(b"PK\x03\x04 not really a zip")
+    files = [tmp_path / "missing.js", tmp_path / "binary.csv", tmp_path / "broken.zip", tmp_path / "tweets.js"]
+    report = import_files(tweets, files)
     assert report.added == 2
-    assert report.malformed["file not found"] == 1
-    assert any(reason.startswith("unreadable file") for reason in report.malformed)
-    assert [f["added"] for f in report.files] == [0, 0, 2]
+    assert report.refused["file not found"] == 1 and report.refused["wrong number of fields (1, header has 3)"] == 1
+    assert any(reason.startswith("unreadable file (BadZipFile") for reason in report.refused)
+    assert [f.added for f in report.files] == [0, 0, 0, 2]
     assert report.to_dict()["already_stored"] == 0 and report.to_dict()["unreadable_files"] == 2
-    assert report.files[0]["error"] == "file not found" and report.files[2]["error"] is None
+    assert report.files[0].error == "file not found" and report.files[3].error is None
+    problems = report.problems()
+    assert len(problems) == 3 and problems[0] == f"{tmp_path / 'missing.js'}: file not found"
+    assert problems[1] == f"{tmp_path / 'binary.csv'}: added 0 of 1 posts (1 refused, see the report's examples)"
 
 
 def test_every_malformed_row_is_counted_but_examples_are_capped(tmp_path, tweets):
     path = tmp_path / "bad.csv"
     path.write_text("id,created_at,text\n" + "".join(f"{i},never,text\n" for i in range(50)))
     report = import_files(tweets, [path])
-    assert report.malformed == {"bad created_at": 50} and len(report.examples) == MAX_EXAMPLES
-    assert report.to_dict()["files"][0]["malformed"] == 50
+    assert report.refused == {"bad created_at": 50} and len(report.examples) == MAX_EXAMPLES
+    assert report.to_dict()["files"][0]["refused"] == 50
 
 
 def test_large_files_are_appended_in_batches(tmp_path, tweets, monkeypatch):
@@ -258,8 +258,8 @@ def test_a_csv_row_the_csv_module_cannot_parse_is_counted_and_the_rest_imported(
         report = import_files(tweets, [path])
     finally:
         csv.field_size_limit(limit)
-    assert report.added == 2 and sum(report.malformed.values()) == 1
-    assert next(iter(report.malformed)).startswith("unparseable CSV row")
+    assert report.added == 2 and sum(report.refused.values()) == 1
+    assert next(iter(report.refused)).startswith("unparseable CSV row")
 
 
 def test_a_very_long_csv_field_is_read(tmp_path, tweets):
@@ -274,5 +274,5 @@ def test_a_json_array_or_a_pretty_printed_response_page_is_read_whole(tmp_path, 
     page = {"data": [{**post, "id": "3"}], "includes": {"users": [{"id": "7", "username": "bo"}]}}
     (tmp_path / "page.json").write_text(json.dumps(page, indent=2))
     report = import_files(tweets, [tmp_path / "array.json", tmp_path / "page.json"])
-    assert (report.added, dict(report.malformed)) == (3, {})
+    assert (report.added, dict(report.refused)) == (3, {})
     assert stored(tweets).set_index("id").loc["3", "handle"] == "bo"
