@@ -16,7 +16,7 @@ BENCHMARKS = sorted((Path(__file__).resolve().parents[1] / "benchmarks").glob("*
 
 
 def test_there_is_a_benchmark_per_target():
-    assert {path.stem for path in BENCHMARKS} >= {"clean", "collect", "train", "generate", "serve", "gpu"}
+    assert {path.stem for path in BENCHMARKS} >= {"clean", "collect", "import", "train", "generate", "serve", "gpu"}
 
 
 @pytest.mark.parametrize("script", BENCHMARKS, ids=lambda path: path.stem)

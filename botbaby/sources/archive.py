@@ -68,7 +68,7 @@ from botbaby.config import StageConfig
 from botbaby.errors import ConfigError
 from botbaby.tweets import KeySet, TweetStore, post_keys
 
-BATCH_ROWS = 10_000  # posts per append (one parquet part file each)
+BATCH_ROWS = 50_000  # posts per append (one parquet part file each)
 MAX_EXAMPLES = 20  # refused or repaired rows listed in the report; every one is counted
 CSV_FIELD_LIMIT = 16 * 1024 * 1024  # characters in one CSV field (the csv module's default is 128 KiB)
 SOURCE = "archive"
@@ -102,9 +102,8 @@ _UNDECODED = re.compile("[\udc80-\udcff]")
 # An id a spreadsheet turned into a float: "8.28818E+17", "8.26384562192e+17", "828818112345767424.0".
 _FLOAT_ID = r"^[0-9]+(\.[0-9]*)?[eE][+]?[0-9]+$|^[0-9]{16,}\.0*$"
 # A date written with numbers only, day/month order unknown: "14/2/17", "02-14-2017 10:15", "7.2.2017".
-_NUMERIC_DATE = r"^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{2}|[0-9]{4})([ T].*)?$"
-# The time after such a date, and the strptime directives for it.
-_TIMES = ("", " %H:%M", " %H:%M:%S", " %I:%M %p", " %I:%M:%S %p", "T%H:%M", "T%H:%M:%S")
+_NUMERIC_DATE = (r"^(?P<first>[0-9]{1,2})(?P<sep1>[/.-])(?P<second>[0-9]{1,2})(?P<sep2>[/.-])"
+                 r"(?P<year>[0-9]{2}|[0-9]{4})(?P<time>[ T].*)?$")
 _SAME_POST = np.timedelta64(SAME_POST_HOURS, "h")
 
 
@@ -290,7 +289,7 @@ class Rows:
     created_at: list
     id: list | None = None
     handle: list | None = None
-    retweet: list | None = None  # True, False or None (unknown) per row
+    retweet: list | pa.Array | None = None  # True, False or None (unknown) per row
     refused: list[tuple[Any, str]] = field(default_factory=list)  # (where, reason) of rows the reader refused
 
 
@@ -300,12 +299,12 @@ class _FileImport:
     def __init__(self, store: TweetStore, path: Path, config: ArchiveConfig, report: ImportReport):
         self.store, self.path, self.config, self.report = store, path, config, report
         self.entry = FileReport(file=str(path))
-        self.handle_is_content = True  # False when every post's handle comes from --handle or the file name
+        self.handle_is_content = True  # False when posts naming no handle get --handle or the file name
         self.dates = _DateOrder(self.entry)
         self.seen = KeySet()  # ids of this file so far: a repeat is a duplicate, not "already stored"
-        self.pending: list[pd.DataFrame] = []  # batches waiting for the file's day/month order
+        self.pending: list[_Batch] = []  # batches waiting for the file's day/month order
         self.waiting = False  # whether a pending batch has dates that only that order can read
-        self.since = config.since_timestamp()
+        self.since = np.datetime64(config.since_timestamp().tz_convert(None), "us")
 
     def default_handle(self, from_file: str | None = None, source: str = "account.js") -> str:
         """The handle of posts that name none: ``from_file`` (account.js), else --handle, else the file name."""
@@ -340,131 +339,180 @@ class _FileImport:
             self._refuse(where, reason)
         if not rows.where:
             return
-        frame = self._frame(rows)
-        self.waiting = self.dates.learn(frame) or self.waiting
-        self.pending.append(frame)
+        batch = self._batch(rows)
+        self.waiting = self.dates.learn(batch) or self.waiting
+        self.pending.append(batch)
         if self.dates.decided or not self.waiting:  # else hold on until the file tells the day/month order
             self._flush()
 
     def _flush(self) -> None:
-        for frame in self.pending:
-            self._store(frame)
+        for batch in self.pending:
+            self._store(batch)
         self.pending = []
 
     def _refuse(self, where: Any, reason: str) -> None:
         self.entry.refused += 1
         self.report.refuse(str(self.path), _place(where), reason)
 
-    def _frame(self, rows: Rows) -> pd.DataFrame:
-        """The rows as a DataFrame of clean strings, undecodable bytes replaced, ids sorted into kinds."""
+    def _batch(self, rows: Rows) -> "_Batch":
+        """The rows as Arrow strings, undecodable bytes replaced, handles filled in, ids sorted into kinds."""
         n = len(rows.where)
         columns = {"text": rows.text, "created_at": rows.created_at, "id": rows.id or [None] * n,
                    "handle": rows.handle or [None] * n}
         mended = np.zeros(n, dtype=bool)
         for name, values in columns.items():
-            if _UNDECODED.search("\x00".join(v for v in values if v)):  # rare: look row by row
+            if _UNDECODED.search("\x00".join(filter(None, values))):  # rare: look row by row
                 bad = [bool(v) and _UNDECODED.search(v) is not None for v in values]
                 columns[name] = [_UNDECODED.sub("\ufffd", v) if b else v for v, b in zip(values, bad, strict=True)]
                 mended |= bad
         for position in np.flatnonzero(mended):
             self.report.repair(str(self.path), _place(rows.where[position]), "undecodable bytes replaced by U+FFFD")
-        frame = pd.DataFrame({name: pd.Series(values, dtype="str") for name, values in columns.items()})
-        frame["where"] = rows.where
-        frame["retweet"] = pd.Series(rows.retweet if rows.retweet is not None else [None] * n, dtype="boolean")
-        handle = frame["handle"].str.strip().str.lstrip("@")
-        frame["handle_given"] = handle.notna() & (handle != "")
-        frame["handle"] = handle.where(frame["handle_given"], self.entry.handle)
-        ids = frame["id"].str.strip()
-        frame["id"] = ids.where(ids != "")
-        frame["id_kind"] = _id_kinds(frame["id"])
-        frame["id_time"] = _snowflake_times(frame["id"], frame["id_kind"])
-        return frame
+        text, created_at, ids, handle = (pa.array(columns[name], pa.string()) for name in ("text", "created_at", "id",
+                                                                                           "handle"))
+        handle = pc.utf8_ltrim(pc.utf8_trim_whitespace(handle), characters="@")
+        given = _mask(pc.greater(pc.utf8_length(handle), 0))
+        handle = pc.if_else(pa.array(given), handle, pa.scalar(self.entry.handle, pa.string()))
+        ids = pc.utf8_trim_whitespace(ids)
+        ids = pc.if_else(pc.equal(pc.utf8_length(ids), 0), pa.scalar(None, pa.string()), ids)
+        kinds = _id_kinds(ids)
+        return _Batch(where=np.asarray(rows.where), text=text, created_at=created_at, id=ids, handle=handle,
+                      retweet=rows.retweet if isinstance(rows.retweet, pa.Array) else pa.array(
+                          rows.retweet if rows.retweet is not None else [None] * n, pa.bool_()),
+                      handle_given=given, id_kind=kinds, id_time=_snowflake_times(ids, kinds))
 
-    def _store(self, frame: pd.DataFrame) -> None:
-        text_missing = frame["text"].isna() | (frame["text"].str.strip() == "")
-        for where in frame.loc[text_missing, "where"]:
+    def _store(self, batch: "_Batch") -> None:
+        text_missing = ~_mask(pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(batch.text)), 0))
+        for where in batch.where[text_missing]:
             self._refuse(where, "missing text")
-        frame = frame[~text_missing]
-        times = self.dates.parse(frame)
-        unreadable = times.isna()
-        fill = unreadable & frame["id_time"].notna() & self.dates.ids_are_x_ids()
-        if fill.any():
-            times = times.where(~fill, frame["id_time"])
-            for where in frame.loc[fill, "where"]:
-                self.report.repair(str(self.path), _place(where), "date taken from the post's X id")
+        batch = batch.select(~text_missing)
+        times = self.dates.parse(batch)
+        unreadable = np.isnat(times)
+        fill = unreadable & ~np.isnat(batch.id_time) & self.dates.ids_are_x_ids()
+        times = np.where(fill, batch.id_time, times)
+        for where in batch.where[fill]:
+            self.report.repair(str(self.path), _place(where), "date taken from the post's X id")
         refused = unreadable & ~fill
-        for where, raw in zip(frame.loc[refused, "where"], frame.loc[refused, "created_at"], strict=True):
-            self._refuse(where, "missing created_at" if pd.isna(raw) or not raw.strip() else "bad created_at")
-        frame = frame.assign(created_at=times)[~refused]
-        early = frame["created_at"] < self.since
+        if refused.any():
+            blank = ~_mask(pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(batch.created_at)), 0))
+            for where, missing in zip(batch.where[refused], blank[refused], strict=True):
+                self._refuse(where, "missing created_at" if missing else "bad created_at")
+        early = ~refused & (times < self.since)
         self.entry.before_since += int(early.sum())
-        frame = frame[~early]
-        frame = self._with_ids(frame)
-        keys = post_keys(frame["id"])
+        keep = ~refused & ~early
+        batch, times = batch.select(keep), times[keep]
+        ids = self._ids(batch, times)
+        keys = post_keys(ids)
         repeated = pd.Series(keys).duplicated().to_numpy() | self.seen.contains(keys)
         self.entry.duplicates += int(repeated.sum())
         self.seen.add(keys)
-        frame, keys = frame[~repeated], keys[~repeated]
-        is_retweet = frame["retweet"].fillna(frame["text"].str.startswith("RT @"))
-        posts = frame[["id", "handle", "created_at", "text"]].assign(is_retweet=is_retweet, source=SOURCE)
-        added = self.store.append(posts, keys=keys)
+        posts = pa.table({
+            "id": ids, "handle": batch.handle, "created_at": pa.array(times, pa.timestamp("us")).cast(_UTC),
+            "text": batch.text, "is_retweet": pc.coalesce(batch.retweet, pc.starts_with(batch.text, "RT @")),
+            "source": pa.array(np.full(len(batch), SOURCE, dtype=object), pa.string()),
+        }).filter(pa.array(~repeated))
+        added = self.store.append(posts, keys=keys[~repeated])
         self.entry.added += added
         self.entry.already_stored += len(posts) - added
 
-    def _with_ids(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """Ids for posts without a trustworthy one: derived from handle (when the file names it), time and text."""
-        lost = frame["id_kind"] == "lost digits"
-        for where, raw in zip(frame.loc[lost, "where"], frame.loc[lost, "id"], strict=True):
+    def _ids(self, batch: "_Batch", times: np.ndarray) -> pa.Array:
+        """The posts' ids; where missing or untrustworthy, derived from handle (when the file names it), time and text."""
+        lost = batch.id_kind == _LOST
+        for where, raw in zip(batch.where[lost], pc.filter(batch.id, pa.array(lost)).to_pylist(), strict=True):
             self.report.repair(str(self.path), f"{_place(where)} (id {raw})", "id that lost digits replaced by a derived id")
-        derive = lost | frame["id"].isna()
+        derive = lost | (batch.id_kind == _NO_ID)
         if not derive.any():
-            return frame
-        handles = frame.loc[derive, "handle"].where(frame.loc[derive, "handle_given"] | self.handle_is_content, "")
-        derived = [_derived_id(h, t, x) for h, t, x in zip(
-            handles, frame.loc[derive, "created_at"], frame.loc[derive, "text"], strict=True)]
-        frame = frame.copy()
-        frame.loc[derive, "id"] = derived
-        return frame
+            return batch.id
+        rows = np.flatnonzero(derive)
+        handles = batch.handle.take(rows).to_pylist()
+        named = batch.handle_given[rows] | self.handle_is_content
+        texts = batch.text.take(rows).to_pylist()
+        derived = [_derived_id(h if k else "", t, x) for h, k, t, x in zip(handles, named, times[rows], texts, strict=True)]
+        return pc.replace_with_mask(batch.id, pa.array(derive), pa.array(derived, pa.string()))
+
+
+_UTC = pa.timestamp("us", tz="UTC")
+_NAT = np.datetime64("NaT", "us")
+_NO_ID, _X_ID, _LOST, _OTHER_ID = range(4)  # kinds of id: missing, decimal (X), lost digits, anything else
+
+
+@dataclass
+class _Batch:
+    """Rows on their way to the store: Arrow strings, and NumPy arrays of what was found about them."""
+
+    where: np.ndarray  # line numbers or places, for the report
+    text: pa.Array
+    created_at: pa.Array  # as written in the file
+    id: pa.Array  # null where the file has none
+    handle: pa.Array
+    retweet: pa.Array  # True, False or null (unknown: the "RT @" prefix tells)
+    handle_given: np.ndarray  # the row names its handle (else the file's default)
+    id_kind: np.ndarray  # _NO_ID, _X_ID, _LOST or _OTHER_ID
+    id_time: np.ndarray  # datetime64[us] (UTC) an X id holds; NaT elsewhere
+    readings: tuple | None = None  # _numeric_dates(created_at), once computed
+
+    def __len__(self) -> int:
+        return len(self.where)
+
+    def select(self, keep: np.ndarray) -> "_Batch":
+        mask = pa.array(keep)
+        readings = tuple(values[keep] for values in self.readings) if self.readings else None
+        return _Batch(self.where[keep], self.text.filter(mask), self.created_at.filter(mask), self.id.filter(mask),
+                      self.handle.filter(mask), self.retweet.filter(mask), self.handle_given[keep], self.id_kind[keep],
+                      self.id_time[keep], readings)
+
+    def numeric_dates(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if self.readings is None:
+            self.readings = _numeric_dates(self.created_at)
+        return self.readings
+
+
+def _mask(condition: pa.Array) -> np.ndarray:
+    """An Arrow boolean result as a NumPy mask (null counts as False)."""
+    return pc.fill_null(condition, False).to_numpy(zero_copy_only=False)
 
 
 def _place(where: Any) -> Any:
-    return f"line {where}" if isinstance(where, int | np.integer) else where
+    return f"line {where}" if isinstance(where, int | np.integer) else str(where)
 
 
-def _derived_id(handle: str, created_at: pd.Timestamp, text: str) -> str:
+def _derived_id(handle: str, created_at: np.datetime64, text: str) -> str:
     """An id for a post whose file gives none (or a broken one): the same post always gets the same id."""
-    stamp = created_at.strftime("%Y-%m-%dT%H:%M:%SZ")
-    digest = hashlib.sha1(f"{handle}\x1f{stamp}\x1f{text}".encode()).hexdigest()[:20]
+    stamp = np.datetime_as_string(created_at.astype("datetime64[s]"))
+    digest = hashlib.sha1(f"{handle}\x1f{stamp}Z\x1f{text}".encode()).hexdigest()[:20]
     return f"sha1:{digest}"
 
 
-def _id_kinds(ids: pd.Series) -> pd.Series:
-    """Per id: "x" (decimal digits), "lost digits" (a spreadsheet's float), "other" or None (missing)."""
-    kinds = pd.Series("other", index=ids.index, dtype="str").where(ids.notna())
-    kinds[ids.str.fullmatch(r"[1-9][0-9]{0,18}").fillna(False).astype(bool)] = "x"
-    kinds[ids.str.fullmatch(_FLOAT_ID).fillna(False).astype(bool)] = "lost digits"
+def _id_kinds(ids: pa.Array) -> np.ndarray:
+    """Per id: _X_ID (decimal digits), _LOST (a spreadsheet's float), _OTHER_ID or _NO_ID."""
+    present = _mask(pc.is_valid(ids))
+    decimal = _mask(pc.match_substring_regex(ids, r"^[1-9][0-9]{0,18}$"))
+    lost = _mask(pc.match_substring_regex(ids, _FLOAT_ID)) if (present & ~decimal).any() else np.zeros_like(decimal)
     # A spreadsheet that keeps 15 digits writes 828818112345767424 as 828818112345767000; a real id
     # ends in 000 one time in a thousand, so a batch where most long ids do has lost their digits.
-    long_ids = (kinds == "x") & (ids.str.len() >= 16)
-    zeros = long_ids & ids.str.endswith("000").fillna(False).astype(bool)
+    long_ids = decimal & _mask(pc.greater_equal(pc.utf8_length(ids), 16))
+    zeros = long_ids & _mask(pc.ends_with(ids, "000"))
     if zeros.sum() * 2 > long_ids.sum():
-        kinds[zeros] = "lost digits"
-    return kinds
+        lost, decimal = lost | zeros, decimal & ~zeros
+    return np.select([~present, lost, decimal], [_NO_ID, _LOST, _X_ID], _OTHER_ID).astype(np.int8)
 
 
-def _snowflake_times(ids: pd.Series, kinds: pd.Series) -> pd.Series:
-    """The creation time an X id holds, where the id can be one (NaT elsewhere)."""
-    times = pd.Series(pd.NaT, index=ids.index, dtype="datetime64[us, UTC]")
-    numeric = (kinds == "x").to_numpy()
-    if not numeric.any():
+def _snowflake_times(ids: pa.Array, kinds: np.ndarray) -> np.ndarray:
+    """The creation time (datetime64[us], UTC) an X id holds, where the id can be one (NaT elsewhere)."""
+    times = np.full(len(kinds), _NAT)
+    decimal = kinds == _X_ID
+    if not decimal.any():
         return times
-    values = pc.cast(pa.array(ids[numeric], pa.string()), pa.uint64()).to_numpy()
+    values = pc.cast(ids.filter(pa.array(decimal)), pa.uint64()).to_numpy()
     ms = (values >> np.uint64(22)).astype(np.int64) + TWEPOCH_MS
     day = 86_400_000
     plausible = (ms > TWEPOCH_MS + day) & (ms < datetime.now(UTC).timestamp() * 1000 + day)
-    stamps = pd.to_datetime(ms[plausible], unit="ms", utc=True).astype("datetime64[us, UTC]")
-    times.iloc[np.flatnonzero(numeric)[plausible]] = stamps
+    times[np.flatnonzero(decimal)[plausible]] = (ms[plausible] * 1000).astype("datetime64[us]")
     return times
+
+
+def _arrow_times(parsed: pa.Array) -> np.ndarray:
+    """An Arrow timestamp[us] array (UTC when it has a zone) as datetime64[us], NaT for nulls."""
+    return pc.fill_null(parsed.cast(pa.int64()), np.iinfo(np.int64).min).to_numpy().view("datetime64[us]")
 
 
 class _DateOrder:
@@ -481,20 +529,19 @@ class _DateOrder:
     def decided(self) -> bool:
         return self.order is not None
 
-    def learn(self, frame: pd.DataFrame) -> bool:
+    def learn(self, batch: _Batch) -> bool:
         """Count what this batch says about the order; True if it has dates that read two ways."""
         if self.decided:
             return False
-        day, month, _ = _numeric_dates(frame["created_at"])
-        day_only, month_only = day.notna() & month.isna(), month.notna() & day.isna()
-        both = day.notna() & month.notna() & (day != month)
+        day, month, _ = batch.numeric_dates()
+        day_only, month_only = ~np.isnat(day) & np.isnat(month), ~np.isnat(month) & np.isnat(day)
+        both = ~np.isnat(day) & ~np.isnat(month) & (day != month)
         for kind, mask in (("day-only", day_only), ("month-only", month_only)):
             self.evidence[kind] += int(mask.sum())
             if mask.any() and kind not in self.example:
-                self.example[kind] = str(frame.loc[mask, "created_at"].iloc[0])
-        id_time = frame["id_time"]
-        self.evidence["ids day-first"] += int((both & ((day - id_time).abs() <= _SAME_POST)).sum())
-        self.evidence["ids month-first"] += int((both & ((month - id_time).abs() <= _SAME_POST)).sum())
+                self.example[kind] = batch.created_at[int(np.argmax(mask))].as_py().strip()
+        self.evidence["ids day-first"] += int((both & (np.abs(day - batch.id_time) <= _SAME_POST)).sum())
+        self.evidence["ids month-first"] += int((both & (np.abs(month - batch.id_time) <= _SAME_POST)).sum())
         self.evidence["ambiguous"] += int(both.sum())
         self._decide(final=False)
         return bool(both.any())
@@ -528,26 +575,36 @@ class _DateOrder:
         if not self.decided:
             self._decide(final=True)
 
-    def parse(self, frame: pd.DataFrame) -> pd.Series:
-        """The rows' times (UTC; NaT where unreadable); checks them against the X ids' times."""
-        raw = frame["created_at"]
-        times = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[us, UTC]")
-        if raw.notna().any():
-            iso = raw.str.match(r"\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}").fillna(False).astype(bool)
-            if iso.any():
-                times[iso] = pd.to_datetime(raw[iso], format="ISO8601", utc=True, errors="coerce")
-            times = _fill(times, raw, lambda todo: _strptime(todo, X_TIME_FORMAT))
-            day, month, numeric = _numeric_dates(raw.where(times.isna()))
-            first, second = (day, month) if self.order == "day-first" else (month, day)
-            times = times.fillna(first).fillna(second)  # a date valid only the other way is read that way
-            # Any other way of writing a date with a year ("Feb 14, 2017"), one by one (slow, rare).
-            rest = times.isna() & raw.str.contains(r"\b(?:19|20)[0-9]{2}\b").fillna(False).astype(bool) & ~numeric
-            if rest.any():
-                times[rest] = pd.to_datetime(raw[rest], format="mixed", dayfirst=self.order == "day-first",
-                                             utc=True, errors="coerce").astype("datetime64[us, UTC]")
-        checked = times.notna() & frame["id_time"].notna()
+    def parse(self, batch: _Batch) -> np.ndarray:
+        """The rows' times (datetime64[us], UTC; NaT where unreadable); checks them against the X ids' times."""
+        raw = batch.created_at
+        day, month, numeric = batch.numeric_dates()
+        first, second = (day, month) if self.order == "day-first" else (month, day)
+        times = np.where(np.isnat(first), second, first)  # a date valid only the other way is read that way
+        other = ~numeric & _mask(pc.is_valid(raw))
+        if not other.any():
+            return self._checked(times, batch)
+        iso = other & _mask(pc.match_substring_regex(raw, r"^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"))
+        if iso.any():
+            parsed = pd.to_datetime(raw.filter(pa.array(iso)).to_pandas(), format="ISO8601", utc=True, errors="coerce")
+            times[iso] = parsed.dt.tz_localize(None).to_numpy().astype("datetime64[us]")
+        todo = other & ~iso
+        if todo.any():
+            parsed = pc.strptime(pc.utf8_trim_whitespace(raw.filter(pa.array(todo))), format=X_TIME_FORMAT, unit="us",
+                                 error_is_null=True)
+            times[todo] = _arrow_times(parsed)
+        # Any other way of writing a date with a year ("Feb 14, 2017"), one by one (slow, rare).
+        rest = np.isnat(times) & other & _mask(pc.match_substring_regex(raw, r"\b(?:19|20)[0-9]{2}\b"))
+        if rest.any():
+            parsed = pd.to_datetime(raw.filter(pa.array(rest)).to_pandas(), format="mixed", utc=True, errors="coerce",
+                                    dayfirst=self.order == "day-first")
+            times[rest] = parsed.dt.tz_localize(None).to_numpy().astype("datetime64[us]")
+        return self._checked(times, batch)
+
+    def _checked(self, times: np.ndarray, batch: _Batch) -> np.ndarray:
+        checked = ~np.isnat(times) & ~np.isnat(batch.id_time)
         self.compared += int(checked.sum())
-        self.agreed += int((checked & ((times - frame["id_time"]).abs() <= _SAME_POST)).sum())
+        self.agreed += int((checked & (np.abs(times - batch.id_time) <= _SAME_POST)).sum())
         return times
 
     def ids_are_x_ids(self) -> bool:
@@ -555,46 +612,64 @@ class _DateOrder:
         return self.agreed >= 0.9 * self.compared
 
 
-def _fill(times: pd.Series, raw: pd.Series, parse) -> pd.Series:
-    """``times`` with its NaT filled by ``parse`` where it reads the raw value."""
-    todo = times.isna() & raw.notna()
-    if todo.any():
-        times = times.copy()
-        times[todo] = parse(raw[todo])
-    return times
+def _numeric_dates(raw: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Dates like 14/2/17 read day-first and month-first (NaT where that reading is invalid), and which rows are such.
 
-
-def _strptime(values: pd.Series, fmt: str) -> pd.Series:
-    """Parse with one strptime format in Arrow (fast); NaT where it does not fit."""
-    parsed = pc.strptime(pa.array(values.str.strip(), pa.string()), format=fmt, unit="us", error_is_null=True)
-    if parsed.type.tz is None:
-        parsed = pc.assume_timezone(parsed, "UTC")
-    times = parsed.to_pandas().astype("datetime64[us, UTC]")
-    times.index = values.index
-    return times
-
-
-def _numeric_dates(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Dates like 14/2/17 read day-first and month-first (NaT where that reading is invalid), and which rows are such."""
-    nat = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[us, UTC]")
-    stripped = raw.str.strip()
-    numeric = stripped.str.match(_NUMERIC_DATE).fillna(False).astype(bool)
-    if not numeric.any():
-        return nat, nat.copy(), numeric
-    values = stripped[numeric]
-    shapes = values.str.extract(_NUMERIC_DATE)
-    day, month = nat.copy(), nat.copy()
-    for (sep1, sep2, year_digits), group in values.groupby(
-            [shapes[1], shapes[3], shapes[4].str.len()], sort=False):
-        year = "%Y" if year_digits == 4 else "%y"
-        for target, first, second in ((day, "%d", "%m"), (month, "%m", "%d")):
-            for time in _TIMES:
-                todo = target[group.index].isna()
-                if not todo.any():
-                    break
-                index = group.index[todo.to_numpy()]
-                target[index] = _strptime(group[index], f"{first}{sep1}{second}{sep2}{year}{time}")
+    Each shape of date (separators, year digits, time of day) is one strptime format per order, run
+    by Arrow: first the shapes of a sample, then the shapes of whatever rows neither reading took.
+    """
+    day, month = np.full(len(raw), _NAT), np.full(len(raw), _NAT)
+    numeric = np.zeros(len(raw), dtype=bool)
+    strings = pc.utf8_trim_whitespace(raw)
+    candidates = _mask(pc.match_substring_regex(strings, _NUMERIC_DATE))
+    at = np.flatnonzero(candidates)
+    values = strings.filter(pa.array(candidates))
+    todo = np.ones(len(values), dtype=bool)
+    for sample in (values.slice(0, 200), None):
+        if not todo.any():
+            break
+        for shape in _date_shapes(sample if sample is not None else values.filter(pa.array(todo))):
+            if (fmt := _shape_format(shape)) is None:
+                continue  # left to the slow general parser
+            readings = [_arrow_times(pc.strptime(values, format=fmt.format(first, second), unit="us",
+                                                  error_is_null=True)) for first, second in (("%d", "%m"), ("%m", "%d"))]
+            took = ~np.isnat(readings[0]) | ~np.isnat(readings[1])
+            rows = at[took]
+            day[rows], month[rows] = readings[0][took], readings[1][took]
+            numeric[rows] = True
+            todo &= ~took
+    numeric[at[todo]] = False
     return day, month, numeric
+
+
+def _date_shapes(values: pa.Array) -> list[str]:
+    """The distinct shapes of dates like 14/2/17 10:15: 'sep1|sep2|year digits|time with digits as 9'."""
+    parts = pc.extract_regex(values, _NUMERIC_DATE)
+    times = pc.replace_substring_regex(pc.utf8_upper(parts.field("time")), "[0-9]+", "9")
+    years = pc.cast(pc.utf8_length(parts.field("year")), pa.string())
+    return pc.unique(pc.binary_join_element_wise(parts.field("sep1"), parts.field("sep2"), years, times, "|")).to_pylist()
+
+
+def _shape_format(shape: str) -> str | None:
+    """A strptime format with {} for the first two fields (%d/%m or %m/%d), or None for an unknown time of day."""
+    sep1, sep2, year_digits, time = shape.split("|")
+    time_format = _time_format(time)
+    if time_format is None:
+        return None
+    return f"{{}}{sep1}{{}}{sep2}{'%Y' if year_digits == '4' else '%y'}{time_format}"
+
+
+def _time_format(shape: str) -> str | None:
+    """The strptime directives for a time of day of this shape (digits as 9): ' 9:9 PM' -> ' %I:%M %p'."""
+    match = re.fullmatch(r"(?:([ T])9:9(:9)?(?: ?([AP]M))?)?", shape)
+    if not match:
+        return None
+    if not match.group(1):
+        return ""
+    hours = "%I" if match.group(3) else "%H"
+    seconds = ":%S" if match.group(2) else ""
+    ampm = (" %p" if " " in shape[1:] else "%p") if match.group(3) else ""
+    return f"{match.group(1)}{hours}:%M{seconds}{ampm}"
 
 
 # --- X/Twitter account archive ----------------------------------------------------------------
@@ -763,46 +838,54 @@ def _read_csv(path: Path, file: _FileImport) -> Iterator[Rows]:
         _check_columns(header, columns, file, "CSV file")
         width = len(header)
         rows: list[list[str]] = []
-        lines: list[int] = []
+        lines: list[int] = []  # the line each row ends on
         refused: list[tuple[Any, str]] = []
-        line = reader.line_num
         while True:
             try:
-                row = next(reader)
-            except StopIteration:
+                for row in reader:
+                    if len(row) != width:
+                        row = _odd_row(row, width, reader.line_num, lines, refused)
+                        if row is None:
+                            continue
+                    rows.append(row)
+                    lines.append(reader.line_num)
+                    if len(rows) >= BATCH_ROWS:
+                        yield _csv_rows(rows, lines, refused, columns)
+                        rows, lines, refused = [], [], []
                 break
             except csv.Error as exc:  # e.g. a field over the size limit: count the row, go on with the next line
                 refused.append((reader.line_num, f"unparseable CSV row ({exc})"))
-                line = reader.line_num
-                continue
-            start, line = line + 1, reader.line_num
-            if len(row) != width:
-                if not any(row):
-                    continue  # a blank line
-                if len(row) > width and not any(row[width:]):
-                    row = row[:width]  # trailing empty cells, as spreadsheets write them
-                else:
-                    where = start if line == start else f"lines {start}-{line}"
-                    refused.append((where, f"wrong number of fields ({len(row)}, header has {width})"))
-                    continue
-            rows.append(row)
-            lines.append(start)
-            if len(rows) >= BATCH_ROWS:
-                yield _csv_rows(rows, lines, refused, columns)
-                rows, lines, refused = [], [], []
         if rows or refused:
             yield _csv_rows(rows, lines, refused, columns)
 
 
-def _csv_rows(rows: list[list[str]], lines: list[int], refused: list, columns: dict[str, int]) -> Rows:
-    def column(name: str) -> list | None:
-        return [row[columns[name]] for row in rows] if name in columns else None
+def _odd_row(row: list[str], width: int, line: int, lines: list[int], refused: list) -> list[str] | None:
+    """A row whose field count differs from the header's: skipped if blank, mended if it only has
+    trailing empty cells (as spreadsheets write them), else refused (None)."""
+    if not any(row):
+        return None
+    if len(row) > width and not any(row[width:]):
+        return row[:width]
+    start = lines[-1] + 1 if lines else None
+    where = line if start in (None, line) else f"lines {start}-{line}"
+    refused.append((where, f"wrong number of fields ({len(row)}, header has {width})"))
+    return None
 
-    if (retweet := column("is_retweet")) is not None:
-        retweet = [RETWEET_VALUES.get(value.strip().lower()) for value in retweet]
-    text = column("text")
+
+def _csv_rows(rows: list[list[str]], lines: list[int], refused: list, columns: dict[str, int]) -> Rows:
+    cells = list(zip(*rows, strict=True)) if rows else []  # every row has the header's width
+
+    def column(name: str) -> list | None:
+        return list(cells[columns[name]]) if name in columns and cells else None
+
+    retweet = column("is_retweet")
+    if retweet is not None:
+        values = pc.utf8_lower(pc.utf8_trim_whitespace(pa.array(retweet, pa.string())))
+        known = pc.is_in(values, value_set=pa.array(list(RETWEET_VALUES), pa.string()))
+        marked = pc.is_in(values, value_set=pa.array([v for v, yes in RETWEET_VALUES.items() if yes], pa.string()))
+        retweet = pc.if_else(known, marked, pa.scalar(None, pa.bool_()))
     created_at = column("created_at") or [None] * len(rows)
-    return Rows(lines, text, created_at, column("id"), column("handle"), retweet, refused)
+    return Rows(lines, column("text") or [], created_at, column("id"), column("handle"), retweet, refused)
 
 
 def _read_jsonl(path: Path, file: _FileImport) -> Iterator[Rows]:
