@@ -245,10 +245,10 @@ def _run(args: argparse.Namespace) -> int:
         archive = source_module("archive")
         report = import_archive(args.data, args.side, args.files, config_from_args(archive.ArchiveConfig, args))
         print(json.dumps(report.to_dict(), indent=2))
+        if failure := report.failure():  # one line naming each file's problem
+            raise BotbabyError(f"{failure}: check the paths, formats and --since")
         for line in report.problems():
             print(line, file=sys.stderr)
-        if failure := report.failure():
-            raise BotbabyError(f"{failure}: check the paths, formats and --since")
         return 0
     if args.files:
         raise BotbabyError(f"--files is for --source archive; --source {args.source} downloads the accounts' posts")

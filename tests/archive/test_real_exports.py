@@ -212,4 +212,5 @@ def test_the_cli_fails_when_nothing_could_be_imported(tmp_path, data_dir, capsys
     assert cli.main(argv) == 2
     out, err = capsys.readouterr()
     assert json.loads(out)["refused"] == {"bad created_at": 2}
-    assert "no post was imported" in err and err.count(str(tmp_path / "bad.csv")) == 2
+    assert err.startswith("botbaby scrape: error: no post was imported: ") and len(err.splitlines()) == 1
+    assert f"{tmp_path / 'bad.csv'}: added 0 of 2 posts (2 refused" in err
