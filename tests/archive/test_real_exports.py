@@ -214,3 +214,30 @@ def test_the_cli_fails_when_nothing_could_be_imported(tmp_path, data_dir, capsys
     assert json.loads(out)["refused"] == {"bad created_at": 2}
     assert err.startswith("botbaby scrape: error: no post was imported: ") and len(err.splitlines()) == 1
     assert f"{tmp_path / 'bad.csv'}: added 0 of 2 posts (2 refused" in err
+
+
+def test_an_import_killed_midway_and_run_again_stores_exactly_what_an_uninterrupted_one_does(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = write_export_csv(tmp_path / "export.csv", export_posts(80_000, days=3000))
+    clean, killed = tmp_path / "clean", tmp_path / "killed"
+
+    def run(data):
+        return subprocess.Popen([sys.executable, "-m", "botbaby", "scrape", "left", "--source", "archive", "--files",
+                                 str(path), "--data", str(data)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
+
+    assert run(clean).wait(timeout=600) == 0
+    process = run(killed)
+    while not list((killed / "left" / "tweets").glob("part-*.parquet")) and process.poll() is None:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    assert process.wait(timeout=60) == -signal.SIGKILL
+    assert run(killed).wait(timeout=600) == 0
+    ids = TweetStore(killed / "left" / "tweets").read(columns=["id"])["id"]
+    assert ids.is_unique and set(ids) == set(TweetStore(clean / "left" / "tweets").read(columns=["id"])["id"])
+    assert len(ids) == 80_000
