@@ -320,18 +320,27 @@ class _FileImport:
 
     def run(self) -> None:
         self.report.files.append(self.entry)
+        for rows in self._read():
+            self._take(rows)
+        self.dates.finish()
+        self._flush()  # what was read before an error is stored too
+        if self.entry.error:
+            self.report.refuse(str(self.path), None, self.entry.error)
+
+    def _read(self) -> Iterator[Rows]:
+        """The file's rows; a file (or the rest of one) that cannot be read ends them, its reason in ``entry.error``.
+
+        Only reading is guarded: a failing store (a full disk) is not the file's fault and is raised.
+        """
         try:
             self.entry.format = detect_format(self.path)
-            for rows in READERS[self.entry.format](self.path, self):
-                self._take(rows)
-            self.dates.finish()
-            self._flush()
+            reader = READERS[self.entry.format](self.path, self)
+            while (rows := next(reader, None)) is not None:
+                yield rows
         except Malformed as exc:
             self.entry.error = str(exc)
         except (OSError, zipfile.BadZipFile, csv.Error, ValueError, UnicodeError) as exc:
             self.entry.error = f"unreadable file ({type(exc).__name__}: {exc})"
-        if self.entry.error:
-            self.report.refuse(str(self.path), None, self.entry.error)
 
     def _take(self, rows: Rows) -> None:
         self.entry.read += len(rows.where) + len(rows.refused)
@@ -367,8 +376,7 @@ class _FileImport:
                 mended |= bad
         for position in np.flatnonzero(mended):
             self.report.repair(str(self.path), _place(rows.where[position]), "undecodable bytes replaced by U+FFFD")
-        text, created_at, ids, handle = (pa.array(columns[name], pa.string()) for name in ("text", "created_at", "id",
-                                                                                           "handle"))
+        text, created_at, ids, handle = (pa.array(columns[name], pa.string()) for name in columns)
         handle = pc.utf8_ltrim(pc.utf8_trim_whitespace(handle), characters="@")
         given = _mask(pc.greater(pc.utf8_length(handle), 0))
         handle = pc.if_else(pa.array(given), handle, pa.scalar(self.entry.handle, pa.string()))
@@ -747,13 +755,24 @@ def _read_xarchive_js(path: Path, file: _FileImport) -> Iterator[Rows]:
 def _read_xarchive_zip(path: Path, file: _FileImport) -> Iterator[Rows]:
     with zipfile.ZipFile(path) as archive:
         names = archive.namelist()
-        members = sorted(n for n in names if _TWEETS_MEMBER.search(n))
+        members = sorted((n for n in names if _TWEETS_MEMBER.search(n)), key=_part_number)
         if not members:
             raise Malformed("no data/tweets.js in the archive zip")
         account = next((n for n in names if _ACCOUNT_MEMBER.search(n)), None)
         file.default_handle(_archive_handle(_decode(archive.read(account)) if account else None))
         for member in members:
-            yield from _batched(_archive_posts(_decode(archive.read(member)), prefix=f"{member} "))
+            try:
+                text = _decode(archive.read(member))
+            except (zipfile.BadZipFile, OSError, EOFError) as exc:  # one damaged member: the others still count
+                yield Rows(where=[], text=[], created_at=[], refused=[(f"{member} ({exc})", "unreadable archive member")])
+                continue
+            yield from _batched(_archive_posts(text, prefix=f"{member} "))
+
+
+def _part_number(member: str) -> int:
+    """data/tweets.js -> 0, data/tweets-part2.js -> 2: the archive's own order."""
+    match = re.search(r"-part(\d+)\.js$", member)
+    return int(match.group(1)) if match else 0
 
 
 def _batched(posts: Iterable[tuple[Any, Any]]) -> Iterator[Rows]:

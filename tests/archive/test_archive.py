@@ -276,3 +276,21 @@ def test_a_json_array_or_a_pretty_printed_response_page_is_read_whole(tmp_path, 
     report = import_files(tweets, [tmp_path / "array.json", tmp_path / "page.json"])
     assert (report.added, dict(report.refused)) == (3, {})
     assert stored(tweets).set_index("id").loc["3", "handle"] == "bo"
+
+
+def test_a_damaged_part_of_an_archive_zip_is_reported_and_the_other_parts_imported(tmp_path, tweets):
+    write_xarchive_js(posts(3), tmp_path / "tweets.js")
+    write_xarchive_js(posts(2, start=3, text="Second part " + "x" * 200), tmp_path / "tweets-part1.js",
+                      part="tweets.part1")
+    archive = tmp_path / "archive.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:  # stored, not deflated: the damage below is a CRC error
+        zipped.write(tmp_path / "tweets.js", "data/tweets.js")
+        zipped.write(tmp_path / "tweets-part1.js", "data/tweets-part1.js")
+    data = bytearray(archive.read_bytes())
+    at = data.rindex(b"Second part")
+    data[at : at + 6] = b"SECOND"
+    archive.write_bytes(bytes(data))
+    report = import_files(tweets, [archive])
+    assert (report.added, dict(report.refused)) == (3, {"unreadable archive member": 1})
+    assert report.examples[0]["where"].startswith("data/tweets-part1.js (Bad CRC-32")
+    assert report.problems() == [f"{archive}: added 3 of 4 posts (1 refused, see the report's examples)"]
