@@ -49,6 +49,22 @@ class NotJson(BadRequest):
     """A request body not sent as JSON (HTTP 415)."""
 
 
+class PublicFailure(BotbabyError):
+    """A generation failure whose message is written for the visitor (shown on the page as it is)."""
+
+
+def public_error(exc: BaseException) -> str:
+    """What a visitor is told about a failed generation: a PublicFailure's message, else only the kind of
+    error (its message may hold paths or internals: the worker logs it in full).
+
+    >>> public_error(PublicFailure("no post survived post-processing")), public_error(OSError("/srv/x: gone"))
+    ('no post survived post-processing', 'OSError; details are in the server log')
+    """
+    if isinstance(exc, PublicFailure):
+        return str(exc)
+    return f"{type(exc).__name__}; details are in the server log"
+
+
 class TooBusy(BotbabyError):
     """Too many new prompts: from this client, or waiting for this side (HTTP 429, ``Retry-After``)."""
 
@@ -140,31 +156,42 @@ class Post:
 
 @dataclass(frozen=True)
 class GenerateRequest:
-    """A validated request: which side, which prompt, which settings."""
+    """A validated request: which side, which prompt, which settings, and which version of the side's model."""
 
     side: str
     prompt: str
     settings: SampleSettings = field(default_factory=SampleSettings)
+    model_version: str = ""  # the side's model fingerprint (Layout.model_fingerprint); "" where unknown
 
     @property
     def key(self) -> str:
-        """Cache and job id: same side, same lower-cased prompt and same settings give the same key."""
-        body = json.dumps([self.side, self.prompt.lower(), self.settings.to_dict()], sort_keys=True)
+        """Cache and job id: same side, lower-cased prompt, settings and model version give the same key.
+
+        A retrained model has another version, so its answers never mix with the old model's.
+        """
+        parts: list[Any] = [self.side, self.prompt.lower(), self.settings.to_dict()]
+        if self.model_version:  # keys of requests without a version stay as they always were
+            parts.append(self.model_version)
+        body = json.dumps(parts, sort_keys=True)
         return hashlib.sha256(body.encode()).hexdigest()[:32]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"model": self.side, "prompt": self.prompt, **self.settings.to_dict()}
+        value = {"model": self.side, "prompt": self.prompt, **self.settings.to_dict()}
+        if self.model_version:
+            value["model_version"] = self.model_version
+        return value
 
     @classmethod
     def from_dict(cls, value: Mapping[str, Any]) -> "GenerateRequest":
         """The inverse of ``to_dict`` (a request stored by a queue).
 
-        >>> request = GenerateRequest("left", "Fuel prices", SampleSettings(top_k=0))
+        >>> request = GenerateRequest("left", "Fuel prices", SampleSettings(top_k=0), model_version="ab12")
         >>> GenerateRequest.from_dict(request.to_dict()) == request
         True
         """
         settings = SampleSettings(**{name: value[name] for name in SampleSettings.names()})
-        return cls(side=value["model"], prompt=value["prompt"], settings=settings)
+        return cls(side=value["model"], prompt=value["prompt"], settings=settings,
+                   model_version=str(value.get("model_version", "")))
 
 
 def normalize_prompt(prompt: str) -> str:
@@ -172,8 +199,12 @@ def normalize_prompt(prompt: str) -> str:
     return " ".join(strip_controls(prompt).split()[:MAX_PROMPT_WORDS])
 
 
-def parse_generate_query(query: Mapping[str, Any], sides: Collection[str]) -> GenerateRequest:
-    """Validate the original API's query string (model, prompt, num_samples, ...) into a request."""
+def parse_generate_query(query: Mapping[str, Any], sides: Collection[str],
+                         versions: Mapping[str, str] | None = None) -> GenerateRequest:
+    """Validate the original API's query string (model, prompt, num_samples, ...) into a request.
+
+    ``versions`` maps each side to its model's fingerprint, which becomes part of the request's key.
+    """
     side = query.get("model") or query.get("side")
     if not side:
         raise BadRequest(f"model is required: one of {', '.join(sorted(sides))}")
@@ -196,7 +227,8 @@ def parse_generate_query(query: Mapping[str, Any], sides: Collection[str]) -> Ge
         if not math.isfinite(number):
             raise BadRequest(f"{name} must be a finite number, got {text!r}")
         values[name] = number
-    return GenerateRequest(side=side, prompt=normalize_prompt(raw_prompt), settings=SampleSettings(**values))
+    return GenerateRequest(side=side, prompt=normalize_prompt(raw_prompt), settings=SampleSettings(**values),
+                           model_version=(versions or {}).get(side, ""))
 
 
 def parse_int_param(query: Mapping[str, Any], name: str, default: int, low: int, high: int) -> int:
@@ -266,9 +298,40 @@ def pending_job(job_id: str, status: str = "pending", attempts: int | None = Non
 
 
 def failed_job(job_id: str, attempts: int, error: str) -> dict[str, Any]:
-    """The 422 body of a job that failed for good: asking /generate again retries it."""
-    message = f"generation failed after {attempts} attempts ({error}); ask again to retry"
+    """The 422 body of a job that failed for good: asking /generate again retries it.
+
+    ``error`` is what the worker recorded for the public (``public_error``): no paths, no internals.
+    """
+    message = f"generation failed after {attempts} attempts ({error}); ask again to retry or try another prompt"
     return {"job": job_id, "status": "failed", "attempts": attempts, "error": message}
+
+
+VIEWS = ("majority", "all")  # /generate?view=: the original majority list, or every ranked post
+
+
+def parse_view(query: Mapping[str, Any]) -> str:
+    """``view``: "majority" (the original answer, the default) or "all" (every post, its own sentiment, and
+    whether it is in the majority)."""
+    view = query.get("view") or "majority"
+    if view not in VIEWS:
+        raise BadRequest(f"view must be one of {', '.join(VIEWS)}, got {str(view)[:20]!r}")
+    return view
+
+
+def posts_view(posts: list[Post], view: str) -> list[dict[str, Any]]:
+    """The JSON list /generate answers: the majority view (the original shape), or every post marked.
+
+    >>> posts = [Post("a", "POSITIVE", 0.9), Post("b", "NEGATIVE", 0.8), Post("c", "POSITIVE", 0.6)]
+    >>> [post["text"] for post in posts_view(posts, "majority")]
+    ['a', 'c']
+    >>> [(post["text"], post["sentiment"], post["majority"]) for post in posts_view(posts, "all")]
+    [('a', 'POSITIVE', True), ('b', 'NEGATIVE', False), ('c', 'POSITIVE', True)]
+    """
+    majority = majority_view(posts)
+    if view == "majority":
+        return [post.to_dict() for post in majority]
+    winner = majority[0].sentiment if majority else None
+    return [{**post.to_dict(), "majority": post.sentiment == winner} for post in posts]
 
 
 def majority_view(posts: list[Post]) -> list[Post]:

@@ -178,6 +178,21 @@ class Layout:
         return self.root / "serve.sqlite"
 
     @property
+    def serve_lock(self) -> Path:
+        """Held by the one ``botbaby serve`` using this folder; ``serve.lock.json`` beside it names that process."""
+        return self.root / "serve.lock"
+
+    @property
+    def sides_json(self) -> Path:
+        """Optional: each side's label, colour and description on the page (``botbaby serve``)."""
+        return self.root / "sides.json"
+
+    @property
+    def popular_json(self) -> Path:
+        """Optional: a JSON list of prompts the page offers from the start (Popular, autocomplete)."""
+        return self.root / "popular.json"
+
+    @property
     def serve_config(self) -> Path:
         """The resolved settings ``botbaby serve`` last started with."""
         return self.root / "serve_config.json"

@@ -26,9 +26,28 @@ CREATE TABLE IF NOT EXISTS answers (
     posts TEXT NOT NULL,           -- the ranked posts as a JSON list of {text, sentiment, score}
     visits INTEGER NOT NULL DEFAULT 0,
     created_at REAL NOT NULL,
-    last_visit REAL
+    last_visit REAL                -- the eviction order (the answer's creation until its first visit)
 );
 CREATE INDEX IF NOT EXISTS answers_by_visits ON answers (visits DESC);
+CREATE INDEX IF NOT EXISTS answers_by_prompt ON answers (side, prompt_lower);
+CREATE INDEX IF NOT EXISTS answers_by_last_visit ON answers (last_visit);
+CREATE TABLE IF NOT EXISTS prompts (   -- one row per side and prompt whatever its settings: autocomplete's index
+    side TEXT NOT NULL,
+    prompt_lower TEXT NOT NULL,
+    prompt TEXT NOT NULL,          -- as first asked
+    visits INTEGER NOT NULL DEFAULT 0,
+    clients INTEGER NOT NULL DEFAULT 0,  -- distinct clients that asked it, counted until it is shown
+    shown INTEGER NOT NULL DEFAULT 0,    -- 1: asked by enough distinct clients, or curated (DATA/popular.json)
+    PRIMARY KEY (side, prompt_lower)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS prompts_by_prefix ON prompts (shown, prompt_lower);
+CREATE INDEX IF NOT EXISTS prompts_by_visits ON prompts (shown, visits DESC);
+CREATE TABLE IF NOT EXISTS prompt_clients (  -- who asked a prompt not yet shown (a hash of the address)
+    side TEXT NOT NULL,
+    prompt_lower TEXT NOT NULL,
+    client TEXT NOT NULL,
+    PRIMARY KEY (side, prompt_lower, client)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS feedback (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     created_at REAL NOT NULL,

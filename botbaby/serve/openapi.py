@@ -20,6 +20,7 @@ from botbaby.contract import (
     POPULAR_LIMIT,
     PROMPTS_LIMIT,
     SENTIMENTS,
+    VIEWS,
     SampleSettings,
 )
 from botbaby.serve.service import ROUTES
@@ -58,12 +59,16 @@ POSTS = _json({"type": "array", "items": _ref("Post")}, "the majority view of th
 PENDING = {**_json(_ref("Job"), "a new prompt: generation is queued; poll the job's location"),
            "headers": {"Location": {"schema": {"type": "string"}}}}
 FAILED = _json(_ref("Error"), "generation failed for good (ask again to retry)")
-BUSY = _json(_ref("Error"), "too many new prompts: wait as Retry-After says")
+BUSY = {**_json(_ref("Error"), "too many new prompts: wait as Retry-After says"),
+        "headers": {"Retry-After": {"schema": {"type": "integer"}}}}
 
 
 def _operations(side: dict) -> dict[str, dict[str, Any]]:
     """Each route's operation, by the route's name."""
     model = {"name": "model", "in": "query", "required": False, "schema": side}
+    view = {"name": "view", "in": "query", "required": False, "schema": {"type": "string", "enum": list(VIEWS)},
+            "description": "majority: the posts of the most common sentiment (the original answer); all: every "
+                           "ranked post, each with its own sentiment and whether it is in the majority"}
     return {
         "generate": {
             "summary": "Posts for a prompt, from the cache or a new generation",
@@ -72,14 +77,15 @@ def _operations(side: dict) -> dict[str, dict[str, Any]]:
                 {"name": "prompt", "in": "query", "required": True, "description": "the first words of the posts",
                  "schema": {"type": "string", "minLength": 1, "maxLength": MAX_PROMPT_CHARS}},
                 *_sampling_parameters(),
+                view,
             ],
             "responses": {"200": POSTS, "202": PENDING, "400": ERROR, "422": FAILED, "429": BUSY},
         },
         "job": {
             "summary": "A queued generation: 202 while it runs, 200 with the posts when done",
-            "parameters": [{"name": "job", "in": "path", "required": True, "schema": {"type": "string"}}],
-            "responses": {"200": POSTS, "202": PENDING, "404": {**ERROR, "description": "no such job"},
-                          "422": FAILED},
+            "parameters": [{"name": "job", "in": "path", "required": True, "schema": {"type": "string"}}, view],
+            "responses": {"200": POSTS, "202": PENDING, "400": ERROR,
+                          "404": {**ERROR, "description": "no such job"}, "422": FAILED},
         },
         "prompts": {
             "summary": "Known prompts, most visited first (for autocomplete)",
@@ -110,8 +116,12 @@ def _operations(side: dict) -> dict[str, dict[str, Any]]:
             "summary": "The sides served",
             "responses": {"200": _json({"type": "array", "items": side}, "side names")},
         },
+        "about": {
+            "summary": "What the page shows about each side: its label, colour and one-line description",
+            "responses": {"200": _json(_ref("About"), "the sides as the page presents them")},
+        },
         "healthz": {
-            "summary": "Liveness, queue lengths and workers",
+            "summary": "Liveness (statistics only for this machine, or with public_health)",
             "responses": {"200": _json({"type": "object", "required": ["status"]}, "alive")},
         },
         "openapi": {
@@ -137,7 +147,12 @@ def openapi_spec(sides: list[str]) -> dict:
             "Post": {"type": "object", "required": ["text", "sentiment", "score"], "properties": {
                 "text": {"type": "string"},
                 "sentiment": {"type": "string", "enum": list(SENTIMENTS)},
-                "score": {"type": "number", "minimum": 0, "maximum": 1}}},
+                "score": {"type": "number", "minimum": 0, "maximum": 1},
+                "majority": {"type": "boolean", "description": "view=all: the post has the majority's sentiment"}}},
+            "About": {"type": "object", "required": ["sides"], "properties": {"sides": {"type": "array", "items": {
+                "type": "object", "required": ["id", "label", "colour", "description"], "properties": {
+                    "id": {"type": "string"}, "label": {"type": "string"}, "colour": {"type": "string"},
+                    "description": {"type": "string"}}}}}},
             "Job": {"type": "object", "required": ["job", "status", "location"], "properties": {
                 "job": {"type": "string"}, "status": {"type": "string", "enum": ["pending", "running"]},
                 "attempts": {"type": "integer"}, "location": {"type": "string"}}},

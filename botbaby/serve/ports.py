@@ -32,8 +32,11 @@ class Job:
 class Cache(Protocol):
     """Answers to known prompts, with visit counters, and the mark of a job that failed for good."""
 
-    def lookup(self, key: str) -> list[Post] | None:
-        """The cached ranked posts for ``key`` (counting one visit, atomically), or None."""
+    def lookup(self, key: str, client: str = "") -> list[Post] | None:
+        """The cached ranked posts for ``key`` (counting one visit by ``client``, an address), or None.
+
+        A backend that shows prompts only once enough different clients asked them counts ``client``.
+        """
 
     def peek(self, key: str) -> list[Post] | None:
         """The cached ranked posts for ``key`` without counting a visit (a worker checking for work done)."""

@@ -61,9 +61,16 @@ class LocalQueue:
         self.max_pending = max_pending
         self._ready = threading.Condition()
         if recover:
-            self.db.connection().execute(
-                "UPDATE jobs SET state = 'pending', receipt = NULL WHERE side = ? AND state = 'running'", (side,)
-            )
+            self.recover()
+
+    def recover(self) -> None:
+        """Put back the jobs a stopped server left running; each such run counts as an attempt, so a job that
+        kills its server dies after ``max_attempts`` like any other failing job."""
+        self.db.connection().execute(
+            "UPDATE jobs SET receipt = NULL, state = CASE WHEN attempts >= ?1 THEN 'dead' ELSE 'pending' END,"
+            " error = CASE WHEN attempts >= ?1 THEN 'the server stopped while generating it' ELSE error END"
+            " WHERE side = ?2 AND state = 'running'", (self.max_attempts, self.side)
+        )
 
     def submit(self, request: GenerateRequest, retry: str = "") -> str:
         """Queue ``request`` unless the same key is already pending or running; return the job id.

@@ -19,7 +19,8 @@ adapters: each turns its request into an ``ApiRequest``, awaits ``Service.handle
 The routes are the original bot-baby API's (``GET /generate?model=SIDE&prompt=TEXT&num_samples=20&
 length=80&temperature=0.7&top_p=0.9&top_k=40`` answers a JSON list of ``{text, sentiment, score}``,
 the majority view of the ranked posts), plus ``/jobs/ID`` to poll a new prompt's generation,
-``/prompts`` (autocomplete), ``/popular``, ``/feedback``, ``/sides``, ``/healthz`` and
+``/prompts`` (autocomplete), ``/popular``, ``/feedback``, ``/sides``, ``/about`` (what the page shows
+about each side), ``/healthz`` and
 ``/openapi.json`` (generated from this table and ``botbaby.contract`` by ``botbaby.serve.openapi``).
 A new route is one ``Route`` in ``ROUTES``, one ``Service.answer_<name>`` method and one entry in
 ``openapi``'s operations (a test checks that every route has both).
@@ -46,22 +47,53 @@ from botbaby.contract import (
     POPULAR_LIMIT,
     BadRequest,
     BodyTooLarge,
+    GenerateRequest,
     NotFound,
     NotJson,
     TooBusy,
     failed_job,
-    majority_view,
     parse_feedback,
     parse_generate_query,
     parse_int_param,
     parse_prompts_query,
+    parse_view,
     pending_job,
+    posts_view,
 )
 from botbaby.serve.ports import Cache, FeedbackLog, JobQueue
 
 log = logging.getLogger(__name__)
 
 _BODY_MEMO_SIZE = 4096  # serialised answers kept in memory (an answer never changes)
+_BUCKETS = 100_000  # clients whose new-prompt allowance is remembered; beyond, the fullest are forgotten
+JSON_HEADERS = {"content-type": "application/json", "x-content-type-options": "nosniff"}
+LOOPBACK = ("127.0.0.1", "::1", "localhost")  # clients allowed /healthz's statistics
+
+
+class TokenBuckets:
+    """Per-client allowance of new prompts: ``burst`` at once, refilled at ``per_minute``; None: no limit.
+
+    >>> buckets, now = TokenBuckets(per_minute=60, burst=2, clock=lambda: 0.0), 0.0
+    >>> buckets.take("10.0.0.1"), buckets.take("10.0.0.1"), buckets.take("10.0.0.1")
+    (0.0, 0.0, 1.0)
+    """
+
+    def __init__(self, per_minute: float, burst: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.rate_s, self.burst, self.clock = per_minute / 60, burst, clock
+        self._buckets: dict[str, tuple[float, float]] = {}  # client -> (tokens, when)
+
+    def take(self, client: str) -> float:
+        """Take one new prompt from ``client``'s allowance: 0.0 if granted, else the seconds until one is."""
+        now = self.clock()
+        tokens, when = self._buckets.get(client, (float(self.burst), now))
+        tokens = min(float(self.burst), tokens + (now - when) * self.rate_s)
+        if tokens < 1:
+            self._buckets[client] = (tokens, now)
+            return (1 - tokens) / self.rate_s
+        if len(self._buckets) >= _BUCKETS and client not in self._buckets:
+            self._buckets = {c: b for c, b in self._buckets.items() if b[0] < self.burst - 1}  # keep the busy ones
+        self._buckets[client] = (tokens - 1, now)
+        return 0.0
 
 
 @dataclass(frozen=True)
@@ -88,7 +120,7 @@ class ApiResponse:
     @classmethod
     def json(cls, status: int, payload: Any, headers: dict[str, str] | None = None) -> "ApiResponse":
         body = b"" if payload is None else json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
-        return cls(status, body, {"content-type": "application/json", **(headers or {})})
+        return cls(status, body, {**JSON_HEADERS, **(headers or {})})
 
     def payload(self) -> Any:
         return json.loads(self.body) if self.body else None
@@ -120,6 +152,7 @@ ROUTES = (
     Route("GET", "/popular", "popular"),
     Route("POST", "/feedback", "feedback"),
     Route("GET", "/sides", "sides"),
+    Route("GET", "/about", "about"),
     Route("GET", "/healthz", "healthz"),
     Route("GET", "/openapi.json", "openapi"),
 )
@@ -207,6 +240,11 @@ class Service:
         run_blocking: Callable[..., Awaitable[Any]] = inline,
         on_pending: Callable[[str], None] | None = None,
         health: Callable[[], dict[str, Any]] | None = None,
+        versions: Mapping[str, str] | None = None,
+        check_prompt: Callable[[GenerateRequest], None] | None = None,
+        new_prompts: TokenBuckets | None = None,
+        side_info: list[dict[str, str]] | None = None,
+        public_health: bool = False,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         """
@@ -218,6 +256,11 @@ class Service:
             run_blocking: ``await run_blocking(function, *args)`` runs a port call.
             on_pending: called (via run_blocking) with a job id each time a job is queued or polled pending.
             health: what /healthz adds about the front (workers, instance state).
+            versions: each side's model fingerprint, part of every cache key.
+            check_prompt: raises BadRequest for a request the model cannot take (run before it is queued).
+            new_prompts: each client's allowance of new prompts (None: unlimited).
+            side_info: each side's ``{"id", "label", "colour", "description"}`` for /about.
+            public_health: /healthz shows its statistics to everyone, not only to this machine.
         """
         self.sides = list(sides)
         self.cache, self.queues, self.feedback_log = cache, dict(queues), feedback
@@ -226,8 +269,13 @@ class Service:
         self.run_blocking = run_blocking
         self.on_pending = on_pending
         self.health = health
+        self.versions = dict(versions or {})
+        self.check_prompt = check_prompt
+        self.new_prompts = new_prompts
+        self.side_info = side_info or [{"id": side, "label": side, "colour": "", "description": ""} for side in sides]
+        self.public_health = public_health
         self.clock = clock
-        self._bodies: dict[str, bytes] = {}
+        self._bodies: dict[tuple[str, str], bytes] = {}
         self._spec: dict | None = None
 
     # -- routing and errors ------------------------------------------------------------------------
@@ -265,12 +313,18 @@ class Service:
     # -- routes ------------------------------------------------------------------------------------
 
     async def answer_generate(self, request: ApiRequest) -> ApiResponse:
-        """A known prompt from the cache; a new one queued, waited for up to ``wait_s``, else 202."""
-        generate = parse_generate_query(request.query, self.sides)
+        """A known prompt from the cache; a new one checked, queued, waited for up to ``wait_s``, else 202."""
+        generate = parse_generate_query(request.query, self.sides, self.versions)
+        view = parse_view(request.query)
         key = generate.key
-        posts = await self.run_blocking(self.cache.lookup, key)
+        posts = await self.run_blocking(self.cache.lookup, key, request.client)
         if posts is not None:
-            return self.posts_answer(key, posts)
+            return self.posts_answer(key, posts, view)
+        if self.check_prompt is not None:
+            await self.run_blocking(self.check_prompt, generate)
+        if self.new_prompts is not None and (wait := self.new_prompts.take(request.client)) > 0:
+            raise TooBusy(f"too many new prompts from you: try again in {max(1, round(wait))} s, or pick a known "
+                          "prompt", retry_after_s=wait)
         async with self.watch.watching(key) as wake:
             retry = await self.run_blocking(self.cache.clear_failure, key)  # asking again retries a failed job
             await self.run_blocking(self.queues[generate.side].submit, generate, retry)
@@ -280,7 +334,7 @@ class Service:
             while not await self.run_blocking(self.cache.settled, key):
                 remaining = deadline - self.clock()
                 if remaining <= 0:
-                    return pending_answer(key, await self._state(key))
+                    return pending_answer(key, await self._state(key), view)
                 await wake(remaining)
         return await self.answer_job(request, key)
 
@@ -288,9 +342,10 @@ class Service:
         """200 with the posts once the job is done, 422 once it failed for good, else 202."""
         if not JOB_ID.fullmatch(job):
             raise NotFound(NOT_A_JOB_ID)
-        posts = await self.run_blocking(self.cache.lookup, job)
+        view = parse_view(request.query)
+        posts = await self.run_blocking(self.cache.lookup, job, request.client)
         if posts is not None:
-            return self.posts_answer(job, posts)
+            return self.posts_answer(job, posts, view)
         failure = await self.run_blocking(self.cache.failure, job)
         if failure is not None:
             return ApiResponse.json(422, failed_job(job, failure["attempts"], failure["error"]))
@@ -299,7 +354,7 @@ class Service:
             raise NotFound(f"no such job {job}: ask /generate again")
         if self.on_pending is not None:  # a job queued as the worker stopped waits for the next start
             await self.run_blocking(self.on_pending, job)
-        return pending_answer(job, state)
+        return pending_answer(job, state, view)
 
     async def answer_prompts(self, request: ApiRequest) -> ApiResponse:
         side, prefix, limit = parse_prompts_query(request.query, self.sides)
@@ -328,9 +383,17 @@ class Service:
         """The sides served (the page builds one column per side)."""
         return ApiResponse.json(200, self.sides)
 
+    async def answer_about(self, request: ApiRequest) -> ApiResponse:
+        """What the page shows about each side: ``[{"id", "label", "colour", "description"}]``."""
+        return ApiResponse.json(200, {"sides": self.side_info})
+
     async def answer_healthz(self, request: ApiRequest) -> ApiResponse:
-        """Alive; each side's queue length and what the front adds (as far as they are known)."""
-        health: dict[str, Any] = {"status": "ok", "sides": self.sides}
+        """Alive; to this machine (or everyone, with public_health) also each side's queue length and what the
+        front adds."""
+        health: dict[str, Any] = {"status": "ok"}
+        if not (self.public_health or request.client in LOOPBACK):
+            return ApiResponse.json(200, health)
+        health["sides"] = self.sides
         try:
             health["queue"] = {side: await self.run_blocking(queue.pending) for side, queue in self.queues.items()}
             if self.health is not None:
@@ -349,18 +412,17 @@ class Service:
 
     # -- helpers -----------------------------------------------------------------------------------
 
-    def posts_answer(self, key: str, posts: list) -> ApiResponse:
-        """200 with the majority view of ``posts`` (its JSON memoised: an answer never changes)."""
-        return ApiResponse(200, self.posts_body(key, posts), {"content-type": "application/json"}, answer_key=key)
+    def posts_answer(self, key: str, posts: list, view: str = "majority") -> ApiResponse:
+        """200 with ``view`` of ``posts`` (its JSON memoised: an answer never changes)."""
+        return ApiResponse(200, self.posts_body(key, posts, view), dict(JSON_HEADERS), answer_key=key)
 
-    def posts_body(self, key: str, posts: list) -> bytes:
-        body = self._bodies.get(key)
+    def posts_body(self, key: str, posts: list, view: str = "majority") -> bytes:
+        body = self._bodies.get((key, view))
         if body is None:
-            view = [post.to_dict() for post in majority_view(list(posts))]
-            body = json.dumps(view, ensure_ascii=False, separators=(",", ":")).encode()
+            body = json.dumps(posts_view(list(posts), view), ensure_ascii=False, separators=(",", ":")).encode()
             if len(self._bodies) >= _BODY_MEMO_SIZE:
                 self._bodies.clear()
-            self._bodies[key] = body
+            self._bodies[(key, view)] = body
         return body
 
     async def _state(self, job_id: str) -> dict[str, Any] | None:
@@ -385,8 +447,10 @@ def error(status: int, message: str, headers: dict[str, str] | None = None) -> A
     return ApiResponse.json(status, {"error": message}, headers)
 
 
-def pending_answer(job_id: str, state: dict[str, Any] | None) -> ApiResponse:
-    """202 with where to poll the job."""
+def pending_answer(job_id: str, state: dict[str, Any] | None, view: str = "majority") -> ApiResponse:
+    """202 with where to poll the job (in the view asked for)."""
     state = state or {}
     body = pending_job(job_id, state.get("state", "pending"), state.get("attempts"))
+    if view != "majority":
+        body["location"] += f"?view={view}"
     return ApiResponse.json(202, body, {"location": body["location"]})

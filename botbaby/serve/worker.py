@@ -20,7 +20,9 @@
 
 ``Generator.generate`` is blocking CPU/GPU work, so each worker runs in its own thread, one
 generation at a time, never on the server's event loop. A job that raises is released to the
-queue (retried, dead after the queue's ``max_attempts``); a worker whose thread is hit by
+queue (retried, dead after the queue's ``max_attempts``; what the visitor sees of the error is
+``contract.public_error``'s, the rest goes to the log); an empty answer is generated again with
+other seeds and never cached; a worker whose thread is hit by
 something worse (``BaseException``) releases its job, drops its model and starts over.
 
 When no job came for ``idle_s`` seconds the worker calls its idle hook once: locally
@@ -29,18 +31,24 @@ the instance (``botbaby.deploy.aws``).
 """
 
 import logging
+import secrets
 import threading
 import time
 import traceback
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from botbaby.contract import Post, SampleSettings
+from botbaby.contract import Post, PublicFailure, SampleSettings, public_error
 from botbaby.serve.ports import Cache, Job, JobQueue
 
 log = logging.getLogger(__name__)
 
 IDLE_MINUTES = 15.0  # default: release the model (locally) or stop the instance (AWS) after this long idle
+EMPTY_RETRIES = 2  # an empty answer is generated again this many times, with other seeds, before the job fails
+
+
+class NoPosts(PublicFailure):
+    """Every generated post was dropped by post-processing (the job fails; nothing is cached)."""
 
 
 class Generation(Protocol):
@@ -132,13 +140,12 @@ class Worker:
         self.idle_hook_ran = False
         try:
             if self.cache.peek(job.id) is None:  # answered meanwhile (a resubmitted key): nothing to do
-                generation = self._load().generate(job.request.prompt, job.request.settings)
-                self.stats["generated"] += 1
-                self.cache.store(job.request, list(generation.ranked))
+                self.cache.store(job.request, self._generate(job))
         except Exception as exc:
             self.stats["failed"] += 1
-            log.warning("job %s (%s: %r) failed: %s", job.id, self.side, job.request.prompt, exc)
-            self.queue.release(job, error=f"{type(exc).__name__}: {exc}")
+            log.warning("job %s (%s: %r) failed: %s: %s", job.id, self.side, job.request.prompt,
+                        type(exc).__name__, exc)
+            self.queue.release(job, error=public_error(exc))
             self.current = None
             self._notify(job, False)
             return True
@@ -148,6 +155,18 @@ class Worker:
         self.last_active = self.clock()
         self._notify(job, True)
         return True
+
+    def _generate(self, job: Job) -> list[Post]:
+        """The job's ranked posts; an empty answer (every post dropped) is tried again with other seeds, never
+        cached."""
+        for _ in range(EMPTY_RETRIES + 1):
+            generation = self._load().generate(job.request.prompt, job.request.settings,
+                                               seed=secrets.randbelow(2**31))
+            self.stats["generated"] += 1
+            if generation.ranked:
+                return list(generation.ranked)
+        raise NoPosts(f"no post survived post-processing in {EMPTY_RETRIES + 1} tries; try another prompt or "
+                      "other settings")
 
     def run(self, stop: threading.Event, poll_s: float = 0.5) -> None:
         """Handle jobs until ``stop`` is set; survive crashes by releasing the job and starting over."""

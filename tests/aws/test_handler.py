@@ -224,7 +224,7 @@ def test_a_prompt_that_keeps_failing_answers_422_and_asking_again_retries_it(dep
 
     status, body = call(api, f"/jobs/{job_id}")
     assert status == 422 and body["status"] == "failed" and body["attempts"] == 3
-    assert "CUDA out of memory" in body["error"] and "ask again" in body["error"]
+    assert "RuntimeError" in body["error"] and "ask again" in body["error"]  # the details stay in the log
 
     assert call(api, "/generate", model="left", prompt="Fuel prices")[0] == 202  # queued again despite SQS dedup
     healthy = worker_with(factory)

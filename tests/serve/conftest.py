@@ -31,6 +31,8 @@ def start_server(data_dir: Path, board: Switchboard):
     def start(data: Path = data_dir, factory=None, **config) -> str:
         config.setdefault("sides", ["left", "right"])
         config.setdefault("wait_s", 10.0)
+        config.setdefault("popular_clients", 1)  # every test request comes from 127.0.0.1
+        config.setdefault("new_prompt_burst", 1000)
         app = create_app(data, ServeConfig.from_dict(config), factory=factory or board.factory)
         server = BackgroundServer(app)
         server.start()

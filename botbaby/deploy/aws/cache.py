@@ -29,8 +29,11 @@ class DynamoCache:
         self.table = table
         self._dynamodb = (clients or AwsClients())("dynamodb")
 
-    def lookup(self, key: str) -> list[Post] | None:
-        """The cached posts for ``key``, counting one visit; None (and nothing written) when unknown."""
+    def lookup(self, key: str, client: str = "") -> list[Post] | None:
+        """The cached posts for ``key``, counting one visit; None (and nothing written) when unknown.
+
+        ``client`` is not recorded here: this table counts visits, not distinct clients.
+        """
         try:
             item = self._dynamodb.update_item(
                 TableName=self.table,

@@ -77,8 +77,8 @@ class PromptRecordingCache:
     def __init__(self, cache: Cache, prompts: "PromptsFile") -> None:
         self.cache, self.prompts_file = cache, prompts
 
-    def lookup(self, key: str) -> list[Post] | None:
-        return self.cache.lookup(key)
+    def lookup(self, key: str, client: str = "") -> list[Post] | None:
+        return self.cache.lookup(key, client)
 
     def peek(self, key: str) -> list[Post] | None:
         return self.cache.peek(key)
