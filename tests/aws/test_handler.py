@@ -189,10 +189,12 @@ def test_the_lambda_entry_point_builds_the_api_from_its_environment(deployed, cl
     for key, value in lambda_environment(clients).items():
         monkeypatch.setenv(key, value)
     monkeypatch.setattr(lambda_module, "_api", None)
-    event = {"rawPath": "/healthz", "requestContext": {"http": {"method": "GET"}}}
+    event = {"rawPath": "/healthz", "requestContext": {"http": {"method": "GET", "sourceIp": "203.0.113.9"}}}
     answer = lambda_module.handler(event, context=None)
-    assert answer["statusCode"] == 200
-    assert json.loads(answer["body"]) == {
+    assert answer["statusCode"] == 200 and json.loads(answer["body"]) == {"status": "ok"}  # public: status only
+    monkeypatch.setenv("BOTBABY_PUBLIC_HEALTH", "1")
+    monkeypatch.setattr(lambda_module, "_api", None)
+    assert json.loads(lambda_module.handler(event, context=None)["body"]) == {
         "status": "ok",
         "sides": ["left", "right"],
         "queue": {"left": 0, "right": 0},

@@ -96,12 +96,13 @@ class Api:
         poll_s: float = POLL_S,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
+        public_health: bool = False,
     ) -> None:
         self.worker = worker
         self.service = Service(
             sides, cache, queues, feedback, wait_s=wait_s, watch=Watch(poll_s, sleep),
             on_pending=self._wake_worker if worker is not None else None,
-            health=self._worker_health if worker is not None else None, clock=clock,
+            health=self._worker_health if worker is not None else None, public_health=public_health, clock=clock,
         )
 
     @classmethod
@@ -122,6 +123,7 @@ class Api:
             worker=WorkerInstance(instance_id, clients) if instance_id else None,
             feedback=FeedbackTable(feedback_table, clients) if feedback_table else None,
             wait_s=float(env.get("BOTBABY_WAIT_S", DEFAULT_WAIT_S)),
+            public_health=env.get("BOTBABY_PUBLIC_HEALTH", "") == "1",
         )
 
     def __call__(self, event: dict[str, Any]) -> dict[str, Any]:

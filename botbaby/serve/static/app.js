@@ -9,6 +9,7 @@
   const byId = (id) => document.getElementById(id);
 
   let sides = [];
+  let about = {}; // side id -> {label, colour, description} from /about
   let round = 0; // bumped by every Generate, so an older round's answers and polls are dropped
 
   function el(tag, className, text) {
@@ -47,18 +48,36 @@
       .join("&");
   }
 
+  function label(side) {
+    return (about[side] && about[side].label) || side;
+  }
+
   // --- columns ---------------------------------------------------------------------------------
 
   function buildColumns() {
     const columns = byId("columns");
     columns.replaceChildren();
+    columns.style.setProperty("--sides", String(Math.max(1, sides.length)));
+    const notes = byId("side-notes");
+    notes.replaceChildren();
     sides.forEach((side, index) => {
+      const info = about[side] || {};
       const column = el("article", "column side-" + (index % 3));
       column.dataset.side = side;
-      column.append(el("h2", "", side));
+      if (/^#[0-9a-fA-F]{6}$/.test(info.colour || "")) column.style.setProperty("--side", info.colour);
+      const head = el("header", "column-head");
+      head.append(el("h2", "", label(side)));
+      if (info.description) head.append(el("p", "description", info.description));
+      head.append(el("p", "summary"));
+      column.append(head);
       column.append(el("div", "state", "Type a prompt and press Generate."));
       column.append(el("div", "posts"));
       columns.append(column);
+      if (info.description) {
+        const note = el("li");
+        note.append(el("b", "", label(side) + ": "), document.createTextNode(info.description));
+        notes.append(note);
+      }
     });
   }
 
@@ -75,11 +94,11 @@
 
   function card(side, post) {
     const index = sides.indexOf(side);
-    const node = el("div", "card");
-    node.append(el("div", "avatar", side.charAt(0).toUpperCase()));
+    const node = el("div", "card" + (post.majority === false ? " minority" : ""));
+    node.append(el("div", "avatar", label(side).charAt(0).toUpperCase()));
     const body = el("div", "body");
     const who = el("div", "who");
-    who.append(el("b", "", side + " bot"), document.createTextNode(" @botbaby_" + side));
+    who.append(el("b", "", label(side)), document.createTextNode(" @botbaby_" + side));
     body.append(who, el("p", "text", post.text));
     const score = typeof post.score === "number" ? " " + Math.round(post.score * 100) + "%" : "";
     body.append(el("span", "badge " + String(post.sentiment).replace(/[^A-Z]/g, ""), post.sentiment + score));
@@ -88,9 +107,20 @@
     return node;
   }
 
+  // "mostly negative: 7 of 10": the majority's sentiment and how many of the posts share it
+  function summary(posts) {
+    const counts = {};
+    posts.forEach((post) => { counts[post.sentiment] = (counts[post.sentiment] || 0) + 1; });
+    const majority = posts.filter((post) => post.majority !== false);
+    if (!majority.length) return "";
+    const mood = String(majority[0].sentiment).toLowerCase();
+    return "mostly " + mood + ": " + counts[majority[0].sentiment] + " of " + posts.length;
+  }
+
   function showPosts(side, posts) {
     const list = column(side).querySelector(".posts");
     list.replaceChildren(...posts.map((post) => card(side, post)));
+    column(side).querySelector(".summary").textContent = summary(posts);
     setState(side, posts.length ? "" : "No post survived post-processing for this prompt; try another.");
   }
 
@@ -102,13 +132,13 @@
 
   async function fill(side, params, myRound) {
     const started = Date.now();
-    let answer = await call("/generate?" + query(Object.assign({ model: side }, params)));
+    let answer = await call("/generate?" + query(Object.assign({ model: side, view: "all" }, params)));
     while (answer.status === 202 && myRound === round) {
       const seconds = Math.round((Date.now() - started) / 1000);
-      setState(side, "New prompt: the " + side + " bot is writing… " + seconds + " s (this can take a minute)", "waiting");
+      setState(side, "New prompt: the " + label(side) + " is writing… " + seconds + " s (this can take a minute)", "waiting");
       await sleep(POLL_MS);
       if (myRound !== round) return;
-      answer = await call(answer.body.location || "/jobs/" + answer.body.job);
+      answer = await call(answer.body.location || "/jobs/" + answer.body.job + "?view=all");
     }
     if (myRound !== round) return;
     if (answer.status === 200 && Array.isArray(answer.body)) {
@@ -136,7 +166,8 @@
     byId("generate").disabled = true;
     sides.forEach((side) => {
       column(side).querySelector(".posts").replaceChildren();
-      setState(side, "Asking the " + side + " bot…", "waiting");
+      column(side).querySelector(".summary").textContent = "";
+      setState(side, "Asking the " + label(side) + "…", "waiting");
     });
     try {
       await Promise.all(sides.map((side) => fill(side, params, myRound)));
@@ -176,7 +207,10 @@
       item.addEventListener("mousedown", (event) => { event.preventDefault(); pick(text); });
       return item;
     }));
-    list.hidden = items.length === 0 || document.activeElement !== byId("prompt");
+    // nothing to suggest beyond what is typed: no list (it would only hide the page below)
+    const typed = byId("prompt").value.trim().toLowerCase();
+    list.hidden = items.length === 0 || document.activeElement !== byId("prompt") ||
+      (items.length === 1 && String(items[0]).toLowerCase() === typed);
     byId("prompt").setAttribute("aria-expanded", String(!list.hidden));
   }
 
@@ -236,6 +270,9 @@
   async function start() {
     byId("ask").addEventListener("submit", (event) => {
       event.preventDefault();
+      clearTimeout(suggestTimer);
+      suggestRequest++; // a suggestion list still on its way must not open over the answers
+      hideSuggestions();
       generate(byId("prompt").value);
     });
     const prompt = byId("prompt");
@@ -265,6 +302,10 @@
       return;
     }
     sides = answer.body;
+    const described = await call("/about");
+    if (described.status === 200 && described.body && Array.isArray(described.body.sides)) {
+      described.body.sides.forEach((info) => { about[info.id] = info; });
+    }
     buildColumns();
     loadPopular();
     document.body.dataset.ready = "true";
