@@ -24,7 +24,7 @@ def test_serve_prints_its_address_saves_its_config_and_stops_cleanly_on_ctrl_c(d
     looks_trained(data_dir, "right")
     process = subprocess.Popen(
         [sys.executable, "-m", "botbaby", "serve", "--data", str(data_dir), "--port", "0", "--sides", "left",
-         "right", "--wait", "0.5", "--idle-minutes", "5"],
+         "right", "--wait-s", "0.5", "--idle-minutes", "5"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     try:
@@ -48,7 +48,7 @@ def test_serve_without_a_trained_model_says_what_to_run(data_dir, capsys):
 def test_serve_refuses_bad_settings_in_words(data_dir, capsys):
     assert main(["serve", "--data", str(data_dir), "--sides", "Left!"]) == 2
     assert "invalid side name 'Left!'" in capsys.readouterr().err
-    assert main(["serve", "--data", str(data_dir), "--sides", "left", "--wait", "-1"]) == 2
+    assert main(["serve", "--data", str(data_dir), "--sides", "left", "--wait-s", "-1"]) == 2
     assert "wait_s must be between 0 and 600" in capsys.readouterr().err
 
 
