@@ -14,7 +14,7 @@
     >>> stats.kept, stats.dropped["retweet"], stats.dropped["too_short"]
     (1, 1, 1)
     >>> data.side("left").train_txt.read_text() + data.side("left").val_txt.read_text()
-    '<|startoftext|>Fuel prices up again & nobody answers , this is the fifth hike<|endoftext|>\\n'
+    '<|startoftext|>Fuel prices up again & nobody answers, this is the fifth hike<|endoftext|>\\n'
 
 The rules live in ``botbaby.clean_rules`` (``CleanConfig`` and ``clean_post``, the specification).
 This module streams a side's posts through them a record batch at a time, drops duplicates, splits
@@ -55,9 +55,10 @@ from botbaby.io import atomic_write_text
 from botbaby.layout import DEFAULT_SIDES, END, START, Layout
 from botbaby.tweets import TweetStore
 
-__all__ = ["CleanConfig", "CleanStats", "clean", "clean_all", "load_stats", "stats_table", "plot_lengths", "preview"]
+__all__ = ["CleanConfig", "CleanStats", "clean", "clean_all", "drop_examples", "load_stats", "plot_lengths", "preview",
+           "stats_table"]  # fmt: skip
 
-FORMAT_VERSION = 3  # bump when the rules change meaning, so finished cleans are redone (3: clean_rules split)
+FORMAT_VERSION = 4  # bump when the rules change meaning, so finished cleans are redone (4: the scar removers)
 LENGTH_BIN_EDGES = list(range(0, 301, 10))  # characters; one more bin counts everything longer
 RELEASE_MEMORY_EVERY = 4  # batches between handing Arrow's cached memory back (peak memory vs. page faults)
 COMPILED_ABOVE_BYTES = 100_000_000  # "auto": below this much text a not-yet-built compiled pass does not pay
@@ -79,6 +80,9 @@ class CleanStats:
     lengths_after: list[int] = field(default_factory=lambda: [0] * len(LENGTH_BIN_EDGES))
     length_bin_edges: list[int] = field(default_factory=lambda: list(LENGTH_BIN_EDGES))
     punkt_chars: int = 0  # characters the sentence splitter was trained on
+    examples: dict[str, list[str]] = field(default_factory=dict)  # per drop reason, the first few posts as stored
+    other_script_share: float = 0.0  # share of the author's own posts (not empty, not retweets) the script rule took
+    advice: list[str] = field(default_factory=list)  # what to change, when the numbers suggest it
     compiled: bool = False  # whether the compiled pass did the work (the plain rules give the same output)
     skipped: bool = False  # True when an identical finished clean was found and nothing was redone
 
@@ -164,6 +168,29 @@ class _Dedup:
         return new
 
 
+# Scripts a clean may suggest keeping, in the order they are tried (Unicode script names).
+SUGGESTED_SCRIPTS = ("devanagari", "bengali", "gurmukhi", "gujarati", "tamil", "telugu", "kannada", "malayalam",
+                     "oriya", "arabic", "cyrillic", "greek", "hebrew", "thai", "han", "hangul")  # fmt: skip
+ADVISE_SCRIPTS_ABOVE = 0.10  # share of own posts lost to the script rule above which keeping their script is suggested
+
+
+def _advise(stats: CleanStats, config: CleanConfig) -> None:
+    """Report how many of the author's own posts the script rule took, and suggest a script when many."""
+    import regex
+
+    own = stats.read - stats.dropped["empty"] - stats.dropped["retweet"]
+    stats.other_script_share = round(stats.dropped["other_script"] / own, 4) if own else 0.0
+    if stats.other_script_share <= ADVISE_SCRIPTS_ABOVE:
+        return
+    text = " ".join(stats.examples.get("other_script", []))
+    counts = {name: len(regex.findall(rf"\p{{scx={name}}}", text)) for name in SUGGESTED_SCRIPTS}
+    script = max(counts, key=counts.get) if any(counts.values()) else "devanagari"
+    stats.advice.append(
+        f"the script rule removed {stats.other_script_share:.0%} of this author's own posts "
+        f"({stats.dropped['other_script']}): to keep them, clean with --scripts {','.join(config.scripts)},{script}"
+    )
+
+
 def _write_lines(handle, lines: pa.Array, keep: np.ndarray, recycle=None) -> None:
     """Write the lines of train.txt that ``keep`` selects straight from Arrow's buffer (no Python string per post)."""
     if not keep.all():
@@ -200,6 +227,7 @@ class _Cleaned:
     files: tuple[Lines, Lines]  # kept posts for train.txt and val.txt
     orders: tuple[np.ndarray, np.ndarray]  # the sorting order of each file's hashes (``_Dedup.order``)
     samples: tuple[list, list]  # per file: (position, text) of the posts offered to Punkt
+    examples: dict[str, list[str]]  # per drop reason, the first ``config.examples`` posts as stored
     result: CleanResult  # the memory all of the above lives in, handed back once written
 
 
@@ -214,6 +242,11 @@ def _clean_and_hash(batch: pa.RecordBatch, config: CleanConfig, punkt_stride: in
 
         result = clean_batch(text, retweet, config, seed, val_cut, recycle)
     counts = np.bincount(result.codes, minlength=256)
+    examples = {}
+    for code, reason in CODE_REASONS.items():
+        if counts[code] and code != EMPTY:
+            rows = np.flatnonzero(result.codes == code)[: config.examples]
+            examples[reason] = pc.take(text, pa.array(rows)).to_pylist()
     samples = []
     for lines in (result.train, result.val):
         picked = np.flatnonzero(lines.hashes % punkt_stride == 0)
@@ -226,6 +259,7 @@ def _clean_and_hash(batch: pa.RecordBatch, config: CleanConfig, punkt_stride: in
         files=(result.train, result.val),
         orders=(_Dedup.order(result.train.hashes), _Dedup.order(result.val.hashes)),
         samples=tuple(samples),
+        examples=examples,
         result=result,
     )
 
@@ -362,12 +396,19 @@ def clean(
                 stats.read += cleaned.read
                 for reason, count in cleaned.dropped.items():
                     stats.dropped[reason] += count
+                for reason, posts in cleaned.examples.items():
+                    shown = stats.examples.setdefault(reason, [])
+                    shown += posts[: config.examples - len(shown)]
                 before += cleaned.lengths_before
                 for file, (lines, handle) in enumerate(zip(cleaned.files, (train_file, val_file), strict=True)):
                     new = np.ones(len(lines.hashes), dtype=bool)
                     if config.drop_duplicates:
                         new = dedups[file].new(lines.hashes, cleaned.orders[file])
                     stats.dropped["duplicate"] += int(len(new) - new.sum())
+                    if not new.all() and len(stats.examples.get("duplicate", [])) < config.examples:
+                        repeated = pc.filter(lines.lines, pa.array(~new)).to_pylist()
+                        shown = stats.examples.setdefault("duplicate", [])
+                        shown += [line[len(START) : -len(END) - 1] for line in repeated[: config.examples - len(shown)]]
                     _write_lines(handle, lines.lines, new, recycle)
                     after += _histogram(lines.lengths[new])
                     stats.kept += int(new.sum())
@@ -390,6 +431,7 @@ def clean(
             )
         stats.train = stats.kept - stats.val
         stats.lengths_before, stats.lengths_after = before.tolist(), after.tolist()
+        _advise(stats, config)
         sentences.save_splitter(sentences.train_splitter(sample), punkt_tmp)
         stats_tmp.write_text(json.dumps(stats.to_dict(), indent=2) + "\n", encoding="utf-8")
     # Written last: its fingerprint marks the clean as finished.
@@ -432,6 +474,14 @@ def stats_table(data: Path | str, sides: list[str] | tuple[str, ...] = DEFAULT_S
     return pd.DataFrame(rows).set_index("side")
 
 
+def drop_examples(data: Path | str, side: str, n: int = 3) -> pd.DataFrame:
+    """The first ``n`` dropped posts of each reason (as stored), and what the report advises."""
+    stats = load_stats(data, side)
+    rows = [{"reason": reason, "post": post} for reason, posts in stats.examples.items() for post in posts[:n]]
+    rows += [{"reason": "advice", "post": line} for line in stats.advice]
+    return pd.DataFrame(rows, columns=["reason", "post"])
+
+
 def plot_lengths(data: Path | str, sides: str | Sequence[str]):
     """A matplotlib figure of post lengths before and after cleaning, one panel per side."""
     from botbaby._optional import require
@@ -470,9 +520,10 @@ def format_stats(stats: CleanStats) -> str:
     """One line per side for the terminal."""
     dropped = ", ".join(f"{reason} {count}" for reason, count in stats.dropped.items() if count) or "none"
     note = " (unchanged, skipped)" if stats.skipped else ""
+    advice = "".join(f"\n  {stats.side}: {line}" for line in stats.advice)
     return (
         f"{stats.side}: read {stats.read}, kept {stats.kept} (train {stats.train}, val {stats.val}), "
-        f"dropped: {dropped}{note}"
+        f"dropped: {dropped}{note}{advice}"
     )
 
 

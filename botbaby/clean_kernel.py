@@ -5,7 +5,7 @@
     >>> text = pa.array(["Roads &amp;amp; rails 🔥 https://t.co/x1 @PetroMin, again!", "RT @b: not mine"])
     >>> result = clean_batch(text, None, CleanConfig(min_chars=0))
     >>> result.train.lines.to_pylist(), result.codes.tolist(), result.train.lengths.tolist()
-    (['<|startoftext|>Roads & rails , again!<|endoftext|>\\n'], [0, 2], [22])
+    (['<|startoftext|>Roads & rails, again!<|endoftext|>\\n'], [0, 2], [21])
 
 ``clean_batch`` reads the Arrow string buffers of a record batch and writes each kept post straight
 into its line of train.txt or val.txt (``START + text + END + "\\n"``), with its length in characters
@@ -27,49 +27,54 @@ compiles it (about 11 s on two cores), later ones load it in a few tenths of a s
 (``is_built`` says which). The stage uses this pass only where that pays (``CleanConfig.compiled_pass``).
 """
 
-import dataclasses
 import functools
-import re
 import threading
+import unicodedata
 
 import numba
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import regex
 from llvmlite import ir
 from numba.core import cgutils, types
 from numba.extending import intrinsic
 
 from botbaby.clean_rules import (
-    BARE_DOMAINS,
     CODE_REASONS,
     EMPTY,
+    JOINERS,
     KEPT,
     NOTHING_LEFT,
+    OTHER_SCRIPT,
     RETWEET,
     TOO_SHORT,
+    TRUNCATED,
     TYPOGRAPHY,
     CleanConfig,
     CleanResult,
     Lines,
+    candidates,
+    clean_post,
+    dedup_key,
+    joining_letters,
+    prepare,
     script_filter,
-    unescape_repeatedly,
+    text_hash,
 )
 from botbaby.layout import END, START
 
 jit = functools.partial(numba.njit, cache=True, nogil=True)
 u64 = np.uint64
 
-NEEDS_PYTHON = 255  # a code of the pass alone: the post has a rare HTML entity, Python decodes it
-assert {KEPT, EMPTY, RETWEET, NOTHING_LEFT, TOO_SHORT} == {0, 1, 2, 3, 4} and len(CODE_REASONS) == 4
+NEEDS_PYTHON = 255  # a code of the pass alone: a rare HTML entity, or characters NFKC would change
+assert set(CODE_REASONS) | {KEPT} == set(range(8))
 
-# Classes of code points above ASCII (the table built by ``code_point_classes``).
-REMOVED, KEPT_CHAR, TYPOGRAPHY_CHAR = 0, 1, 2
+# Classes of code points above ASCII (the table built by ``code_point_classes``): removed by the
+# script rule, kept, made ASCII by typography, kept and joinable by a ZWJ/ZWNJ, a ZWJ/ZWNJ, a space.
+REMOVED, KEPT_CHAR, TYPOGRAPHY_CHAR, JOINING, JOINER, SPACE = range(6)
+NFKC_UNSAFE = 0x80  # flag: NFKC may change a post holding this character (quick check "No" or "Maybe")
 
-# A kept retweet's prefix, as clean_rows strips it: "RT @handle:" and the whitespace after it.
-_RETWEET_PREFIX = re.compile(r"\ART @[A-Za-z0-9_]+:?[\t\n\v\f\r ]*")
-_TLD_BYTES = np.frombuffer("".join(BARE_DOMAINS).encode(), np.uint8).copy()
-_TLD_OFFSETS = np.cumsum([0] + [len(d) for d in BARE_DOMAINS]).astype(np.int64)
 _START = np.frombuffer(START.encode(), np.uint8).copy()
 _END = np.frombuffer((END + "\n").encode(), np.uint8).copy()
 LINE_OVERHEAD = len(_START) + len(_END)  # bytes a line adds around its post
@@ -109,18 +114,47 @@ class Recycler:
             self.free.extend(array.base if array.base is not None else array for array in arrays)
 
 
+def code_point_classes(config: CleanConfig) -> tuple[np.ndarray, np.ndarray]:
+    """For every code point its class under the script rule (plus the NFKC_UNSAFE flag), and its
+    canonical combining class where that is not 0 (NFKC's quick check needs the order of marks)."""
+    return _code_point_classes(
+        config.scripts, config.keep_symbols, config.keep_joiners, config.normalize_punctuation, config.normalize_unicode
+    )
+
+
 @functools.cache
-def code_point_classes(scripts: tuple[str, ...], normalize_punctuation: bool) -> np.ndarray:
-    """For every code point, whether the script rule keeps it, removes it, or typography makes it ASCII."""
+def _code_point_classes(scripts, keep_symbols, keep_joiners, normalize_punctuation, normalize_unicode):
     codes = np.concatenate([np.arange(0x80, 0xD800), np.arange(0xE000, 0x110000)]).astype("<u4")
-    kept = script_filter(scripts).sub("", codes.tobytes().decode("utf-32-le"))
+    every = codes.tobytes().decode("utf-32-le")
+
+    def points(pattern: str) -> np.ndarray:
+        return np.frombuffer("".join(regex.findall(pattern, every)).encode("utf-32-le"), dtype="<u4")
+
     classes = np.zeros(0x110000, dtype=np.uint8)
     classes[:0x80] = KEPT_CHAR
+    kept = script_filter(scripts, keep_symbols).sub("", every)
     classes[np.frombuffer(kept.encode("utf-32-le"), dtype="<u4")] = KEPT_CHAR
-    classes[_UNICODE_SPACES] = REMOVED  # whitespace above ASCII becomes a plain space, kept script or not
+    joining = joining_letters(scripts) if keep_joiners else ""
+    if joining:
+        classes[points(f"[{joining}]")] = JOINING
+        joiners = np.array([ord(c) for c in JOINERS])
+        classes[joiners[classes[joiners] == REMOVED]] = JOINER
+    classes[_UNICODE_SPACES] = SPACE  # whitespace above ASCII becomes a plain space, kept script or not
     if normalize_punctuation:
         classes[[ord(c) for c in TYPOGRAPHY]] = TYPOGRAPHY_CHAR
-    return classes
+    combining = np.zeros(0x110000, dtype=np.uint8)
+    if normalize_unicode:
+        classes[points(r"[\p{NFKC_QC=N}\p{NFKC_QC=M}]")] |= NFKC_UNSAFE
+        marks = regex.findall(r"[^\p{ccc=0}]", every)
+        combining[[ord(c) for c in marks]] = [unicodedata.combining(c) for c in marks]
+    return classes, combining
+
+
+@functools.cache
+def _domain_tables(bare_domains: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """The bare-domain endings back to back as bytes, and where each starts."""
+    data = np.frombuffer("".join(bare_domains).encode() or b" ", np.uint8).copy()
+    return data, np.cumsum([0] + [len(d) for d in bare_domains]).astype(np.int64)
 
 
 @functools.cache
@@ -155,24 +189,36 @@ def clean_batch(
     seed: int = 0,
     val_cut: int = 0,
     recycle: Recycler | None = None,
-    retweets_judged: bool = False,
 ) -> CleanResult:
-    """``clean_rules.clean_batch``, compiled: the per-post rules of ``config`` on one batch of posts.
+    """``clean_rules.clean_batch``, compiled: the rules of ``config`` on one batch of posts.
 
-    A kept post goes to ``val`` when its hash modulo a million is below ``val_cut``. Posts with an
-    HTML entity rarer than ``&amp; &lt; &gt; &quot; &#39; &apos; &nbsp;`` are decoded by Python's
-    ``html.unescape`` and go through the pass again. The result's memory comes from ``recycle``;
-    ``recycle.give(result)`` hands it back once the result is no longer used.
+    A kept post goes to ``val`` when its hash modulo a million is below ``val_cut``. ``prepare`` runs
+    in Python on the few posts its triggers match (``clean_rules.candidates``), the compiled pass on
+    all; posts it cannot finish (a rare HTML entity, characters NFKC would change) are cleaned by
+    ``clean_rules.clean_post``. The result's memory comes from ``recycle``; ``recycle.give(result)``
+    hands it back once the result is no longer used.
     """
     if isinstance(text, pa.ChunkedArray):
         text = text.combine_chunks()
     if text.null_count:
         text = pc.fill_null(text, "")
     n = len(text)
-    offsets, data = _string_buffers(text)
+    stored = text
     retweet = np.zeros(n, dtype=np.bool_)
     if is_retweet is not None:
         retweet = pc.fill_null(is_retweet, False).to_numpy(zero_copy_only=False)
+    prepared_rows, prepared_codes, prepared_lengths = np.empty(0, np.int64), [], []
+    if (pattern := candidates(config)) is not None:
+        prepared_rows = np.flatnonzero(pc.match_substring_regex(text, pattern).to_numpy(zero_copy_only=False))
+    if len(prepared_rows):
+        values = pc.take(text, pa.array(prepared_rows)).to_pylist()
+        prepared_lengths = [len(value) for value in values]
+        prepared = [prepare(value, config) for value in values]
+        prepared_codes = [code for code, _ in prepared]
+        mask = np.zeros(n, dtype=bool)
+        mask[prepared_rows] = True
+        text = pc.replace_with_mask(text, pa.array(mask), pa.array([value for _, value in prepared], text.type))
+    offsets, data = _string_buffers(text)
     # Reused buffers: memory handed back and faulted in (and zeroed) again for every batch would
     # cost more than the cleaning itself. The val buffer is as big as the train buffer (any share of a
     # batch may be held out); pages of a fresh one that are never written are never faulted in.
@@ -186,17 +232,26 @@ def clean_batch(
         recycle.take((2, n), np.int32),
     )
     codes, before, counts = recycle.take(n, np.uint8), recycle.take(n, np.int32), np.zeros(2, np.int64)
-    classes = code_point_classes(tuple(config.scripts), bool(config.normalize_punctuation))
+    classes, combining = code_point_classes(config)
     points, typo_offsets, typo_values = _typography_tables()
+    tld_bytes, tld_offsets = _domain_tables(config.bare_domains)
     flags = np.array(
         [config.drop_retweets, config.unescape_html, config.remove_urls, config.remove_mentions,
-         config.collapse_whitespace, retweets_judged], dtype=np.bool_,
+         config.collapse_whitespace, config.normalize_unicode, config.drop_truncated, config.drop_near_duplicates,
+         config.tidy_punctuation],
+        dtype=np.bool_,
     )  # fmt: skip
+    permille = 1000 if config.other_script_share >= 1 else round(config.other_script_share * 1000)
     clean_rows(
-        offsets, data, retweet, flags, int(config.min_chars), np.uint64(seed), np.uint64(val_cut),
-        classes, points, typo_offsets, typo_values, _START, _END, _triggers(config), _TLD_BYTES, _TLD_OFFSETS,
+        offsets, data, retweet, flags, int(config.min_chars), permille, np.uint64(seed), np.uint64(val_cut),
+        classes, combining, points, typo_offsets, typo_values, _START, _END, _triggers(config), tld_bytes, tld_offsets,
         codes, before, buffers[0], buffers[1], line_offsets[0], line_offsets[1], rows, hashes, lengths, counts,
     )  # fmt: skip
+    if len(prepared_rows):  # what prepare decided, and the lengths as stored
+        settled = np.array(prepared_codes, np.uint8)
+        emptied = codes[prepared_rows] == EMPTY
+        codes[prepared_rows[emptied]] = np.where(settled[emptied] == KEPT, NOTHING_LEFT, settled[emptied])
+        before[prepared_rows] = prepared_lengths
     train, val = (
         Lines(
             pa.Array.from_buffers(
@@ -209,28 +264,31 @@ def clean_batch(
     result = CleanResult(codes, before, train, val, [*buffers, *line_offsets, rows, hashes, lengths, codes, before])
     again = np.flatnonzero(codes == NEEDS_PYTHON)
     if len(again):
-        _redo_with_python_unescape(result, text, config, seed, val_cut, again)
+        _clean_in_python(result, stored, retweet, config, seed, val_cut, again)
     return result
 
 
-def _redo_with_python_unescape(result, text, config, seed, val_cut, again) -> None:
-    """Clean the posts with rare entities again after Python's html.unescape, and put them in their place."""
-    # The retweet rule was applied to the stored text (these posts are not retweets, or keep them):
-    # their prefix goes before decoding, and the decoded text is not judged again.
-    stored = pc.take(text, pa.array(again)).to_pylist()
-    if not config.drop_retweets:
-        stored = [_RETWEET_PREFIX.sub("", value, count=1) for value in stored]
-    decoded = pa.array([unescape_repeatedly(value) for value in stored], pa.string())
-    settings = dataclasses.replace(config, unescape_html=False)
-    redone = clean_batch(decoded, None, settings, seed, val_cut, retweets_judged=True)
-    result.codes[again] = redone.codes
-    for name in ("train", "val"):
-        first, second = getattr(result, name), getattr(redone, name)
-        rows = np.concatenate([first.rows, again[second.rows]])
+def _clean_in_python(result, text, retweet, config, seed, val_cut, again) -> None:
+    """Clean the posts the pass left (``NEEDS_PYTHON``) by ``clean_post``, and put them in their place."""
+    kept: tuple[list, list] = ([], [])  # per file: (row, line, hash, length)
+    for row, value in zip(again.tolist(), pc.take(text, pa.array(again)).to_pylist(), strict=True):
+        result.codes[row], cleaned = clean_post(value, bool(retweet[row]), config)
+        result.lengths_before[row] = len(value)
+        if result.codes[row] == KEPT:
+            digest = text_hash(dedup_key(cleaned, config).encode(), seed)
+            kept[int(digest % 1_000_000 < val_cut)].append((row, f"{START}{cleaned}{END}\n", digest, len(cleaned)))
+    for name, found in zip(("train", "val"), kept, strict=True):
+        if not found:
+            continue
+        first = getattr(result, name)
+        added_rows, added_lines, added_hashes, added_lengths = zip(*found, strict=True)
+        rows = np.concatenate([first.rows, np.array(added_rows, np.int64)])
         order = np.argsort(rows, kind="stable")
         setattr(result, name, Lines(
-            pc.take(pa.concat_arrays([first.lines, second.lines]), pa.array(order)), rows[order],
-            np.concatenate([first.hashes, second.hashes])[order], np.concatenate([first.lengths, second.lengths])[order],
+            pc.take(pa.concat_arrays([first.lines, pa.array(added_lines, pa.large_string())]), pa.array(order)),
+            rows[order],
+            np.concatenate([first.hashes, np.array(added_hashes, np.uint64)])[order],
+            np.concatenate([first.lengths, np.array(added_lengths, np.int32)])[order],
         ))  # fmt: skip
 
 
@@ -474,8 +532,13 @@ def maybe_trigger(w, after, urls, mentions):
     return found
 
 
+@jit(inline="always")
+def closing(b):  # , . ; ! ? ): no space before them where a link or mention was removed
+    return b == 44 or b == 46 or b == 59 or b == 33 or b == 63 or b == 41
+
+
 @jit
-def scan(src, ss, se, out, o, urls, mentions, collapse, triggers, tld_bytes, tld_offsets):
+def scan(src, ss, se, out, o, urls, mentions, collapse, tidy, triggers, tld_bytes, tld_offsets):
     """Copy src[ss:se] to out[o:] without links and mentions, whitespace handled and trimmed; return the end.
 
     Text between trigger bytes (``triggers``: whitespace other than a single space, and '@', '.', ':'
@@ -484,6 +547,7 @@ def scan(src, ss, se, out, o, urls, mentions, collapse, triggers, tld_bytes, tld
     """
     first = o
     pending = False  # collapsing: a space is owed before the next character
+    removal = False  # ... and it stands for a removed link or mention (``tidy``: none before , . ; ! ? ))
     after_break = False  # not collapsing: the last character was a line break (a run becomes one space)
     p = ss
     while p < se:
@@ -498,12 +562,12 @@ def scan(src, ss, se, out, o, urls, mentions, collapse, triggers, tld_bytes, tld
         if q > p:
             if src[p] == 32 and (o == first or (collapse and out[o - 1] == 32)):
                 p += 1  # no space at the start, nor a second one when collapsing
-            elif pending and o > first and src[p] != 32 and out[o - 1] != 32:
+            elif pending and o > first and src[p] != 32 and out[o - 1] != 32 and not (removal and closing(src[p])):
                 out[o] = 32
                 o += 1
             copy(src, p, out, o, q - p)
             o += q - p
-            pending = after_break = False
+            pending = after_break = removal = False
             p = q
             if p >= se:
                 break
@@ -545,17 +609,17 @@ def scan(src, ss, se, out, o, urls, mentions, collapse, triggers, tld_bytes, tld
                 elif collapse:
                     if o > first and out[o - 1] == 32:
                         o -= 1
-                    pending = True
+                    pending, removal = True, tidy
                 elif o > first:
                     out[o] = 32
                     o += 1
                 after_break = False  # a line break after the removed link starts a run of its own
                 k = restart = end
                 continue
-            if pending and o > first and out[o - 1] != 32:
+            if pending and o > first and out[o - 1] != 32 and not (removal and closing(src[k])):
                 out[o] = 32
                 o += 1
-            pending = after_break = False
+            pending = after_break = removal = False
             out[o] = src[k]
             o += 1
             k += 1
@@ -629,9 +693,13 @@ def plain_ascii_end(src, j, e, amp):
 
 
 @jit
-def rewrite(src, s, e, scratch, unescape, classes, points, typo_offsets, typo_values):
-    """Entities decoded, typography made ASCII, runs of removed scripts -> one space: (length, needs Python)."""
-    j, o, removing = s, 0, False
+def rewrite(src, s, e, scratch, unescape, nfkc, classes, combining, points, typo_offsets, typo_values):
+    """Entities decoded, typography made ASCII, runs of removed scripts -> one space.
+
+    Returns (length, needs Python, characters the script rule removed). Needs Python: a rare
+    entity, or (``nfkc``) a character NFKC may change or combining marks out of canonical order.
+    """
+    j, o, removing, removed, joinable, last_mark = s, 0, False, 0, False, 0
     while j < e:
         b = src[j]
         if b == 38 and unescape:
@@ -642,20 +710,33 @@ def rewrite(src, s, e, scratch, unescape, classes, points, typo_offsets, typo_va
             if k:
                 scratch[o] = value
                 o, j, removing = o + 1, q + k, False
-                continue
-            if rare_entity(src, q, e):
-                return o, True
-            scratch[o] = 38
-            o, j, removing = o + 1, q, False
+            elif rare_entity(src, q, e):
+                return o, True, removed
+            else:
+                scratch[o] = 38
+                o, j, removing = o + 1, q, False
+            joinable, last_mark = False, 0
             continue
         if b < 0x80:  # a run of plain ASCII: copied in one go
             r = plain_ascii_end(src, j + 1, e, unescape)
             copy(src, j, scratch, o, r - j)
-            o, j, removing = o + r - j, r, False
+            o, j, removing, joinable, last_mark = o + r - j, r, False, False, 0
             continue
         cp, n = decode(src, j, e)
-        kind = classes[cp]
-        if kind == KEPT_CHAR:
+        if nfkc:
+            mark = combining[cp]
+            if classes[cp] & NFKC_UNSAFE or (mark != 0 and last_mark > mark):
+                return o, True, removed
+            last_mark = mark
+        kind = np.int64(classes[cp] & 0x7F)
+        if kind == JOINER:  # kept between two joinable letters, else removed like other scripts
+            kept = False
+            if joinable and j + n < e:
+                after, _ = decode(src, j + n, e)
+                kept = (classes[after] & 0x7F) == JOINING
+            kind = KEPT_CHAR if kept else REMOVED
+        joinable = kind == JOINING
+        if kind == KEPT_CHAR or kind == JOINING:
             copy(src, j, scratch, o, n)
             o, removing = o + n, False
         elif kind == TYPOGRAPHY_CHAR:
@@ -666,11 +747,67 @@ def rewrite(src, s, e, scratch, unescape, classes, points, typo_offsets, typo_va
                     o += z - a
                     break
             removing = False
-        elif not removing:
-            scratch[o] = 32
-            o, removing = o + 1, True
+        else:
+            removed += kind == REMOVED  # a space above ASCII is not another script's character
+            if not removing:
+                scratch[o] = 32
+                o, removing = o + 1, True
         j += n
-    return o, False
+    return o, False, removed
+
+
+@jit
+def has_nfkc_unsafe(src, s, e, classes, combining):
+    """Whether NFKC may change src[s:e] (a character with quick check No/Maybe, or marks out of order)."""
+    j, last_mark = s, 0
+    while j < e:
+        if src[j] < 0x80:
+            j, last_mark = j + 1, 0
+            continue
+        cp, n = decode(src, j, e)
+        mark = combining[cp]
+        if classes[cp] & NFKC_UNSAFE or (mark != 0 and last_mark > mark):
+            return True
+        j, last_mark = j + n, mark
+    return False
+
+
+@jit
+def letters_in(out, a, b):  # ASCII letters plus characters above ASCII (their first bytes) in out[a:b]
+    count = 0
+    for j in range(a, b):
+        c = out[j]
+        count += (65 <= c <= 90) or (97 <= c <= 122) or c >= 0xC0
+    return count
+
+
+@jit
+def ends_in_ellipsis(out, a, b):  # out[a:b] ends in "..." or "…"
+    if b - a < 3:
+        return False
+    if out[b - 1] == 46 and out[b - 2] == 46 and out[b - 3] == 46:
+        return True
+    return out[b - 3] == 0xE2 and out[b - 2] == 0x80 and out[b - 1] == 0xA6
+
+
+@jit
+def near_key(out, a, b, key):
+    """``clean_rules.dedup_key`` of out[a:b] into key: ASCII lower-cased, no ASCII punctuation or digits."""
+    k, pending = 0, False
+    for j in range(a, b):
+        c = out[j]
+        if ascii_space(c):
+            pending = k > 0
+            continue
+        if 33 <= c <= 64 or 91 <= c <= 96 or 123 <= c <= 126:  # punctuation and digits
+            continue
+        if pending:
+            key[k] = 32
+            k += 1
+            pending = False
+        key[k] = c | 0x20 if 65 <= c <= 90 else c
+        k += 1
+    return k
 
 
 @jit
@@ -719,13 +856,13 @@ def has_byte_above_ascii_or_amp(data, s, e, amp):
 
 @jit
 def clean_rows(
-    offsets, data, retweet, flags, min_chars, seed, val_cut, classes, points, typo_offsets, typo_values,
-    start_line, end_line, triggers, tld_bytes, tld_offsets,
+    offsets, data, retweet, flags, min_chars, permille, seed, val_cut, classes, combining, points, typo_offsets,
+    typo_values, start_line, end_line, triggers, tld_bytes, tld_offsets,
     codes, before, train_out, val_out, train_offsets, val_offsets, rows, hashes, lengths, counts,
 ):  # fmt: skip
     """Clean every post of a batch; kept posts go to the train or the val outputs (by hash), in order."""
     drop_retweets, unescape, urls, mentions, collapse = flags[0], flags[1], flags[2], flags[3], flags[4]
-    retweets_judged = flags[5]  # the retweet rule was already applied to these posts
+    nfkc, drop_truncated, near, tidy = flags[5], flags[6], flags[7], flags[8]
     n = len(offsets) - 1
     longest = 0
     for i in range(n):
@@ -745,9 +882,9 @@ def clean_rows(
             for j in range(s, e):
                 before[i] -= (data[j] & 0xC0) == 0x80
         prefixed = e - s >= 4 and data[s] == 82 and data[s + 1] == 84 and data[s + 2] == 32 and data[s + 3] == 64
-        prefixed = prefixed and not retweets_judged
         if drop_retweets and (retweet[i] or prefixed):
-            codes[i] = RETWEET
+            # NFKC comes first: a flagged retweet it would turn into app boilerplate is Python's to judge
+            codes[i] = NEEDS_PYTHON if nfkc and special and has_nfkc_unsafe(data, s, e, classes, combining) else RETWEET
             continue
         if prefixed and not drop_retweets:  # ^RT @\w+:?\s* goes: the retweeted text stays
             q = s + 4
@@ -760,21 +897,33 @@ def clean_rows(
                     q += 1
                 s = q
         text = o + len(start_line)  # written into the train output; moved if it turns out to be val
+        removed = 0
         if special:
-            length, needs_python = rewrite(data, s, e, scratch, unescape, classes, points, typo_offsets, typo_values)
+            length, needs_python, removed = rewrite(
+                data, s, e, scratch, unescape, nfkc, classes, combining, points, typo_offsets, typo_values
+            )
             if needs_python:
                 codes[i] = NEEDS_PYTHON
                 continue
-            stop = scan(scratch, 0, length, train_out, text, urls, mentions, collapse, triggers, tld_bytes, tld_offsets)
+            stop = scan(scratch, 0, length, train_out, text, urls, mentions, collapse, tidy, triggers, tld_bytes, tld_offsets)
         else:
-            stop = scan(data, s, e, train_out, text, urls, mentions, collapse, triggers, tld_bytes, tld_offsets)
+            stop = scan(data, s, e, train_out, text, urls, mentions, collapse, tidy, triggers, tld_bytes, tld_offsets)
         chars, digest = count_and_hash(train_out, text, stop, seed, not special)
         if chars == 0:
-            codes[i] = NOTHING_LEFT
+            codes[i] = OTHER_SCRIPT if removed else NOTHING_LEFT
+            continue
+        if removed and permille < 1000:
+            if removed * 1000 >= permille * (removed + chars) or 2 * letters_in(train_out, text, stop) < chars:
+                codes[i] = OTHER_SCRIPT
+                continue
+        if drop_truncated and ends_in_ellipsis(train_out, text, stop):
+            codes[i] = TRUNCATED
             continue
         if chars < min_chars:
             codes[i] = TOO_SHORT
             continue
+        if near:  # the hash of the near-duplicate key (scratch is free again: the key is never longer)
+            _, digest = count_and_hash(scratch, 0, near_key(train_out, text, stop, scratch), seed, True)
         codes[i] = KEPT
         copy(start_line, 0, train_out, o, len(start_line))
         copy(end_line, 0, train_out, stop, len(end_line))

@@ -21,6 +21,11 @@ PIECES = [
     "&", "&amp;", "&amp;amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&apos;", "&nbsp;", "&hellip;", "&#8217;", "&#x27;",
     "&c", "&amp", "RT @news: ", "RT @", "🔥", "🇮🇳", "👨‍👩‍👧", "जय", "हिंद।", "café", "Zürich", "ß", "’", "“", "”", "—", "–",
     "₹", "ſ", "İ", "ı", "\u212a", "\u00a0", "\u2009", "\u3000", "\u2028", "\x85", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\v", "\x1c", "\x1f",
+    # the scars of real exports: thread markers, cut links, app lines, symbols, joiners, NFKC, near-duplicates
+    "(1/2)", "1/n", "2/", "1/5", "24/7", "3/", ".@", "@x,", "@x.", "@a @b:", ": ", ", ", "h…", "ht...", "htt…", "https:/…",
+    "#Periscope", "I'm at ", "I’m at ", " in ", "Just posted a photo", "@YouTube", "via @YouTube", "I liked a @YouTube video",
+    "£5", "€10", "30°C", "©", "win-win.in", "x.co.in", "gov.uk", ".io", "\u200d", "\u200c", "क्", "ष", "ि", "\u093c", "ज़",
+    "𝐁𝐨𝐥𝐝", "ｆｕｌｌ", "ﬁ", "e\u0301", "\u0301\u0327", "Ⅻ", "…", "...", "AB", "ab", "!", "5",
 ]  # fmt: skip
 CONFIGS = [
     {},
@@ -36,6 +41,14 @@ CONFIGS = [
     {"scripts": ("ascii",)},
     {"scripts": ("latin", "devanagari"), "drop_retweets": False},
     {"min_chars": 12},
+    {"normalize_unicode": False},
+    {"keep_symbols": False, "scripts": ("latin", "devanagari")},
+    {"keep_joiners": False, "scripts": ("latin", "devanagari")},
+    {"drop_truncated": False, "other_script_share": 1.0},
+    {"other_script_share": 0.2, "drop_near_duplicates": False},
+    {"tidy_punctuation": False, "remove_thread_markers": False},
+    {"drop_boilerplate": False, "remove_link_stubs": False, "normalize_punctuation": False},
+    {"bare_domains": ("com", "in"), "remove_mentions": False},
 ]
 posts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=14).map("".join)
 
@@ -83,15 +96,18 @@ def test_the_drop_codes_name_every_reason_but_duplicates():
 
 
 def test_equal_texts_hash_alike_and_different_texts_do_not():
-    texts = ["same words here", "same  words here https://t.co/x", "other words here", "Same words here"]
-    hashes = clean_batch(pa.array(texts), None, CleanConfig(min_chars=0)).train.hashes
+    texts = ["same words here", "same  words here https://t.co/x", "other words here", "Same words, here 2"]
+    exact = CleanConfig(min_chars=0, drop_near_duplicates=False)
+    hashes = clean_batch(pa.array(texts), None, exact).train.hashes
     assert hashes[0] == hashes[1] and len(set(hashes.tolist())) == 3
-    assert clean_batch(pa.array(texts), None, CleanConfig(min_chars=0), 2**64 - 1).train.hashes[0] != hashes[0]
+    assert clean_batch(pa.array(texts), None, exact, 2**64 - 1).train.hashes[0] != hashes[0]
+    near = clean_batch(pa.array(texts), None, CleanConfig(min_chars=0)).train.hashes.tolist()
+    assert near[0] == near[1] == near[3] != near[2]  # case, punctuation and digits aside
 
 
 def test_the_hash_puts_a_post_in_val_and_its_duplicates_with_it():
     texts = [f"post number {i}" for i in range(2_000)] * 2
-    result = clean_batch(pa.array(texts), None, CleanConfig(min_chars=0), val_cut=100_000)
+    result = clean_batch(pa.array(texts), None, CleanConfig(min_chars=0, drop_near_duplicates=False), val_cut=100_000)
     assert 150 < len(result.val.rows) / 2 < 250  # about a tenth
     assert set(result.val.hashes.tolist()).isdisjoint(result.train.hashes.tolist())
     assert np.all(result.val.hashes % 1_000_000 < 100_000) and np.all(result.train.hashes % 1_000_000 >= 100_000)
@@ -121,7 +137,9 @@ def test_posts_with_rare_entities_are_decoded_by_python_and_stay_in_place():
         ("&#82;T @news: their words", {}, "RT : their words"),  # the retweet rule reads the stored text
         ("RT @x&#95;y: hi there", {"drop_retweets": False}, "_y: hi there"),
         ("RT @x: caf&eacute; time", {"drop_retweets": False}, "café time"),
-        ("see a@b.cſ now", {}, "see ſ now"),  # \w is ASCII: ſ is not an s
+        ("see a@b.cſ now", {"normalize_unicode": False}, "see ſ now"),  # \w is ASCII: ſ is not an s
+        ("see a@b.cſ now", {}, "see now"),  # ... but NFKC makes it one
+        ("RT @x: hi @y, there", {"drop_retweets": False}, "hi, there"),  # the prefix is not a mention before ":"
     ],
 )
 def test_awkward_posts_found_in_review(text, values, expected):
@@ -131,13 +149,14 @@ def test_awkward_posts_found_in_review(text, values, expected):
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2**63 + 12345])
-def test_the_compiled_hash_is_the_written_one(seed):
-    texts = ["", "a", "exactly8", "nine char", "café 🔥 and more than sixteen bytes", "x" * 1000]
-    config = CleanConfig(min_chars=0, scripts=("latin", "common"))
+@pytest.mark.parametrize("near", [False, True])
+def test_the_compiled_hash_is_the_written_one(seed, near):
+    texts = ["", "a", "exactly8", "nine char", "Café 🔥, AND more than sixteen bytes 42", "x" * 1000]
+    config = CleanConfig(min_chars=0, scripts=("latin", "common"), drop_near_duplicates=near)
     result = clean_batch(pa.array(texts), None, config, seed)
     lines = dict(zip(result.train.rows.tolist(), result.train.hashes.tolist(), strict=True))
     for row, text in enumerate(texts[1:], start=1):
-        assert lines[row] == reference.text_hash(text.encode(), seed), text
+        assert lines[row] == reference.text_hash(reference.dedup_key(text, config).encode(), seed), text
 
 
 @settings(max_examples=100, deadline=None)
@@ -154,3 +173,15 @@ def test_the_plain_batch_and_the_compiled_batch_are_the_same(batch):
         assert a.lines.to_pylist() == b.lines.to_pylist()
         assert a.rows.tolist() == b.rows.tolist() and a.hashes.tolist() == b.hashes.tolist()
         assert a.lengths.tolist() == b.lengths.tolist()
+
+
+def test_every_character_nfkc_changes_sends_its_post_to_python():
+    import unicodedata
+
+    from botbaby.clean_kernel import NFKC_UNSAFE, code_point_classes
+
+    classes, combining = code_point_classes(CleanConfig())
+    changed = [cp for cp in range(0x80, 0x110000) if not 0xD800 <= cp < 0xE000
+               and unicodedata.normalize("NFKC", chr(cp)) != chr(cp)]  # fmt: skip
+    assert changed and all(classes[cp] & NFKC_UNSAFE for cp in changed)
+    assert all(combining[cp] == unicodedata.combining(chr(cp)) for cp in range(0x110000) if unicodedata.combining(chr(cp)))

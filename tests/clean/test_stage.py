@@ -17,13 +17,23 @@ TOPICS = ["fuel prices", "farm laws", "the election", "the budget", "the cricket
 VERBS = ["worries", "delights", "angers", "surprises", "confuses"]
 
 
+def in_letters(number: int) -> str:
+    """A number written in letters (base 26), so posts differ by more than digits."""
+    word = ""
+    while True:
+        number, digit = divmod(number, 26)
+        word += "abcdefghijklmnopqrstuvwxyz"[digit]
+        if not number:
+            return word
+
+
 def synthetic_posts(n: int, start: int = 0) -> list[dict]:
     """``n`` posts with URLs, mentions and entities; one in ten a retweet; every third repeats the one before."""
     posts = []
     for i in range(start, start + n):
         k = i - 1 if i % 3 == 2 else i  # same words as the post before, but another link and mention
         text = (
-            f"Post {k}: {TOPICS[k % len(TOPICS)]} {VERBS[k % len(VERBS)]} me &amp; my family, "
+            f"Post {in_letters(k)}: {TOPICS[k % len(TOPICS)]} {VERBS[k % len(VERBS)]} me &amp; my family, "
             f"read https://t.co/{i:06d} @desk{i % 7}. Dr. Rao spoke {k % 11} times. Who pays?"
         )
         if i % 10 == 0:
