@@ -52,8 +52,9 @@ import io
 import json
 import re
 import zipfile
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -234,8 +235,10 @@ def import_files(tweets_dir: Path | str, files: Iterable[Path | str], config: Ar
     config = ArchiveConfig.resolve(config, **overrides)
     store = TweetStore(tweets_dir)
     report = ImportReport()
-    for file in files:
-        _FileImport(store, Path(file), config, report).run()
+    # One writer thread: a batch is written (Parquet, fsync) while the next is read; the order stays.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="botbaby-import") as writer:
+        for file in files:
+            _FileImport(store, Path(file), config, report, writer).run()
     return report
 
 
@@ -296,8 +299,10 @@ class Rows:
 class _FileImport:
     """Import one file: read its rows, mend what can be mended, refuse the rest, store the posts."""
 
-    def __init__(self, store: TweetStore, path: Path, config: ArchiveConfig, report: ImportReport):
-        self.store, self.path, self.config, self.report = store, path, config, report
+    def __init__(self, store: TweetStore, path: Path, config: ArchiveConfig, report: ImportReport,
+                 writer: ThreadPoolExecutor):
+        self.store, self.path, self.config, self.report, self.writer = store, path, config, report, writer
+        self.writes: deque[tuple[Future, int]] = deque()  # appends under way, and how many posts each offered
         self.entry = FileReport(file=str(path))
         self.handle_is_content = True  # False when posts naming no handle get --handle or the file name
         self.dates = _DateOrder(self.entry)
@@ -324,6 +329,8 @@ class _FileImport:
             self._take(rows)
         self.dates.finish()
         self._flush()  # what was read before an error is stored too
+        while self.writes:
+            self._written()
         if self.entry.error:
             self.report.refuse(str(self.path), None, self.entry.error)
 
@@ -418,9 +425,16 @@ class _FileImport:
             "text": batch.text, "is_retweet": pc.coalesce(batch.retweet, pc.starts_with(batch.text, "RT @")),
             "source": pa.array(np.full(len(batch), SOURCE, dtype=object), pa.string()),
         }).filter(pa.array(~repeated))
-        added = self.store.append(posts, keys=keys[~repeated])
+        self.writes.append((self.writer.submit(self.store.append, posts, keys=keys[~repeated]), len(posts)))
+        while len(self.writes) > 1:  # at most one batch waits while another is written
+            self._written()
+
+    def _written(self) -> None:
+        """Wait for the oldest append; count what it added and what the store had already."""
+        future, offered = self.writes.popleft()
+        added = future.result()
         self.entry.added += added
-        self.entry.already_stored += len(posts) - added
+        self.entry.already_stored += offered - added
 
     def _ids(self, batch: "_Batch", times: np.ndarray) -> pa.Array:
         """The posts' ids; where missing or untrustworthy, derived from handle (when the file names it), time and text."""
