@@ -42,7 +42,12 @@ Nothing is lost or changed silently; the report (per file and in total) says wha
 - a missing or unreadable date is taken from the post's X id when the file's ids are X ids;
 - posts without a handle column or ``account.js`` take ``--handle``, else the file's name made
   into a handle (``tweets (1).csv`` -> ``tweets_1``); the report says which;
+- an id repeated within a file counts as a duplicate, one the store already has as already stored;
+- posts older than ``since`` (``--since``, by default 2014-01-01 as for downloads) are skipped and counted;
 - columns the importer does not use are listed; a ``Type``/``is_retweet`` column marks retweets.
+
+``botbaby scrape SIDE --source archive --files ...`` prints the report as JSON and, on stderr, one
+line per file that added nothing, refused rows or skipped old posts.
 """
 
 import codecs
