@@ -241,3 +241,11 @@ def test_an_import_killed_midway_and_run_again_stores_exactly_what_an_uninterrup
     ids = TweetStore(killed / "left" / "tweets").read(columns=["id"])["id"]
     assert ids.is_unique and set(ids) == set(TweetStore(clean / "left" / "tweets").read(columns=["id"])["id"])
     assert len(ids) == 80_000
+
+
+def test_an_export_without_a_date_column_is_dated_by_its_x_ids(tmp_path, tweets):
+    posts = export_posts(20)
+    (tmp_path / "ids.csv").write_text("id,text\n" + "".join(f"{p['id']},post {i}\n" for i, p in enumerate(posts)))
+    report = import_files(tweets, [tmp_path / "ids.csv"])
+    assert (report.added, report.repaired) == (20, {"date taken from the post's X id": 20})
+    assert (hours_from_id_time(stored(tweets)) < 0.001).all()
