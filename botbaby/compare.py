@@ -449,6 +449,34 @@ def load(data: Path | str) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+PAGE_TERMS = 15  # distinctive terms per side on the web page
+
+
+def page_view(data: Path | str) -> dict[str, Any] | None:
+    """What the web page's "How they differ" view shows from ``compare.json``; None before compare has run.
+
+    Figures only, and the generated posts' words: no training post (a real person's words) leaves
+    the data folder through the page, so the longest copy is given by its length alone.
+    """
+    path = Layout(Path(data)).results_dir / "compare.json"
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return {
+        "sides": report["sides"],
+        "divergence": {side: rows[:PAGE_TERMS] for side, rows in report["divergence"].items()},
+        "classifier": report["classifier"],
+        "memorisation": {side: {"share": found["share"], "span_words": found["span_words"],
+                                "longest_words": (found["longest"] or {}).get("words", 0)}
+                         for side, found in report.get("memorisation", {}).items()},
+        "diversity": report["diversity"],
+        "perplexity": report["perplexity"],
+        "sentiment": report["sentiment"],
+        "prompts": report.get("prompts", []),
+    }
+
+
 # --- the pictures ---
 
 _CHART_SIZE = 640  # the scatter's width and height in pixels

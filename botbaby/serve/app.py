@@ -221,7 +221,7 @@ class LocalServer:
         self.lock_error = ""
         self.service = Service(
             sides, self.cache, queues, SqliteFeedback(self.cache.db), wait_s=config.wait_s, watch=self.watch,
-            run_blocking=self.run_blocking, health=self.health,
+            run_blocking=self.run_blocking, health=self.health, comparison=self.comparison,
             # each model's fingerprint, hashed once here: a retrained model's answers get new keys
             versions={side: layout.model_fingerprint(side) for side in sides},
             check_prompt=PromptBudget(self.data),
@@ -233,6 +233,12 @@ class LocalServer:
     def health(self) -> dict:
         """What /healthz adds on one machine: requests waiting for a job, and each side's worker."""
         return {"waiting_requests": self.watch.waiting(), "workers": self.pool.status()}
+
+    def comparison(self) -> dict | None:
+        """What /compare shows: the data folder's latest ``botbaby compare`` results, None before it ran."""
+        from botbaby.compare import page_view
+
+        return page_view(self.data)
 
     @property
     def sides(self) -> list[str]:

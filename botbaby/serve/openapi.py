@@ -124,6 +124,12 @@ def _operations(side: dict) -> dict[str, dict[str, Any]]:
             "summary": "Liveness (statistics only for this machine, or with public_health)",
             "responses": {"200": _json({"type": "object", "required": ["status"]}, "alive")},
         },
+        "compare": {
+            "summary": "How the sides differ: distinctive terms, side fidelity, copying, diversity (botbaby compare)",
+            "responses": {"200": _json({"type": "object", "required": ["sides", "divergence", "classifier"]},
+                                       "the comparison"),
+                          "404": {**ERROR, "description": "compare has not run on this data folder"}},
+        },
         "openapi": {
             "summary": "This description",
             "responses": {"200": _json({"type": "object"}, "the OpenAPI document")},

@@ -20,7 +20,7 @@ The routes are the original bot-baby API's (``GET /generate?model=SIDE&prompt=TE
 length=80&temperature=0.7&top_p=0.9&top_k=40`` answers a JSON list of ``{text, sentiment, score}``,
 the majority view of the ranked posts), plus ``/jobs/ID`` to poll a new prompt's generation,
 ``/prompts`` (autocomplete), ``/popular``, ``/feedback``, ``/sides``, ``/about`` (what the page shows
-about each side), ``/healthz`` and
+about each side), ``/healthz``, ``/compare`` and
 ``/openapi.json`` (generated from this table and ``botbaby.contract`` by ``botbaby.serve.openapi``).
 A new route is one ``Route`` in ``ROUTES``, one ``Service.answer_<name>`` method and one entry in
 ``openapi``'s operations (a test checks that every route has both).
@@ -155,6 +155,7 @@ ROUTES = (
     Route("GET", "/about", "about"),
     Route("GET", "/healthz", "healthz"),
     Route("GET", "/openapi.json", "openapi"),
+    Route("GET", "/compare", "compare"),
 )
 
 
@@ -245,6 +246,7 @@ class Service:
         new_prompts: TokenBuckets | None = None,
         side_info: list[dict[str, str]] | None = None,
         public_health: bool = False,
+        comparison: Callable[[], dict[str, Any] | None] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         """
@@ -261,6 +263,7 @@ class Service:
             new_prompts: each client's allowance of new prompts (None: unlimited).
             side_info: each side's ``{"id", "label", "colour", "description"}`` for /about.
             public_health: /healthz shows its statistics to everyone, not only to this machine.
+            comparison: what /compare answers (``botbaby.compare.page_view``), None until compare has run.
         """
         self.sides = list(sides)
         self.cache, self.queues, self.feedback_log = cache, dict(queues), feedback
@@ -274,6 +277,7 @@ class Service:
         self.new_prompts = new_prompts
         self.side_info = side_info or [{"id": side, "label": side, "colour": "", "description": ""} for side in sides]
         self.public_health = public_health
+        self.comparison = comparison
         self.clock = clock
         self._bodies: dict[tuple[str, str], bytes] = {}
         self._spec: dict | None = None
@@ -409,6 +413,13 @@ class Service:
         if self._spec is None:
             self._spec = openapi_spec(self.sides)
         return ApiResponse.json(200, self._spec)
+
+    async def answer_compare(self, request: ApiRequest) -> ApiResponse:
+        """How the sides differ: their distinctive terms and each bot's fidelity (what ``botbaby compare`` wrote)."""
+        view = await self.run_blocking(self.comparison) if self.comparison is not None else None
+        if view is None:
+            raise NotFound("no comparison yet: run `botbaby compare --data DATA` (make demo does), then reload")
+        return ApiResponse.json(200, view)
 
     # -- helpers -----------------------------------------------------------------------------------
 
