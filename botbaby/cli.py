@@ -11,6 +11,7 @@ about half a second, most of it pandas (``tests/test_imports.py`` checks the fir
 
 import argparse
 import importlib
+import signal
 import sys
 from pathlib import Path
 
@@ -46,16 +47,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that a stage stores what it fetched before the process ends."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Run as the command (argv from the command line), it owns its process, unlike a caller in a notebook
+    # kernel or a test: SIGTERM then stops it the way Ctrl-C does.
+    previous = signal.signal(signal.SIGTERM, _terminate) if argv is None else None
     try:
         result = args.func(args)
     except BotbabyError as exc:
         print(f"botbaby {args.command}: error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print(f"botbaby {args.command}: interrupted; run the same command again to resume", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        what = "stopped (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        print(f"botbaby {args.command}: {what}; run the same command again to resume", file=sys.stderr)
+        return 143 if isinstance(exc, Terminated) else 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return int(result or 0)
 
 

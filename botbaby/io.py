@@ -103,6 +103,21 @@ def read_handles(path: Path, missing: str) -> list[str]:
         >>> read_handles(path, missing="run rank first")
         ['alice', 'null']
     """
+    return [row["handle"] for row in read_accounts(path, missing)]
+
+
+def read_accounts(path: Path, missing: str) -> list[dict[str, str]]:
+    """The rows of an account list (leaders.csv, accounts.csv) with a non-blank ``handle``, in file order.
+
+    Each row maps column to cell, stripped; the handle without '@'; ``id`` is ``""`` when the file
+    has no such column (a list written by hand). Cells are taken as written, never as missing values.
+
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "accounts.csv"
+        >>> _ = path.write_text("handle,id,leaders_followed\\nhandle.invalid,did:plc:a,3\\nhandle.invalid,did:plc:b,2\\n")
+        >>> [(row["handle"], row["id"]) for row in read_accounts(path, missing="run rank first")]
+        [('handle.invalid', 'did:plc:a'), ('handle.invalid', 'did:plc:b')]
+    """
     path = Path(path)
     if not path.is_file():
         raise BotbabyError(missing)
@@ -111,7 +126,14 @@ def read_handles(path: Path, missing: str) -> list[str]:
             reader = csv.DictReader(handle)
             if "handle" not in (reader.fieldnames or []):
                 raise BotbabyError(f"{path} has no 'handle' column: write a CSV file whose header row names one")
-            return [cell.strip().lstrip("@") for row in reader if (cell := row["handle"] or "").strip()]
+            rows = []
+            for row in reader:
+                cells = {key: (value or "").strip() for key, value in row.items() if key is not None}
+                cells["handle"] = cells["handle"].lstrip("@")
+                cells.setdefault("id", "")
+                if cells["handle"]:
+                    rows.append(cells)
+            return rows
     except (UnicodeDecodeError, csv.Error) as exc:
         raise BotbabyError(f"{path} is not a readable UTF-8 CSV file ({exc}): write it again, or delete it "
                            "and rerun the stage that writes it") from None

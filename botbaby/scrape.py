@@ -8,19 +8,29 @@ In Python, the same call the notebook makes::
 
     scrape("botbaby-data", "left", source="bluesky", since="2014-01-01")
 
-The ``archive`` source imports files the user already has; network sources download the posts of
-the accounts in ``DATA/SIDE/accounts.csv`` (written by ``botbaby rank``).
+The ``archive`` source imports files the user already has; network sources download the posts
+(replies included; reposts only with ``retweets``) of the accounts in ``DATA/SIDE/accounts.csv``
+(written by ``botbaby rank``), as that file is now: accounts removed from it are no longer fetched.
 
 Resumable and exact: each account's next-page cursor, status (pending, done, unavailable) and post
-count live in ``DATA/SIDE/scrape_state.sqlite``. Posts are buffered across accounts and written to
-the tweet store every ``flush_every`` posts; only then are the cursors of what was written
-committed. A run killed at any moment (even ``kill -9``) therefore restarts from cursors whose
+count live in ``DATA/SIDE/scrape_state.sqlite``, keyed by the source and the account's id (so a
+changed handle changes nothing). Posts are buffered across accounts and written to the tweet store
+every ``flush_every`` posts together with the cursors of what was written. An exception, Ctrl-C or
+SIGTERM writes the buffer and its cursors before the run stops, so nothing fetched is lost and the
+next run continues mid-account. A run killed outright (``kill -9``) restarts from cursors whose
 posts are all stored, re-fetches at most one buffer's worth of pages, and the store, which keeps
 each post id once, ends up exactly as after an uninterrupted run. Finished accounts are skipped.
+
+Settings are part of the state: a wider (earlier) ``since`` fetches the older posts of every
+finished account, and nothing else; another source keeps its own progress; any other change
+(a later ``since``, ``max_posts_per_account``, ``retweets``) is refused with one line saying what
+changed, unless ``restart=True`` (``--restart``) starts that source's download over. Zero posts
+still leave an empty ``tweets/`` dataset with its columns.
 """
 
 import argparse
 import json
+import re
 import sqlite3
 import sys
 from contextlib import AbstractContextManager
@@ -29,15 +39,45 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from botbaby.config import StageConfig, add_config_options, config_from_args
 from botbaby.errors import BotbabyError, ConfigError
-from botbaby.io import read_handles, state_db
+from botbaby.io import read_accounts as read_account_rows
+from botbaby.io import state_db
 from botbaby.layout import Layout, SidePaths
 from botbaby.sources import SOURCES, source_module
-from botbaby.sources.base import AccountUnavailable, Source, open_source
+from botbaby.sources.base import Account, AccountUnavailable, Source, open_source
 from botbaby.tweets import TweetStore
+
+# A date, or an ISO 8601 date and time with an optional offset: 2014-01-01, 2014-01-01T08:30:00Z.
+# Anything else (01/02/2014, "last tuesday", "") is refused rather than guessed at.
+_SINCE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+X_EARLIEST = datetime(2010, 11, 6, 0, 0, 1, tzinfo=UTC)  # X's users/:id/tweets serves nothing older
+COMPLETE = "0001-01-01T00:00:00+00:00"  # `covered` of an account with no older posts to fetch
+
+
+def parse_since(value: str, source: str = "bluesky", now: datetime | None = None) -> datetime:
+    """``value`` (YYYY-MM-DD, or an ISO datetime; UTC unless it says otherwise) as an aware UTC datetime.
+
+        >>> parse_since("2014-01-01")
+        datetime.datetime(2014, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)
+        >>> parse_since("01/02/2014")
+        Traceback (most recent call last):
+        ...
+        botbaby.errors.ConfigError: since must be a date like 2014-01-01 (or an ISO time like 2014-01-01T08:00:00Z), got '01/02/2014'
+    """
+    text = value.strip() if isinstance(value, str) else ""
+    if not _SINCE.fullmatch(text):
+        raise ConfigError(f"since must be a date like 2014-01-01 (or an ISO time like 2014-01-01T08:00:00Z), got {value!r}")
+    try:
+        stamp = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ConfigError(f"since {value!r} is not a real date (check the month and the day)") from None
+    stamp = stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
+    if stamp > (now or datetime.now(UTC)):
+        raise ConfigError(f"since {value} is in the future: give the earliest date whose posts you want, e.g. 2014-01-01")
+    if source == "x" and stamp < X_EARLIEST:
+        raise ConfigError(f"X serves no posts from before 2010-11-06 (since {value}): use --since 2010-11-07 or later")
+    return stamp
 
 
 @dataclass
@@ -45,25 +85,24 @@ class ScrapeConfig(StageConfig):
     """Settings of 03_scrape from a network source."""
 
     source: str = "bluesky"  # where posts come from: bluesky, x or getoldtweets3
-    since: str = "2014-01-01"  # keep posts from this date (UTC) on, as the original did
+    since: str = "2014-01-01"  # keep posts from this date (UTC) on: YYYY-MM-DD or an ISO time, not in the future
     max_posts_per_account: int = 0  # newest posts kept per account; 0: all since `since`
+    retweets: bool = False  # also store reposts/retweets (flagged is_retweet); on X they count against the post cap
     flush_every: int = 10_000  # posts buffered per write to the tweet store (one part file, one cursor commit)
+    timeout: float = 30.0  # seconds to wait for any one answer of the source
     base_url: str | None = None  # the source's API address; None: its public default
 
     def validate(self) -> None:
-        try:
-            self.since_datetime()
-        except ValueError as exc:
-            raise ConfigError(f"since must be a date like 2014-01-01, got {self.since!r}") from exc
+        self.since_datetime()
         if self.max_posts_per_account < 0:
             raise ConfigError(f"max_posts_per_account must be 0 (all) or more, got {self.max_posts_per_account}")
         if self.flush_every < 1:
             raise ConfigError(f"flush_every must be at least 1, got {self.flush_every}")
+        if self.timeout <= 0:
+            raise ConfigError(f"timeout must be more than 0 seconds, got {self.timeout}")
 
     def since_datetime(self) -> datetime:
-        stamp = pd.Timestamp(self.since)
-        stamp = stamp.tz_localize(UTC) if stamp.tzinfo is None else stamp.tz_convert(UTC)
-        return stamp.to_pydatetime()
+        return parse_since(self.since, self.source)
 
 
 def import_archive(data: Path | str, side: str, files: list[Path | str], config=None, **overrides: Any):
@@ -77,23 +116,39 @@ def import_archive(data: Path | str, side: str, files: list[Path | str], config=
     return archive.import_files(tweets_dir, [Path(f) for f in files], config, **overrides)
 
 
-def read_accounts(paths: SidePaths) -> list[str]:
-    """The handles in ``accounts.csv``, in rank order, or a clear error when rank has not run."""
-    return read_handles(
+def read_accounts(paths: SidePaths) -> list[Account]:
+    """The accounts in ``accounts.csv``, in rank order, each once (``id`` ``""`` where the file has none)."""
+    rows = read_account_rows(
         paths.accounts_csv, f"no accounts for side '{paths.name}': run `botbaby rank` first ({paths.accounts_csv} is missing)"
     )
+    accounts = {(row["id"] or "@" + row["handle"].lower()): Account(handle=row["handle"], id=row["id"]) for row in rows}
+    return list(accounts.values())
 
 
 _SCHEMA = """
-    CREATE TABLE IF NOT EXISTS accounts (
-        handle TEXT PRIMARY KEY,
-        position INTEGER NOT NULL,        -- order in accounts.csv: most-followed first
-        cursor TEXT,                      -- next page; NULL before the first
-        status TEXT NOT NULL,             -- pending, done, unavailable
-        posts INTEGER NOT NULL DEFAULT 0, -- posts taken so far (for max_posts_per_account)
-        reason TEXT                       -- why an account is unavailable
+    DROP TABLE IF EXISTS accounts;        -- keyed by handle in earlier versions: its cursors start over
+    CREATE TABLE IF NOT EXISTS settings (  -- what a source's posts were downloaded with
+        source TEXT PRIMARY KEY,
+        since TEXT NOT NULL,               -- ISO; widened (made earlier) when asked, never narrowed
+        max_posts_per_account INTEGER NOT NULL,
+        retweets INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS progress (
+        source TEXT NOT NULL,
+        id TEXT NOT NULL,                  -- the account's id at the source; '@handle' for one never found
+        handle TEXT NOT NULL,              -- as accounts.csv shows it (display only)
+        status TEXT NOT NULL,              -- pending, done, unavailable
+        cursor TEXT,                       -- next page of the pass under way; NULL before its first
+        since TEXT,                        -- the pass's lower bound (ISO)
+        until TEXT,                        -- a widening pass: only posts before this are new; NULL: all
+        covered TEXT,                      -- done: every post from this time on is stored
+        last_page TEXT,                    -- the cursor of the last page read: where a wider since resumes
+        posts INTEGER NOT NULL DEFAULT 0,  -- posts taken (for max_posts_per_account)
+        reason TEXT,                       -- why an account is unavailable
+        PRIMARY KEY (source, id)
     );
 """
+_COLUMNS = ("handle", "status", "cursor", "since", "until", "covered", "last_page", "posts", "reason")
 
 
 def _state(paths: SidePaths) -> AbstractContextManager[sqlite3.Connection]:
@@ -101,99 +156,162 @@ def _state(paths: SidePaths) -> AbstractContextManager[sqlite3.Connection]:
 
 
 class _Progress:
-    """Accounts done, posts fetched, and rate-limit waits as the postfix."""
+    """One bar: accounts done of the total, posts stored, and any wait (countdown, clock time)."""
 
     def __init__(self, side: str, total: int, done: int):
         from tqdm.auto import tqdm
 
-        self.accounts = tqdm(total=total, initial=done, desc=f"{side} accounts", unit="acct")
-        self.posts = tqdm(desc=f"{side} posts", unit="post")
+        self.bar = tqdm(total=total, initial=done, desc=f"{side} accounts", unit="acct")
+        self.posts = 0
+        self.wait = ""
 
-    def waiting(self, seconds: float, why: str) -> None:
-        self.posts.set_postfix_str(f"{why}: window reopens in {seconds:.0f}s", refresh=True)
+    def fetched(self, posts: int) -> None:
+        self.posts += posts
+        self._show()
+
+    def waiting(self, seconds: float, label: str) -> None:
+        self.wait = f"{label} (in {_duration(seconds)})" if label else ""
+        self._show()
+
+    def _show(self) -> None:
+        self.bar.set_postfix_str(f"{self.posts} posts" + (f"; {self.wait}" if self.wait else ""), refresh=True)
 
     def close(self) -> None:
-        self.accounts.close()
-        self.posts.close()
+        self.bar.close()
+
+
+def _duration(seconds: float) -> str:
+    """4m05s, 12s."""
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}m{rest:02d}s" if minutes else f"{rest}s"
+
+
+def _settle_settings(db: sqlite3.Connection, config: ScrapeConfig, side: str, restart: bool) -> None:
+    """Record the run's settings, widen ``since``, or refuse a change that would silently do nothing."""
+    since = config.since_datetime()
+    db.execute("BEGIN")
+    if restart:
+        db.execute("DELETE FROM settings WHERE source = ?", (config.source,))
+        db.execute("DELETE FROM progress WHERE source = ?", (config.source,))
+    row = db.execute(
+        "SELECT since, max_posts_per_account, retweets FROM settings WHERE source = ?", (config.source,)
+    ).fetchone()
+    if row is None:
+        db.execute("INSERT INTO settings VALUES (?, ?, ?, ?)",
+                   (config.source, since.isoformat(), config.max_posts_per_account, int(config.retweets)))
+        db.execute("COMMIT")
+        return
+    before = datetime.fromisoformat(row[0])
+    changes = []
+    if since > before:
+        changes.append(f"since {before:%Y-%m-%d} -> {since:%Y-%m-%d}, later: the posts before it are stored already")
+    if row[1] != config.max_posts_per_account:
+        changes.append(f"max_posts_per_account {row[1]} -> {config.max_posts_per_account}")
+    if bool(row[2]) != config.retweets:
+        changes.append(f"retweets {bool(row[2])} -> {config.retweets}")
+    if changes:
+        db.execute("ROLLBACK")
+        raise BotbabyError(
+            f"{side}'s posts from {config.source} were downloaded with other settings ({'; '.join(changes)}): "
+            "run with the earlier settings, or add --restart to start this download over (stored posts stay)"
+        )
+    if since < before:
+        db.execute("UPDATE settings SET since = ? WHERE source = ?", (since.isoformat(), config.source))
+    db.execute("COMMIT")
+
+
+def _resolve(client: Source, accounts: list[Account]) -> tuple[list[Account], list[Account]]:
+    """Give accounts listed without an id their id (looked up by handle); return (found, not found)."""
+    found, missing = [], []
+    lookup = [a for a in accounts if not a.id]
+    ids: dict[str, Account] = {}
+    for start in range(0, len(lookup), client.profiles_per_call):
+        batch = [a.handle for a in lookup[start : start + client.profiles_per_call]]
+        ids.update({a.handle.lower(): a for a in client.profiles(batch)})
+    for account in accounts:
+        if account.id:
+            found.append(account)
+        elif account.handle.lower() in ids:
+            found.append(Account(handle=account.handle, id=ids[account.handle.lower()].id))
+        else:
+            missing.append(Account(handle=account.handle, id="@" + account.handle.lower()))
+    return found, missing
 
 
 def scrape(
-    data: Path | str,
-    side: str,
-    source: str | Source = "bluesky",
-    since: str = "2014-01-01",
-    max_posts_per_account: int = 0,
-    flush_every: int = 10_000,
-    base_url: str | None = None,
+    data: Path | str, side: str, config: "ScrapeConfig | dict | None" = None, *, restart: bool = False,
+    **overrides: Any,
 ) -> dict[str, Any]:
-    """Download the posts of the side's accounts since ``since``; resume where a previous run stopped."""
-    config = ScrapeConfig.from_dict(
-        source=source if isinstance(source, str) else source.name,
-        since=since,
-        max_posts_per_account=max_posts_per_account,
-        flush_every=flush_every,
-        base_url=base_url,
-    )
-    since_at = config.since_datetime()
-    paths = Layout(Path(data)).side(side)
-    handles = read_accounts(paths)
-    store = TweetStore(paths.tweets_dir)
-    config.save(paths.scrape_config)
+    """Download the posts of the side's accounts; resume where a previous run stopped.
+
+    ``source`` may also be a ready source object (a custom source, or one pointed at a test server).
+    ``restart=True`` forgets this source's progress and settings first (the stored posts stay).
+    """
     client = None
+    if not isinstance(overrides.get("source", ""), str):
+        client = overrides["source"]
+        overrides["source"] = client.name
+    config = ScrapeConfig.from_dict(config.to_dict() if isinstance(config, ScrapeConfig) else config, **overrides)
+    paths = Layout(Path(data)).side(side)
+    accounts = read_accounts(paths)
+    store = TweetStore(paths.tweets_dir)
     stored_now = 0
     with _state(paths) as db:
-        db.execute("BEGIN")
-        db.executemany(
-            "INSERT OR IGNORE INTO accounts (handle, position, status) VALUES (?, ?, 'pending')",
-            [(h, i) for i, h in enumerate(handles)],
-        )
-        db.execute("COMMIT")
-        pending = [
-            row[0] for row in db.execute("SELECT handle FROM accounts WHERE status = 'pending' ORDER BY position")
-        ]
-        progress = _Progress(side, len(handles), len(handles) - len(pending))
+        _settle_settings(db, config, side, restart)
+        config.save(paths.scrape_config)
+        since = config.since_datetime()
+        state = {
+            row[0]: dict(zip(_COLUMNS, row[1:], strict=True))
+            for row in db.execute(f"SELECT id, {', '.join(_COLUMNS)} FROM progress WHERE source = ?", (config.source,))
+        }
+        work = [a for a in accounts if not _finished(state.get(a.id or "@" + a.handle.lower()), since)]
+        progress = _Progress(side, len(accounts), len(accounts) - len(work))
         buffer: list[dict] = []
-        updates: dict[str, tuple] = {}  # handle -> (cursor, status, posts, reason) once buffer is stored
+        updates: dict[str, dict] = {}  # account id -> its progress row once the buffer is stored
 
         def flush() -> None:
             nonlocal stored_now
             stored_now += store.append(buffer)
             db.execute("BEGIN")
             db.executemany(
-                "UPDATE accounts SET cursor = ?, status = ?, posts = ?, reason = ? WHERE handle = ?",
-                [(*update, handle) for handle, update in updates.items()],
+                f"INSERT OR REPLACE INTO progress (source, id, {', '.join(_COLUMNS)}) "
+                f"VALUES (?, ?, {', '.join('?' for _ in _COLUMNS)})",
+                [(config.source, key, *(row[c] for c in _COLUMNS)) for key, row in updates.items()],
             )
             db.execute("COMMIT")
             buffer.clear()
             updates.clear()
 
         try:
-            if pending:
-                client = open_source(source, base_url=base_url)
+            if work:
+                client = client or open_source(config.source, base_url=config.base_url, timeout=config.timeout)
                 client.limiter.on_wait = progress.waiting
-            for start in range(0, len(pending), client.profiles_per_call if client else 1):
-                batch = pending[start : start + client.profiles_per_call]
-                existing = {a.handle.lower() for a in client.profiles(batch)}
-                for handle in batch:
-                    cursor, taken = db.execute(
-                        "SELECT cursor, posts FROM accounts WHERE handle = ?", (handle,)
-                    ).fetchone()
-                    if handle.lower() not in existing:
-                        updates[handle] = (cursor, "unavailable", taken, "not found, suspended or deleted")
-                    else:
-                        _scrape_account(client, config, since_at, handle, cursor, taken, buffer, updates, progress)
-                    progress.accounts.update(1)
-                    if len(buffer) >= config.flush_every:
-                        flush()
-            flush()
+                work, missing = _resolve(client, work)
+                for account in missing:
+                    updates[account.id] = _row(account, "unavailable", reason="not found, suspended or deleted")
+                    progress.bar.update(1)
+            for account in work:
+                _scrape_account(client, config, since, account, state.get(account.id), buffer, updates, progress)
+                progress.bar.update(1)
+                if len(buffer) >= config.flush_every:
+                    flush()
         finally:
-            progress.close()
-        counts = dict(db.execute("SELECT status, COUNT(*) FROM accounts GROUP BY status").fetchall())
+            # Also on an exception, Ctrl-C or SIGTERM: what was fetched is stored with its cursors.
+            try:
+                flush()
+            finally:
+                progress.close()
+        store.create()
+        statuses = dict(db.execute(
+            "SELECT id, status FROM progress WHERE source = ?", (config.source,)
+        ).fetchall())
+    listed = [statuses.get(a.id or "@" + a.handle.lower()) for a in accounts]
     report: dict[str, Any] = {
         "side": side,
-        "accounts": len(handles),
-        "done": counts.get("done", 0),
-        "unavailable": counts.get("unavailable", 0),
+        "source": config.source,
+        "accounts": len(accounts),
+        "done": listed.count("done"),
+        "unavailable": listed.count("unavailable"),
         "stored_now": stored_now,
         "posts": len(store),
     }
@@ -202,23 +320,57 @@ def scrape(
     return report
 
 
-def _scrape_account(client, config, since_at, handle, cursor, taken, buffer, updates, progress) -> None:
-    """Fetch one account's pages into ``buffer``; record its cursor/status in ``updates``."""
+def _finished(row: dict | None, since: datetime) -> bool:
+    """Whether an account needs no request: unavailable, or done with every post since ``since``."""
+    if row is None:
+        return False
+    if row["status"] == "unavailable":
+        return True
+    return row["status"] == "done" and datetime.fromisoformat(row["covered"]) <= since
+
+
+def _row(account: Account, status: str, **values: Any) -> dict[str, Any]:
+    return {"handle": account.handle, "status": status, "cursor": None, "since": None, "until": None,
+            "covered": None, "last_page": None, "posts": 0, "reason": None, **values}
+
+
+def _scrape_account(client, config, since, account, row, buffer, updates, progress) -> None:
+    """Fetch one account's pages into ``buffer``; record its progress row in ``updates`` after each page.
+
+    A new account gets one pass from its newest post back to ``since``. A done account whose posts
+    are stored only back to a later date gets a widening pass: the posts from ``since`` to that
+    date, from the page where the last pass stopped where the source's cursors allow.
+    """
+    if row is None:
+        row = _row(account, "pending", since=since.isoformat())
+    elif row["status"] == "done":  # stored back to row["covered"] only: fetch the older posts
+        resume = row["last_page"] if client.keyset_cursors else None
+        row = {**row, "status": "pending", "cursor": resume, "since": since.isoformat(), "until": row["covered"]}
+    elif datetime.fromisoformat(row["since"]) != since:  # a pass under way when since was widened
+        # A keyset cursor pages on to any lower bound; another cursor belongs to the old query.
+        row = {**row, "since": since.isoformat(), "cursor": row["cursor"] if client.keyset_cursors else None}
+    row = {**row, "handle": account.handle}
+    until = datetime.fromisoformat(row["until"]) if row["until"] else None
     limit = config.max_posts_per_account
+    cursor, taken = row["cursor"], row["posts"]
     while True:
         try:
-            page = client.posts(handle, since_at, cursor)
+            page = client.posts(account, since, cursor, until=until, retweets=config.retweets)
         except AccountUnavailable as exc:
-            updates[handle] = (cursor, "unavailable", taken, exc.reason)
+            updates[account.id] = {**row, "status": "unavailable", "reason": exc.reason}
             return
         items = page.items[: limit - taken] if limit else page.items
         buffer.extend(items)
         taken += len(items)
-        progress.posts.update(len(items))
-        finished = page.done or (limit and taken >= limit)
-        updates[handle] = (page.cursor, "done" if finished else "pending", taken, None)
-        if finished:
+        progress.fetched(len(items))
+        capped = bool(limit and taken >= limit)
+        if page.done or capped:
+            # Capped: the newest posts are all kept, whatever a later since says.
+            covered = COMPLETE if capped else since.isoformat()
+            updates[account.id] = {**row, "status": "done", "cursor": None, "until": None, "covered": covered,
+                                   "last_page": cursor, "posts": taken}
             return
+        updates[account.id] = {**row, "cursor": page.cursor, "last_page": cursor, "posts": taken}
         cursor = page.cursor
 
 
@@ -252,10 +404,11 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.files:
         raise BotbabyError(f"--files is for --source archive; --source {args.source} downloads the accounts' posts")
-    report = scrape(
-        args.data, args.side, source=args.source, since=args.since,
-        max_posts_per_account=args.max_posts_per_account, flush_every=args.flush_every, base_url=args.base_url,
-    )
+    overrides = {
+        "source": args.source, "since": args.since, "max_posts_per_account": args.max_posts_per_account,
+        "retweets": args.retweets, "flush_every": args.flush_every, "timeout": args.timeout, "base_url": args.base_url,
+    }
+    report = scrape(args.data, args.side, restart=args.restart, **{k: v for k, v in overrides.items() if v is not None})
     print(json.dumps(report, indent=2))
     return 0
 
@@ -267,10 +420,13 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("side", help="side name, e.g. left")
     parser.add_argument("--source", choices=sorted(SOURCES), required=True, help="where the posts come from")
     parser.add_argument("--files", nargs="+", type=Path, help="files to import (--source archive)")
-    parser.add_argument("--since", default="2014-01-01", help="keep posts from this date on (default: 2014-01-01)")
-    parser.add_argument("--max-posts-per-account", type=int, default=0, help="newest posts per account; 0: all")
-    parser.add_argument("--flush-every", type=int, default=10_000, help="posts buffered per write (default: 10000)")
+    parser.add_argument("--since", help="keep posts from this date on, YYYY-MM-DD (default: 2014-01-01)")
+    parser.add_argument("--max-posts-per-account", type=int, help="newest posts per account; 0: all")
+    parser.add_argument("--retweets", action=argparse.BooleanOptionalAction, help="also store reposts/retweets")
+    parser.add_argument("--flush-every", type=int, help="posts buffered per write (default: 10000)")
+    parser.add_argument("--timeout", type=float, help="seconds to wait for any one answer (default: 30)")
     parser.add_argument("--base-url", help="the source's API address (default: its public one)")
+    parser.add_argument("--restart", action="store_true", help="forget this source's progress and settings first")
     add_config_options(parser, source_module("archive").ArchiveConfig, exclude=("since",))  # --handle
     add_data_arg(parser)
     parser.set_defaults(func=_run)

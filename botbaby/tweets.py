@@ -249,6 +249,19 @@ class TweetStore:
             self._merge_if_due()
         return len(table)
 
+    def create(self) -> None:
+        """Make sure the dataset exists: with no part yet, write one empty part with the schema.
+
+        Then ``pandas.read_parquet(DATA/SIDE/tweets)`` finds the columns even when a download
+        found no posts at all.
+        """
+        with self._lock():
+            if self.parts():
+                return
+            name = f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.parquet"
+            with atomic_path(self.path / name) as tmp:
+                pq.write_table(SCHEMA.empty_table(), tmp)
+
     def read(self, columns: list[str] | None = None) -> pd.DataFrame:
         """All stored posts as a DataFrame (empty, with the schema's columns, when none)."""
         parts = self.parts()

@@ -17,13 +17,18 @@ cursor of the next one (``None`` on the last page), so a stage can store the cur
   endpoint, so the X source returns the accounts the leader follows and the leaders stage counts
   how many leaders follow each);
 - ``followers(handle, cursor)``: one page of a leader's followers;
-- ``profiles(handles)``: look accounts up (at most ``profiles_per_call`` a call); accounts missing
-  from the answer are suspended, deleted or unknown;
-- ``posts(handle, since, cursor)``: one page of an account's posts, newest first, as rows for
-  :class:`botbaby.tweets.TweetStore`.
+- ``profiles(actors)``: look accounts up by handle or id (at most ``profiles_per_call`` a call),
+  with their follower counts where the source gives them; accounts missing from the answer are
+  suspended, deleted or unknown;
+- ``posts(account, since, cursor, until=None, retweets=False)``: one page of an account's posts
+  (its replies included), newest first, as rows for :class:`botbaby.tweets.TweetStore`; only
+  posts from ``since`` to before ``until``; reposts (flagged ``is_retweet``) only when
+  ``retweets``. The account is asked for by its id, so a changed handle changes nothing.
 
 A suspended, deleted or unknown account raises :class:`AccountUnavailable`; stages record it and
-go on. Rate limits and retries live in :mod:`botbaby.sources.ratelimit`.
+go on. An answer of the wrong shape, a ``base_url`` that is not an HTTP address or where nothing
+answers is one :class:`BotbabyError` line naming the address. Rate limits and retries live in
+:mod:`botbaby.sources.ratelimit`.
 """
 
 import hashlib
@@ -45,6 +50,7 @@ class Account:
 
     handle: str  # without '@' (X: screen name; Bluesky: domain-style handle)
     id: str  # X: numeric user id; Bluesky: DID
+    followers: int | None = field(default=None, compare=False)  # follower count, where the answer gives it
 
     @property
     def key(self) -> int:
@@ -90,22 +96,48 @@ class Source(Protocol):
 
     name: str  # the registry name, stored in each post's ``source`` column
     profiles_per_call: int  # how many handles one ``profiles`` call may look up
+    keyset_cursors: bool  # whether a posts cursor stays valid for another ``since`` (and in later runs)
     limiter: RateLimiter  # paces requests; stages read its wait counters for progress bars
 
     def similar_accounts(self, handle: str) -> list[Account]: ...
 
     def followers(self, handle: str, cursor: str | None = None) -> Page[Account]: ...
 
-    def profiles(self, handles: list[str]) -> list[Account]: ...
+    def profiles(self, actors: list[str]) -> list[Account]: ...
 
-    def posts(self, handle: str, since: datetime, cursor: str | None = None) -> Page[dict[str, Any]]: ...
+    def posts(
+        self, account: Account, since: datetime, cursor: str | None = None, *,
+        until: datetime | None = None, retweets: bool = False,
+    ) -> Page[dict[str, Any]]: ...
+
+
+def check_base_url(base_url: str) -> str:
+    """``base_url`` if it is an http(s) address, else a one-line error (before any request waits on it)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise BotbabyError(f"--base-url {base_url!r} is not an http:// or https:// address (e.g. https://public.api.bsky.app)")
+    return base_url.rstrip("/")
+
+
+def unexpected_answer(url: str, what: str, expected: str) -> BotbabyError:
+    """The error for an answer that is not what the service sends (a proxy page, another API)."""
+    return BotbabyError(f"{url} answered the {what} with something else than {expected}: check --base-url")
+
+
+def no_answer(url: str, exc: BaseException) -> BotbabyError:
+    """The error for a first request that got no HTTP answer at all (nothing listening, wrong host)."""
+    reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    return BotbabyError(f"no answer from {url} ({type(exc).__name__}: {reason}): check --base-url and the network")
 
 
 def open_source(source: "str | Source", **options: Any) -> Source:
     """A ready source: ``source`` itself if it is one already, else the registry's ``open_source``.
 
-    Options a source does not take are ignored (``None`` values are dropped first), so a stage can
-    pass ``base_url`` to every source.
+    Every network source takes ``base_url``, ``timeout`` (seconds per request) and ``limiter``;
+    ``None`` values are dropped first so the source's defaults apply. An option a source does not
+    take is an error, never silently ignored.
     """
     if not isinstance(source, str):
         return source

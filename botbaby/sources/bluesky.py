@@ -9,10 +9,19 @@ In Python (``open_source`` needs ``pip install 'botbaby[collect]'``)::
     source.followers("alice.bsky.social").items[:3]
 
 Similar accounts come from ``app.bsky.graph.getSuggestedFollowsByActor``, followers from
-``app.bsky.graph.getFollowers``, profiles from ``app.bsky.actor.getProfiles`` (25 a call) and posts
-from ``app.bsky.feed.getAuthorFeed`` (newest first: paging stops at the first post older than
-``since``). Requests are paced from the AppView's ``ratelimit-*`` headers, read through an httpx
-response hook on atproto's own HTTP client.
+``app.bsky.graph.getFollowers``, profiles (with follower counts) from ``app.bsky.actor.getProfiles``
+(25 a call) and posts from ``app.bsky.feed.getAuthorFeed`` (newest first: paging stops at the
+first item older than ``since``).
+
+The feed is asked for with ``filter=posts_with_replies``: the account's posts, its replies and its
+reposts. (``posts_no_replies`` would drop every reply the account wrote: on the AppView it keeps
+posts and reposts only; see ``packages/bsky/src/data-plane/server/routes/feeds.ts`` in
+bluesky-social/atproto.) Replies are stored as the account's own posts. A repost is the account's
+act on someone else's post: stored only with ``retweets=True``, flagged ``is_retweet``, keyed by the
+original's URI and who reposted it, and dated when it was reposted (the feed's order).
+
+Requests are paced from the AppView's ``ratelimit-*`` headers, read through an httpx response hook
+on atproto's own HTTP client; every request gives up after ``timeout`` seconds.
 """
 
 from datetime import datetime
@@ -20,21 +29,21 @@ from typing import Any
 
 from botbaby._optional import require
 from botbaby.errors import BotbabyError
-from botbaby.sources.base import Account, AccountUnavailable, Page
+from botbaby.sources.base import Account, AccountUnavailable, Page, check_base_url, no_answer, unexpected_answer
 from botbaby.sources.ratelimit import RateLimited, RateLimiter, Transient
 
 DEFAULT_BASE_URL = "https://public.api.bsky.app"  # the public, unauthenticated AppView
 PAGE_SIZE = 100  # the most getFollowers and getAuthorFeed return in one page
 PROFILES_PER_CALL = 25  # getProfiles' limit
-FEED_FILTER = "posts_no_replies"  # the account's own posts and reposts, without its replies
+FEED_FILTER = "posts_with_replies"  # the account's posts, replies and reposts (the others drop replies or reposts)
 
 # XRPC error names meaning the account cannot be read (it is gone, suspended or hidden from us).
 _GONE_ERRORS = {"AccountTakedown", "AccountDeactivated", "ActorNotFound", "BlockedActor", "BlockedByActor"}
 
 
-def open_source(base_url: str | None = None, limiter: RateLimiter | None = None, timeout: float = 30.0, **_: Any):
+def open_source(base_url: str | None = None, limiter: RateLimiter | None = None, timeout: float = 30.0):
     """A Bluesky source talking to ``base_url`` (default: the public AppView)."""
-    return BlueskySource(base_url or DEFAULT_BASE_URL, limiter=limiter, timeout=timeout)
+    return BlueskySource(check_base_url(base_url or DEFAULT_BASE_URL), limiter=limiter, timeout=timeout)
 
 
 class BlueskySource:
@@ -42,12 +51,15 @@ class BlueskySource:
 
     name = "bluesky"
     profiles_per_call = PROFILES_PER_CALL
+    keyset_cursors = True  # a feed cursor is a position in time: it pages on to any lower bound, in any later run
 
     def __init__(self, base_url: str, limiter: RateLimiter | None = None, timeout: float = 30.0):
         atproto = require("atproto", extra="collect")
         self._exceptions = require("atproto_client.exceptions", extra="collect")
         self._httpx = require("httpx", extra="collect")
         self._headers: dict[str, str] = {}
+        self._url = base_url  # of the last answer, for errors
+        self._answered = False  # whether anything at base_url has answered yet
         request = atproto.Request(timeout=timeout, event_hooks={"response": [self._remember_headers]})
         self.client = atproto.Client(base_url=base_url, request=request)
         self.base_url = base_url
@@ -55,18 +67,27 @@ class BlueskySource:
 
     def _remember_headers(self, response: Any) -> None:
         self._headers = dict(response.headers)
+        self._url = str(response.url)
+        self._answered = True
 
-    def _call(self, what: str, handle: str | None, method: Any, params: dict[str, Any]) -> Any:
-        """Call one XRPC query through the limiter, translating atproto's errors."""
+    def _call(self, what: str, handle: str | None, method: Any, params: dict[str, Any], expected: str) -> Any:
+        """Call one XRPC query through the limiter, translating atproto's errors.
+
+        ``expected`` names what a right answer holds, for the error when something else answers.
+        """
         exceptions = self._exceptions
 
         def request() -> tuple[Any, dict[str, str]]:
             self._headers = {}
             try:
                 result = method(params)
+            except exceptions.ModelError as exc:  # a 200 that is not this XRPC method's JSON
+                raise unexpected_answer(self._url, what, expected) from exc
             except exceptions.RequestErrorBase as exc:
                 response = exc.response
                 if response is None:  # connection refused / reset, timeout
+                    if not self._answered:  # nothing ever answered here: a wrong address, not a hiccup
+                        raise no_answer(self.base_url, exc.__cause__ or exc) from exc
                     raise Transient(type(exc).__name__) from exc
                 status = response.status_code
                 if status == 429:
@@ -84,6 +105,8 @@ class BlueskySource:
                     "(e.g. alice.bsky.social) and --base-url"
                 ) from exc
             except self._httpx.TransportError as exc:  # e.g. the server closed the connection mid-answer
+                if not self._answered:
+                    raise no_answer(self.base_url, exc) from exc
                 raise Transient(type(exc).__name__) from exc
             return result, self._headers
 
@@ -93,32 +116,37 @@ class BlueskySource:
     def similar_accounts(self, handle: str) -> list[Account]:
         result = self._call(
             f"suggested follows of {handle}", handle,
-            self.client.app.bsky.graph.get_suggested_follows_by_actor, {"actor": handle},
+            self.client.app.bsky.graph.get_suggested_follows_by_actor, {"actor": handle}, "JSON with 'suggestions'",
         )
         return [Account(handle=p.handle, id=p.did) for p in result.suggestions]
 
     def followers(self, handle: str, cursor: str | None = None) -> Page[Account]:
         result = self._call(
             f"followers of {handle}", handle, self.client.app.bsky.graph.get_followers,
-            {"actor": handle, "limit": PAGE_SIZE, "cursor": cursor},
+            {"actor": handle, "limit": PAGE_SIZE, "cursor": cursor}, "JSON with 'followers'",
         )
         return Page([Account(handle=p.handle, id=p.did) for p in result.followers], result.cursor or None)
 
-    def profiles(self, handles: list[str]) -> list[Account]:
-        if len(handles) > PROFILES_PER_CALL:
-            raise ValueError(f"getProfiles takes at most {PROFILES_PER_CALL} actors, got {len(handles)}")
-        if not handles:
+    def profiles(self, actors: list[str]) -> list[Account]:
+        if len(actors) > PROFILES_PER_CALL:
+            raise ValueError(f"getProfiles takes at most {PROFILES_PER_CALL} actors, got {len(actors)}")
+        if not actors:
             return []
         result = self._call(
-            f"profiles of {len(handles)} accounts", None, self.client.app.bsky.actor.get_profiles,
-            {"actors": list(handles)},
+            f"profiles of {len(actors)} accounts", None, self.client.app.bsky.actor.get_profiles,
+            {"actors": list(actors)}, "JSON with 'profiles'",
         )
-        return [Account(handle=p.handle, id=p.did) for p in result.profiles]
+        return [Account(handle=p.handle, id=p.did, followers=p.followers_count) for p in result.profiles]
 
-    def posts(self, handle: str, since: datetime, cursor: str | None = None) -> Page[dict[str, Any]]:
+    def posts(
+        self, account: Account, since: datetime, cursor: str | None = None, *,
+        until: datetime | None = None, retweets: bool = False,
+    ) -> Page[dict[str, Any]]:
+        handle = account.handle
         result = self._call(
             f"posts of {handle}", handle, self.client.app.bsky.feed.get_author_feed,
-            {"actor": handle, "limit": PAGE_SIZE, "cursor": cursor, "filter": FEED_FILTER},
+            {"actor": account.id or handle, "limit": PAGE_SIZE, "cursor": cursor, "filter": FEED_FILTER},
+            "JSON with 'feed'",
         )
         rows = []
         reached_since = False
@@ -131,9 +159,12 @@ class BlueskySource:
                 continue  # not a plain post record (e.g. a record type this client does not know)
             reason = item.reason
             is_repost = reason is not None and getattr(reason, "py_type", "").endswith("reasonRepost")
+            # The feed is ordered by when an item entered it: a repost by when it was reposted.
             when = _parse_time(reason.indexed_at if is_repost else created)
             if when < since:
                 reached_since = True
+                continue
+            if (until is not None and when >= until) or (is_repost and not retweets):
                 continue
             rows.append(
                 {

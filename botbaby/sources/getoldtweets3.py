@@ -27,7 +27,7 @@ from typing import Any
 
 from botbaby._optional import require
 from botbaby.errors import BotbabyError
-from botbaby.sources.base import Account, Page
+from botbaby.sources.base import Account, Page, check_base_url
 from botbaby.sources.ratelimit import RateLimiter
 
 ENDPOINT = "https://twitter.com"  # where GetOldTweets3 sends its search requests
@@ -38,9 +38,13 @@ ALTERNATIVES = NETWORK_ALTERNATIVES + ", or --source archive --files ... (posts 
 _patch_lock = threading.Lock()
 
 
-def open_source(base_url: str | None = None, limiter: RateLimiter | None = None, **_: Any):
-    """A GetOldTweets3 source; ``base_url`` sends its requests to a mirror instead of twitter.com."""
-    return GetOldTweets3Source(base_url=base_url, limiter=limiter)
+def open_source(base_url: str | None = None, limiter: RateLimiter | None = None, timeout: float | None = None):
+    """A GetOldTweets3 source; ``base_url`` sends its requests to a mirror instead of twitter.com.
+
+    ``timeout`` is accepted like every source's, but GetOldTweets3 opens its connections itself
+    and waits as long as the server keeps them open.
+    """
+    return GetOldTweets3Source(base_url=check_base_url(base_url) if base_url else None, limiter=limiter)
 
 
 class GetOldTweets3Source:
@@ -48,6 +52,7 @@ class GetOldTweets3Source:
 
     name = "getoldtweets3"
     profiles_per_call = 100
+    keyset_cursors = False  # one search, no pages
 
     def __init__(self, base_url: str | None = None, limiter: RateLimiter | None = None):
         self._got = require("GetOldTweets3", extra="collect")
@@ -64,7 +69,11 @@ class GetOldTweets3Source:
         # No lookup without the API: assume every handle exists (a gone one simply has no posts).
         return [Account(handle=h, id=h) for h in handles]
 
-    def posts(self, handle: str, since: datetime, cursor: str | None = None) -> Page[dict[str, Any]]:
+    def posts(
+        self, account: Account, since: datetime, cursor: str | None = None, *,
+        until: datetime | None = None, retweets: bool = False,
+    ) -> Page[dict[str, Any]]:
+        handle = account.handle
         manager = self._got.manager
         criteria = manager.TweetCriteria().setUsername(handle).setSince(since.strftime("%Y-%m-%d"))
         printed = io.StringIO()
@@ -92,7 +101,7 @@ class GetOldTweets3Source:
                 "source": self.name,
             }
             for t in tweets
-            if t.date is None or t.date >= since
+            if t.date is None or (t.date >= since and (until is None or t.date < until))
         ]
         return Page(rows, None)
 

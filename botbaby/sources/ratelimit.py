@@ -99,7 +99,9 @@ class RateLimiter:
         self.default_wait = default_wait
         self.max_rate_limited = max_rate_limited
         self.windows: dict[str, Window] = {}
-        self.on_wait: Callable[[float, str], None] | None = None  # (seconds, why) before each wait
+        # Told (seconds left, label) before a wait and about every second of it, then (0, "") when it is
+        # over; the label says why and at what clock time, e.g. "rate limit: window reopens at 14:05:12".
+        self.on_wait: Callable[[float, str], None] | None = None
         # Counters a progress bar or benchmark reads.
         self.requests = 0
         self.rate_limited = 0  # 429s received
@@ -133,20 +135,32 @@ class RateLimiter:
                 "waited_s": round(self.waited, 3)}
 
     def wait(self, seconds: float, why: str) -> None:
-        """Sleep ``seconds`` (counted in ``waited``), telling ``on_wait`` first."""
+        """Sleep ``seconds`` (counted in ``waited``), counting down to ``on_wait`` once a second.
+
+        ``why`` ends with what happens when the wait is over ("window reopens", "next try"); the
+        local clock time of that moment is added to it.
+        """
         if seconds <= 0:
             return
-        if self.on_wait is not None:
-            self.on_wait(seconds, why)
         self.waited += seconds
-        self._sleep(seconds)
+        if self.on_wait is None:
+            self._sleep(seconds)
+            return
+        label = f"{why} at {time.strftime('%H:%M:%S', time.localtime(self.clock() + seconds))}"
+        remaining = seconds
+        while remaining > 0:
+            self.on_wait(remaining, label)
+            step = min(remaining, 1.0)
+            self._sleep(step)
+            remaining -= step
+        self.on_wait(0.0, "")
 
     def wait_turn(self, bucket: str) -> None:
         """Before a request: if the bucket's window is used up, wait until it reopens."""
         window = self.windows.get(bucket)
         if window is None or window.remaining is None or window.remaining > 0 or window.reset is None:
             return
-        self.wait(window.reset + self.margin - self.clock(), "rate limit")
+        self.wait(window.reset + self.margin - self.clock(), "rate limit: window reopens")
         window.remaining = None  # unknown until the next response says
 
     def _after_429(self, bucket: str, headers: Mapping[str, str]) -> float:
@@ -176,7 +190,7 @@ class RateLimiter:
                         f"{what}: still rate-limited after {refusals - 1} waits; try again later "
                         "(finished work is kept: run the same command again to resume)"
                     ) from exc
-                self.wait(self._after_429(bucket, exc.headers), "rate limit (429)")
+                self.wait(self._after_429(bucket, exc.headers), "rate limit (HTTP 429): window reopens")
                 continue
             except Transient as exc:
                 failures += 1
@@ -186,7 +200,8 @@ class RateLimiter:
                         "--base-url, then run the same command again to resume"
                     ) from exc
                 self.retries += 1
-                self.wait(min(self.backoff * 2 ** (failures - 1), self.max_backoff), f"retry after: {exc}")
+                self.wait(min(self.backoff * 2 ** (failures - 1), self.max_backoff),
+                          f"retry {failures} of {self.max_retries} after {exc}: next try")
                 continue
             self.observe(bucket, headers)
             return result

@@ -8,6 +8,24 @@ ten years, some deleted accounts) served over HTTP with both protocols:
 - X API v2 under ``/2/``: users/by, users/by/username/:name, users/:id/followers,
   users/:id/following, users/:id/tweets, with ``x-rate-limit-*`` headers per endpoint.
 
+Every account's timeline holds its own posts, its replies (some in its own threads, some to
+others) and reposts of other accounts' posts, and some posts are longer than 280 characters.
+The feeds are filtered as the real services filter them:
+
+- getAuthorFeed's ``filter`` as the AppView's data plane does (bluesky-social/atproto,
+  ``packages/bsky/src/data-plane/server/routes/feeds.ts``): no filter or ``posts_with_replies``:
+  everything; ``posts_no_replies``: posts and reposts, no replies; ``posts_and_author_threads``:
+  posts, reposts and replies in the author's own threads; ``posts_with_media``: own posts with
+  images. Items are sorted by the time they entered the feed (a repost: when it was reposted) and
+  the cursor is a keyset (``sortAt::cid``), as the AppView's ``TimeCidKeyset``. A repost is a feed
+  item whose ``post`` is the original (its author's URI and createdAt) with a ``reason`` of type
+  ``#reasonRepost``; a reply's record has ``reply`` and the item a ``reply`` with root and parent.
+- users/:id/tweets (X API v2): replies and retweets unless ``exclude=retweets,replies`` says
+  otherwise; only the ``tweet.fields`` asked for (``created_at``, ``referenced_tweets``,
+  ``note_tweet``, ...); a retweet's text is "RT @author: " and the start of the original; a post
+  over 280 characters has its first 280 in ``text`` and the whole in ``note_tweet.text``;
+  ``start_time`` before 2010-11-06T00:00:01Z is a 400, ``end_time`` is an upper bound.
+
 Misbehaviour is scripted: ``fail_every`` answers 503 to every Nth request, ``throttle_every`` answers
 429 to every Nth request (the window reopens ``throttle_wait`` seconds later), and ``window``/``limit``
 enforce a real fixed-window rate limit (requests over it get 429 and are counted in ``over_limit``).
@@ -91,19 +109,28 @@ class FakeWorld:
         span = (end - start).total_seconds()
         for account in self.accounts:
             n = rng.randint(*posts_per_account)
-            stamps = sorted((start + timedelta(seconds=rng.random() * span) for _ in range(n)), reverse=True)
-            account.posts = [
-                {
+            stamps = sorted((start + timedelta(milliseconds=int(rng.random() * span * 1000)) for _ in range(n)), reverse=True)
+            account.posts = []
+            for j, stamp in enumerate(stamps):
+                words = 60 if rng.random() < 0.1 else 12  # some posts are longer than 280 characters
+                post = {
                     "rkey": f"3k{account.index:06d}{j:04d}",
                     "x_id": str(10**15 + account.index * 10_000 + j),
-                    "text": f"post {j} by {account.handle}: " + " ".join(rng.choice(_WORDS) for _ in range(12)),
-                    "created_at": stamp,
-                    "repost_of": None,
+                    "text": f"post {j} by {account.handle}: " + " ".join(rng.choice(_WORDS) for _ in range(words)),
+                    "created_at": stamp,  # when it entered the account's feed (a repost: when reposted)
+                    "kind": "post",
+                    "repost_of": None,  # a repost: the index of the original's author
+                    "reply_to": None,  # a reply: the index of the thread's author (root and parent)
+                    "image": rng.random() < 0.1,
                 }
-                for j, stamp in enumerate(stamps)
-            ]
-            if account.posts and rng.random() < 0.2:
-                account.posts[0]["repost_of"] = rng.randrange(len(self.accounts))
+                roll = rng.random()
+                if roll < 0.15:
+                    post["kind"], post["repost_of"] = "repost", rng.randrange(len(self.accounts))
+                    post["original_at"] = stamp - timedelta(days=rng.randint(0, 30))
+                elif roll < 0.3:
+                    own_thread = rng.random() < 0.5
+                    post["kind"], post["reply_to"] = "reply", account.index if own_thread else rng.randrange(len(self.accounts))
+                account.posts.append(post)
         self.by_handle = {a.handle: a for a in self.accounts}
         self.by_did = {a.did: a for a in self.accounts}
         self.by_x_id = {a.x_id: a for a in self.accounts}
@@ -122,22 +149,38 @@ class FakeWorld:
     def lookup(self, actor: str) -> FakeAccount | None:
         return self.by_did.get(actor) or self.by_handle.get(actor)
 
-    def expected_posts(self, handles: list[str], since: datetime) -> set[str]:
-        """The Bluesky ids a complete scrape of ``handles`` since ``since`` must store."""
+    def expected_posts(self, handles: list[str], since: datetime, *, source: str = "bluesky", retweets: bool = False,
+                       until: datetime | None = None) -> set[str]:
+        """The ids a complete scrape of ``handles`` since ``since`` must store: every post and reply,
+        and the reposts too when ``retweets``."""
         ids = set()
         for handle in handles:
             account = self.by_handle[handle]
             if account.gone:
                 continue
             for post in account.posts:
-                if post["created_at"] >= since:
-                    ids.add(_post_id(account, post))
+                if post["created_at"] >= since and (until is None or post["created_at"] < until):
+                    if retweets or post["kind"] != "repost":
+                        ids.add(post_id(self, account, post, source))
         return ids
 
 
-def _post_id(account: FakeAccount, post: dict) -> str:
-    uri = f"at://{account.did}/app.bsky.feed.post/{post['rkey']}"
-    return f"{uri}#repost-by-{account.did}" if post["repost_of"] is not None else uri
+def post_id(world: "FakeWorld", account: FakeAccount, post: dict, source: str = "bluesky") -> str:
+    """The id botbaby stores for ``post``: an X id, an at:// URI, or for a repost the original's URI
+    and who reposted it (one original reposted by two accounts is two acts)."""
+    if source == "x":
+        return post["x_id"]
+    if post["kind"] == "repost":
+        return f"{_original_uri(world, post)}#repost-by-{account.did}"
+    return _uri(account, post)
+
+
+def _uri(account: FakeAccount, post: dict) -> str:
+    return f"at://{account.did}/app.bsky.feed.post/{post['rkey']}"
+
+
+def _original_uri(world: "FakeWorld", post: dict) -> str:
+    return f"at://{world.accounts[post['repost_of']].did}/app.bsky.feed.post/3r{post['rkey'][2:]}"
 
 
 _WORDS = "the vote tax health care border jobs climate freedom rights economy school people nation".split()
@@ -249,7 +292,7 @@ class FakeServer:
             if len(actors) > 25:
                 return 400, {"error": "InvalidRequest", "message": "actors must not have more than 25 elements"}
             found = [world.lookup(a) for a in actors]
-            return 200, {"profiles": [_profile(a, detailed=True) for a in found if a is not None and not a.gone]}
+            return 200, {"profiles": [_profile(a, followers=len(world.followers_of[a.index])) for a in found if a is not None and not a.gone]}
         account = actor_or_error()
         if isinstance(account, tuple):
             return account
@@ -268,11 +311,17 @@ class FakeServer:
                 body["cursor"] = cursor
             return 200, body
         if method == "app.bsky.feed.getAuthorFeed":
-            chunk, cursor = page(account.posts, 100)
+            kept = _FEED_FILTERS.get(one("filter") or "posts_with_replies", _FEED_FILTERS["posts_with_replies"])
+            posts = [p for p in account.posts if kept(account, p)]
+            limit = min(int(one("limit") or 50), 100)
+            if one("cursor"):  # a keyset: the items after (older than) the last one served
+                at, cid = one("cursor").split("::")
+                posts = [p for p in posts if (_iso(p["created_at"]), _cid(p)) < (at, cid)]
+            chunk = posts[:limit]
             self.count_items(len(chunk))
             body = {"feed": [_feed_item(world, account, p) for p in chunk]}
-            if cursor:
-                body["cursor"] = cursor
+            if chunk and len(posts) > limit:
+                body["cursor"] = f"{_iso(chunk[-1]['created_at'])}::{_cid(chunk[-1])}"
             return 200, body
         return 501, {"error": "MethodNotImplemented", "message": f"Method Not Implemented: {method}"}
 
@@ -305,21 +354,21 @@ class FakeServer:
                 if account is None or account.gone:
                     errors.append(not_found(name, "usernames"))
                 else:
-                    found.append(_x_user(account))
+                    found.append(_x_user(account, world, query))
             body = {"data": found} if found else {}
             if errors:
                 body["errors"] = errors
             return 200, body
         if parts[1:] == ["users"]:
             ids = query.get("ids", [""])[0].split(",")
-            found = [_x_user(world.by_x_id[i]) for i in ids if i in world.by_x_id and not world.by_x_id[i].gone]
+            found = [_x_user(world.by_x_id[i], world, query) for i in ids if i in world.by_x_id and not world.by_x_id[i].gone]
             missing = [not_found(i, "ids") for i in ids if i not in world.by_x_id or world.by_x_id[i].gone]
             return 200, {**({"data": found} if found else {}), **({"errors": missing} if missing else {})}
         if parts[1:4] == ["users", "by", "username"]:
             account = world.by_handle.get(parts[4])
             if account is None or account.gone:
                 return 200, {"errors": [not_found(parts[4], "username")]}
-            return 200, {"data": _x_user(account)}
+            return 200, {"data": _x_user(account, world, query)}
         if parts[1] == "users" and len(parts) == 4:
             account = world.by_x_id.get(parts[2])
             if account is None or account.gone:
@@ -330,12 +379,27 @@ class FakeServer:
                 indexes = world.followers_of[account.index] if parts[3] == "followers" else account.follows
                 items = [_x_user(world.accounts[i]) for i in indexes]
             elif parts[3] == "tweets":
-                since = query.get("start_time", [None])[0]
-                posts = account.posts
+                since, until = query.get("start_time", [None])[0], query.get("end_time", [None])[0]
+                if since and since < "2010-11-06T00:00:01Z":
+                    return 400, {
+                        "errors": [{"parameters": {"start_time": [since]},
+                                    "message": f"Invalid 'start_time':'{since}'. 'start_time' must be on or after "
+                                               "2010-11-06T00:00:01Z"}],
+                        "title": "Invalid Request", "detail": "One or more parameters to your request was invalid.",
+                        "type": "https://api.twitter.com/2/problems/invalid-request",
+                    }
+                excluded = set(",".join(query.get("exclude", [])).split(","))
+                fields = set(",".join(query.get("tweet.fields", [])).split(","))
+                posts = [p for p in account.posts
+                         if not (p["kind"] == "repost" and "retweets" in excluded)
+                         and not (p["kind"] == "reply" and "replies" in excluded)]
                 if since:
                     floor = datetime.fromisoformat(since.replace("Z", "+00:00"))
                     posts = [p for p in posts if p["created_at"] >= floor]
-                items = [_x_tweet(world, account, p) for p in posts]
+                if until:
+                    ceiling = datetime.fromisoformat(until.replace("Z", "+00:00"))
+                    posts = [p for p in posts if p["created_at"] <= ceiling]
+                items = [_x_tweet(world, account, p, fields) for p in posts]
             else:
                 return 404, {"title": "Not Found", "detail": path, "type": "about:blank"}
             chunk = items[start : start + size]
@@ -348,48 +412,94 @@ class FakeServer:
         return 404, {"title": "Not Found", "detail": path, "type": "about:blank"}
 
 
-def _profile(account: FakeAccount, detailed: bool = False) -> dict:
+def _profile(account: FakeAccount, followers: int | None = None) -> dict:
+    """A profile view; with ``followers``, the detailed view getProfiles returns (with counts)."""
     body = {
         "did": account.did,
         "handle": account.handle,
         "displayName": account.handle.split(".")[0].title(),
         "indexedAt": "2024-01-01T00:00:00.000Z",
     }
-    if detailed:
-        body["followersCount"] = 0
+    if followers is not None:
+        body["followersCount"] = followers
         body["postsCount"] = len(account.posts)
     return body
 
 
-def _feed_item(world: FakeWorld, account: FakeAccount, post: dict) -> dict:
-    author = world.accounts[post["repost_of"]] if post["repost_of"] is not None else account
-    item = {
-        "post": {
-            "uri": f"at://{account.did}/app.bsky.feed.post/{post['rkey']}",
-            "cid": "bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm",
-            "author": {"did": author.did, "handle": author.handle},
-            "record": {"$type": "app.bsky.feed.post", "text": post["text"], "createdAt": _iso(post["created_at"])},
-            "indexedAt": _iso(post["created_at"]),
-        }
+def _cid(post: dict) -> str:
+    """A CID-looking string, unique per post (the keyset cursor's tie-breaker)."""
+    return "bafyrei" + hashlib.sha256(post["rkey"].encode()).hexdigest()[:52]
+
+
+# getAuthorFeed's filters, as the AppView's data plane applies them to an account's feed items.
+_FEED_FILTERS = {
+    "posts_with_replies": lambda account, post: True,
+    "posts_no_replies": lambda account, post: post["kind"] != "reply",
+    "posts_and_author_threads": lambda account, post: post["kind"] != "reply" or post["reply_to"] == account.index,
+    "posts_with_media": lambda account, post: post["kind"] == "post" and post["image"],
+    "posts_with_video": lambda account, post: False,
+}
+
+
+def _post_view(author: FakeAccount, uri: str, text: str, at: datetime, **record) -> dict:
+    return {
+        "uri": uri,
+        "cid": "bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm",
+        "author": {"did": author.did, "handle": author.handle},
+        "record": {"$type": "app.bsky.feed.post", "text": text, "createdAt": _iso(at), **record},
+        "indexedAt": _iso(at),
     }
-    if post["repost_of"] is not None:
+
+
+def _feed_item(world: FakeWorld, account: FakeAccount, post: dict) -> dict:
+    if post["kind"] == "repost":
+        original = world.accounts[post["repost_of"]]
+        item = {"post": _post_view(original, _original_uri(world, post), post["text"], post["original_at"])}
         item["reason"] = {
             "$type": "app.bsky.feed.defs#reasonRepost",
             "by": {"did": account.did, "handle": account.handle},
             "indexedAt": _iso(post["created_at"]),
         }
-    return item
+        return item
+    if post["kind"] == "reply":
+        thread = world.accounts[post["reply_to"]]
+        root = _post_view(thread, f"at://{thread.did}/app.bsky.feed.post/3root{post['rkey']}", "what do you think?",
+                          post["created_at"] - timedelta(hours=1))
+        ref = {"uri": root["uri"], "cid": root["cid"]}
+        item = {"post": _post_view(account, _uri(account, post), post["text"], post["created_at"],
+                                   reply={"root": ref, "parent": ref})}
+        item["reply"] = {"root": {"$type": "app.bsky.feed.defs#postView", **root},
+                         "parent": {"$type": "app.bsky.feed.defs#postView", **root}}
+        return item
+    return {"post": _post_view(account, _uri(account, post), post["text"], post["created_at"])}
 
 
-def _x_user(account: FakeAccount) -> dict:
-    return {"id": account.x_id, "name": account.handle.split(".")[0].title(), "username": account.handle}
+def _x_user(account: FakeAccount, world: FakeWorld | None = None, query: dict | None = None) -> dict:
+    """A user object; ``public_metrics`` only when ``user.fields`` asks for it, as on X."""
+    user = {"id": account.x_id, "name": account.handle.split(".")[0].title(), "username": account.handle}
+    if world is not None and "public_metrics" in ",".join((query or {}).get("user.fields", [])).split(","):
+        user["public_metrics"] = {"followers_count": len(world.followers_of[account.index]),
+                                  "following_count": len(account.follows), "tweet_count": len(account.posts)}
+    return user
 
 
-def _x_tweet(world: FakeWorld, account: FakeAccount, post: dict) -> dict:
-    tweet = {"id": post["x_id"], "text": post["text"], "created_at": _iso(post["created_at"]), "edit_history_tweet_ids": [post["x_id"]]}
-    if post["repost_of"] is not None:
-        tweet["text"] = "RT @someone: " + post["text"]
-        tweet["referenced_tweets"] = [{"type": "retweeted", "id": "42"}]
+def _x_tweet(world: FakeWorld, account: FakeAccount, post: dict, fields: set[str]) -> dict:
+    """A tweet as users/:id/tweets returns it, with only the ``tweet.fields`` asked for."""
+    text, extra = post["text"], {}
+    if post["kind"] == "repost":
+        text = f"RT @{world.accounts[post['repost_of']].handle}: " + post["text"]
+        text = text[:140] + "…" if len(text) > 140 else text
+        extra["referenced_tweets"] = [{"type": "retweeted", "id": "42" + post["x_id"]}]
+    elif post["kind"] == "reply":
+        text = f"@{world.accounts[post['reply_to']].handle} " + text
+        extra["referenced_tweets"] = [{"type": "replied_to", "id": "43" + post["x_id"]}]
+        extra["in_reply_to_user_id"] = world.accounts[post["reply_to"]].x_id
+    if len(text) > 280 and post["kind"] != "repost":
+        extra["note_tweet"] = {"text": text}
+        text = text[:280]
+    tweet = {"id": post["x_id"], "text": text, "edit_history_tweet_ids": [post["x_id"]]}
+    extra["created_at"] = _iso(post["created_at"])
+    tweet.update({k: v for k, v in extra.items() if k in fields})
     return tweet
 
 

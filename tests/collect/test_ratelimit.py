@@ -1,5 +1,7 @@
 """Pacing from rate-limit headers, waiting out 429s, and bounded retries of transient failures."""
 
+import time
+
 import pytest
 
 from botbaby.errors import BotbabyError
@@ -77,11 +79,24 @@ def test_endless_429s_end_in_a_clear_error_instead_of_waiting_forever():
     assert limiter.rate_limited == 4
 
 
-def test_wait_reports_the_seconds_until_the_window_reopens_to_the_progress_bar():
-    clock = FakeClock(0.0)
+def test_a_wait_counts_down_each_second_with_the_clock_time_the_window_reopens_then_clears():
+    clock = FakeClock(1_700_000_000.0)
     limiter = RateLimiter("ratelimit-", clock=clock.time, sleep=clock.sleep, margin=0.0)
     told = []
     limiter.on_wait = lambda seconds, why: told.append((seconds, why))
-    limiter.call("appview", lambda: ("a", {"ratelimit-remaining": "0", "ratelimit-reset": "42"}))
+    limiter.call("appview", lambda: ("a", {"ratelimit-remaining": "0", "ratelimit-reset": "1700000003"}))
     limiter.call("appview", lambda: ("b", {}))
-    assert told == [(42.0, "rate limit")]
+    reopens = time.strftime("%H:%M:%S", time.localtime(1_700_000_003))
+    assert told == [(3.0, f"rate limit: window reopens at {reopens}"), (2.0, f"rate limit: window reopens at {reopens}"),
+                    (1.0, f"rate limit: window reopens at {reopens}"), (0.0, "")]
+    assert clock.now == 1_700_000_003
+
+
+def test_retries_are_labelled_as_retries_not_as_rate_limits():
+    clock = FakeClock(0.0)
+    limiter = RateLimiter("ratelimit-", clock=clock.time, sleep=clock.sleep, backoff=2.0)
+    told = []
+    limiter.on_wait = lambda seconds, why: told.append(why)
+    assert limiter.call("appview", scripted(Transient("HTTP 503"), ("ok", {}))) == "ok"
+    assert told[0].startswith("retry 1 of 6 after HTTP 503: next try at ") and told[-1] == ""
+    assert not any("rate limit" in why for why in told)

@@ -20,10 +20,14 @@ from botbaby.tweets import TweetStore
 SINCE = datetime(2014, 1, 1, tzinfo=UTC)
 
 
-def write_accounts(data_dir, side, handles):
+def write_accounts(data_dir, side, handles, world=None, kind="bluesky"):
+    """accounts.csv as rank writes it (with ids, when ``world`` is given) or as a user might (handles only)."""
     path = Layout(data_dir).side(side).accounts_csv
     path.parent.mkdir(parents=True, exist_ok=True)
-    pd.DataFrame({"handle": handles, "leaders_followed": 1}).to_csv(path, index=False)
+    table = {"handle": handles}
+    if world is not None:
+        table["id"] = [world.by_handle[h].did if kind == "bluesky" else world.by_handle[h].x_id for h in handles]
+    pd.DataFrame({**table, "leaders_followed": 1}).to_csv(path, index=False)
 
 
 def some_accounts(world, n=120):
@@ -45,17 +49,17 @@ class CrashAfter:
     def __getattr__(self, name):
         return getattr(self.source, name)
 
-    def posts(self, handle, since, cursor=None):
+    def posts(self, account, since, cursor=None, **options):
         if self.pages == 0:
             raise KeyboardInterrupt
         self.pages -= 1
-        return self.source.posts(handle, since, cursor)
+        return self.source.posts(account, since, cursor, **options)
 
 
 def test_scrape_stores_every_post_since_the_date_exactly_once(world, start_fake, bluesky, data_dir):
     _, url = start_fake()
     handles = some_accounts(world)
-    write_accounts(data_dir, "left", handles)
+    write_accounts(data_dir, "left", handles, world)
     report = scrape(data_dir, "left", source=bluesky(url), since="2014-01-01", flush_every=100)
     ids = stored_ids(data_dir)
     assert len(ids) == len(set(ids))
@@ -75,14 +79,14 @@ def test_deleted_accounts_are_recorded_as_unavailable_and_skipped(world, start_f
     report = scrape(data_dir, "left", source=bluesky(url))
     assert report["unavailable"] == len(gone) > 0
     with sqlite3.connect(Layout(data_dir).side("left").scrape_state) as db:
-        rows = db.execute("SELECT handle FROM accounts WHERE status = 'unavailable'").fetchall()
+        rows = db.execute("SELECT handle FROM progress WHERE status = 'unavailable'").fetchall()
     assert sorted(r[0] for r in rows) == sorted(gone)
 
 
 def test_scrape_survives_429s_and_503s_without_losing_a_post(world, start_fake, bluesky, data_dir):
     server, url = start_fake(fail_every=5, throttle_every=9)
     handles = some_accounts(world, 60)
-    write_accounts(data_dir, "left", handles)
+    write_accounts(data_dir, "left", handles, world)
     report = scrape(data_dir, "left", source=bluesky(url), flush_every=50)
     assert server.failed > 0 and server.throttled > 0 and report["rate_limited"] == server.throttled
     assert set(stored_ids(data_dir)) == world.expected_posts(handles, SINCE)
@@ -93,7 +97,7 @@ def test_an_interrupted_scrape_resumes_and_ends_equal_to_an_uninterrupted_one(wo
     handles = some_accounts(world)
     clean, resumed = tmp_path / "clean", tmp_path / "resumed"
     for data in (clean, resumed):
-        write_accounts(data, "left", handles)
+        write_accounts(data, "left", handles, world)
     scrape(clean, "left", source=bluesky(url), flush_every=40)
     for pages in (7, 30, 1, 25):
         with pytest.raises(KeyboardInterrupt):
@@ -106,12 +110,12 @@ def test_an_interrupted_scrape_resumes_and_ends_equal_to_an_uninterrupted_one(wo
 def test_a_finished_scrape_is_skipped_and_new_accounts_are_picked_up(world, start_fake, bluesky, data_dir):
     server, url = start_fake()
     handles = some_accounts(world, 40)
-    write_accounts(data_dir, "left", handles[:20])
+    write_accounts(data_dir, "left", handles[:20], world)
     scrape(data_dir, "left", source=bluesky(url))
     before = server.requests
     assert scrape(data_dir, "left", source=bluesky(url))["stored_now"] == 0
     assert server.requests == before
-    write_accounts(data_dir, "left", handles)
+    write_accounts(data_dir, "left", handles, world)
     scrape(data_dir, "left", source=bluesky(url))
     assert set(stored_ids(data_dir)) == world.expected_posts(handles, SINCE)
 
@@ -119,23 +123,24 @@ def test_a_finished_scrape_is_skipped_and_new_accounts_are_picked_up(world, star
 def test_max_posts_per_account_keeps_the_newest(world, start_fake, bluesky, data_dir):
     _, url = start_fake()
     handles = [a.handle for a in world.accounts if len(a.posts) >= 10 and not a.gone][:10]
-    write_accounts(data_dir, "left", handles)
+    write_accounts(data_dir, "left", handles, world)
     scrape(data_dir, "left", source=bluesky(url), since="2000-01-01", max_posts_per_account=3)
     posts = TweetStore(Layout(data_dir).side("left").tweets_dir).read()
     assert posts.groupby("handle").size().to_dict() == dict.fromkeys(handles, 3)
 
 
-def test_scrape_from_x_stores_tweets_with_retweets_marked(world, start_fake, x_source, data_dir):
+def test_scrape_from_x_stores_posts_and_replies_and_retweets_only_when_asked(world, start_fake, x_source, tmp_path):
     _, url = start_fake()
     handles = some_accounts(world, 50)
-    write_accounts(data_dir, "right", handles)
-    report = scrape(data_dir, "right", source=x_source(url))
-    posts = TweetStore(Layout(data_dir).side("right").tweets_dir).read()
-    expected = sum(1 for h in handles if not world.by_handle[h].gone for p in world.by_handle[h].posts
-                   if p["created_at"] >= SINCE)
-    assert len(posts) == expected and report["posts"] == expected
-    assert posts.loc[posts["is_retweet"], "text"].str.startswith("RT @").all()
-    assert (posts["source"] == "x").all()
+    for side, retweets in (("left", False), ("right", True)):
+        write_accounts(tmp_path, side, handles, world, kind="x")
+        report = scrape(tmp_path, side, source=x_source(url), retweets=retweets)
+        posts = TweetStore(Layout(tmp_path).side(side).tweets_dir).read()
+        expected = world.expected_posts(handles, SINCE, source="x", retweets=retweets)
+        assert set(posts["id"]) == expected and report["posts"] == len(expected)
+        assert posts["is_retweet"].any() == retweets
+        assert posts.loc[posts["is_retweet"], "text"].str.startswith("RT @").all()
+        assert (posts["source"] == "x").all()
 
 
 def test_scrape_without_accounts_says_to_run_rank_first(data_dir):
@@ -157,7 +162,7 @@ def test_accounts_are_read_as_written_even_when_pandas_would_call_them_missing(d
     from botbaby.scrape import read_accounts
 
     write_accounts(data_dir, "left", ["@null", "NA", "nan", " ", "alice"])
-    assert read_accounts(Layout(data_dir).side("left")) == ["null", "NA", "nan", "alice"]
+    assert [a.handle for a in read_accounts(Layout(data_dir).side("left"))] == ["null", "NA", "nan", "alice"]
 
 
 def test_a_bad_since_date_is_refused(data_dir):
@@ -194,7 +199,7 @@ def test_sigkill_at_several_points_then_resume_gives_the_same_posts_as_an_uninte
     handles = some_accounts(world, 250)
     clean, killed = tmp_path / "clean", tmp_path / "killed"
     for data in (clean, killed):
-        write_accounts(data, "left", handles)
+        write_accounts(data, "left", handles, world)
     assert run_scrape(url, clean).wait(timeout=300) == 0
     total = server.requests
     for fraction in (0.1, 0.3, 0.5, 0.7):  # kill -9 at several points; each run gets fraction / 2 of the work done

@@ -9,15 +9,15 @@ import pytest
 
 from botbaby.cli import main
 from botbaby.errors import BotbabyError
-from botbaby.sources.base import AccountUnavailable, account_key
+from botbaby.sources.base import Account, AccountUnavailable, account_key
 
 SINCE = datetime(2014, 1, 1, tzinfo=UTC)
 
 
-def all_pages(fetch, *args):
+def all_pages(fetch, *args, **options):
     items, cursor = [], None
     while True:
-        page = fetch(*args, cursor)
+        page = fetch(*args, cursor, **options)
         items.extend(page.items)
         if page.done:
             return items
@@ -35,26 +35,77 @@ def test_followers_pages_add_up_to_every_follower_of_the_leader(kind, world, sta
     assert {a.handle for a in followers} == expected and len(followers) == len(expected)
 
 
+def as_account(account, kind):
+    return Account(handle=account.handle, id=account.did if kind == "bluesky" else account.x_id)
+
+
 @pytest.mark.parametrize("kind", ["bluesky", "x"])
-def test_posts_since_a_date_are_all_there_and_none_older(kind, world, start_fake, bluesky, x_source):
+def test_posts_since_a_date_are_all_there_with_replies_and_none_older(kind, world, start_fake, bluesky, x_source):
+    from collect_fakes import post_id
+
     _, url = start_fake()
     source = bluesky(url) if kind == "bluesky" else x_source(url)
-    account = next(a for a in world.accounts if a.side is None and len(a.posts) >= 8 and not a.gone)
-    posts = all_pages(source.posts, account.handle, SINCE)
-    expected = [p for p in account.posts if p["created_at"] >= SINCE]
-    assert len(posts) == len(expected) > 0
+    account = next(a for a in world.accounts if a.side is None and not a.gone
+                   and sum(p["kind"] == "reply" and p["created_at"] >= SINCE for p in a.posts) >= 2)
+    posts = all_pages(source.posts, as_account(account, kind), SINCE)
+    expected = [p for p in account.posts if p["created_at"] >= SINCE and p["kind"] != "repost"]
+    assert [p["id"] for p in posts] == [post_id(world, account, p, kind) for p in expected]
     assert all(pd.Timestamp(p["created_at"]) >= SINCE for p in posts)
-    assert {p["text"] for p in posts} == {p["text"] if p["repost_of"] is None or kind == "bluesky" else "RT @someone: " + p["text"] for p in expected}
-    assert all(p["source"] == kind and p["handle"] == account.handle for p in posts)
+    assert all(p["source"] == kind and p["handle"] == account.handle and not p["is_retweet"] for p in posts)
 
 
-def test_bluesky_reposts_are_marked_and_keyed_by_who_reposted(world, start_fake, bluesky):
+@pytest.mark.parametrize("kind", ["bluesky", "x"])
+def test_reposts_come_only_when_asked_for_and_flagged(kind, world, start_fake, bluesky, x_source):
+    from collect_fakes import post_id
+
     _, url = start_fake()
-    account = next(a for a in world.accounts if a.posts and a.posts[0]["repost_of"] is not None and not a.gone
-                   and a.posts[0]["created_at"] >= SINCE)
-    posts = bluesky(url).posts(account.handle, SINCE).items
-    assert posts[0]["is_retweet"] is True and posts[0]["id"].endswith(f"#repost-by-{account.did}")
-    assert not any(p["is_retweet"] for p in posts[1:])
+    source = bluesky(url) if kind == "bluesky" else x_source(url)
+    account = next(a for a in world.accounts if a.side is None and not a.gone
+                   and sum(p["kind"] == "repost" and p["created_at"] >= SINCE for p in a.posts) >= 2)
+    posts = all_pages(source.posts, as_account(account, kind), SINCE, retweets=True)
+    reposts = [p for p in account.posts if p["kind"] == "repost" and p["created_at"] >= SINCE]
+    flagged = {p["id"] for p in posts if p["is_retweet"]}
+    assert flagged == {post_id(world, account, p, kind) for p in reposts}
+    if kind == "bluesky":  # keyed by the original and who reposted it, dated when reposted
+        assert all(i.endswith(f"#repost-by-{account.did}") for i in flagged)
+        dates = {p["id"]: p["created_at"] for p in posts}
+        assert {dates[post_id(world, account, p)] for p in reposts} == {p["created_at"] for p in reposts}
+    else:
+        assert all(p["text"].startswith("RT @") for p in posts if p["is_retweet"])
+
+
+def test_bluesky_asks_for_the_feed_with_replies_which_posts_no_replies_would_drop(world, start_fake, bluesky):
+    import atproto
+
+    from botbaby.sources import bluesky as module
+
+    _, url = start_fake()
+    account = next(a for a in world.accounts if not a.gone and any(p["kind"] == "reply" for p in a.posts))
+    replies = {f"at://{account.did}/app.bsky.feed.post/{p['rkey']}" for p in account.posts if p["kind"] == "reply"}
+    stored = {p["id"] for p in all_pages(bluesky(url).posts, as_account(account, "bluesky"), SINCE.replace(year=2000))}
+    assert replies <= stored and module.FEED_FILTER == "posts_with_replies"
+    # What the old filter did on the real AppView, and does on the fake: every reply gone.
+    feed = atproto.Client(base_url=url).app.bsky.feed.get_author_feed(
+        {"actor": account.did, "filter": "posts_no_replies", "limit": 100}).feed
+    assert feed and not any(item.post.record.reply for item in feed)
+    assert any(item.reason for item in feed) == any(p["kind"] == "repost" for p in account.posts)
+
+
+def test_x_excludes_retweets_by_default_and_stores_the_whole_text_of_long_posts(world, start_fake, x_source):
+    _, url = start_fake()
+    account = next(a for a in world.accounts if not a.gone and any(len(p["text"]) > 300 and p["kind"] == "post"
+                                                                   for p in a.posts if p["created_at"] >= SINCE))
+    posts = {p["id"]: p for p in all_pages(x_source(url).posts, as_account(account, "x"), SINCE)}
+    long = next(p for p in account.posts if len(p["text"]) > 300 and p["kind"] == "post" and p["created_at"] >= SINCE)
+    assert posts[long["x_id"]]["text"] == long["text"]
+    assert not any(p["is_retweet"] for p in posts.values())
+
+
+def test_x_refuses_a_since_before_2010_11_06_in_one_line_before_asking(world, start_fake, x_source):
+    server, url = start_fake()
+    with pytest.raises(BotbabyError, match="no posts before 2010-11-06"):
+        x_source(url).posts(Account("user0.bsky.social", "1000012"), datetime(2009, 1, 1, tzinfo=UTC))
+    assert server.requests == 0
 
 
 @pytest.mark.parametrize("kind", ["bluesky", "x"])
@@ -63,7 +114,7 @@ def test_a_deleted_account_raises_account_unavailable(kind, world, start_fake, b
     source = bluesky(url) if kind == "bluesky" else x_source(url)
     gone = next(a for a in world.accounts if a.gone)
     with pytest.raises(AccountUnavailable) as caught:
-        source.posts(gone.handle, SINCE)
+        source.posts(as_account(gone, kind), SINCE)
     assert caught.value.handle == gone.handle
     with pytest.raises(AccountUnavailable):
         source.followers(gone.handle)
@@ -94,7 +145,7 @@ def test_429s_and_503s_are_waited_out_and_retried_and_nothing_is_lost(kind, worl
     followers = all_pages(source.followers, leader)
     for account in world.accounts[20:40]:
         if not account.gone:
-            all_pages(source.posts, account.handle, SINCE)
+            all_pages(source.posts, as_account(account, kind), SINCE)
     assert len(followers) == len(world.followers_of[world.by_handle[leader].index])
     assert server.failed > 0 and server.throttled > 0
     assert source.limiter.retries == server.failed and source.limiter.rate_limited == server.throttled
@@ -106,7 +157,7 @@ def test_bluesky_paces_itself_from_ratelimit_headers(world, start_fake, bluesky,
     source = bluesky(url)
     for account in world.accounts[12:20]:
         if not account.gone:
-            source.posts(account.handle, SINCE)
+            source.posts(as_account(account, "bluesky"), SINCE)
     assert len(clock.sleeps) == 1 and clock.sleeps[0] > 0  # waited once, when the 5 were spent
     assert server.throttled == 0
 
@@ -228,7 +279,7 @@ def test_getoldtweets3_against_todays_dead_endpoint_names_the_alternatives(dead_
 
     source = getoldtweets3.open_source(base_url=dead_twitter)
     with pytest.raises(BotbabyError) as caught:
-        source.posts("jack", SINCE)
+        source.posts(Account("jack", "jack"), SINCE)
     message = str(caught.value)
     assert "gone since September 2020" in message and "HTTP Error 404" in message
     assert "--source x" in message and "--source bluesky" in message and "--source archive" in message
