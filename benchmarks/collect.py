@@ -11,7 +11,7 @@ of what the limit allows (limit x 100 posts a page; target >= 95%), and the 429s
 429s (what tweepy's ``wait_on_rate_limit`` does).
 
 (b) ``DATA/SIDE/followers/LEADER.arrow`` files for ``--leaders`` leaders (half per side) with
-``--followers`` followers each, drawn from overlapping populations. ``botbaby.followers.rank`` runs
+``--followers`` followers each, drawn from overlapping populations. ``botbaby.rank.rank`` runs
 in one fresh process, a plain ``collections.Counter`` over each side's merged id lists (same files,
 same top N, same handle lookup) in another; each process reports its own time and peak RSS. The two
 alternate ``--repeat`` times (the machine may be shared); the fastest run of each and the highest
@@ -54,8 +54,9 @@ def rate_limit_run(limit: int, window: float, accounts: int, pages: int, respect
     data = Path(tempfile.mkdtemp(prefix="bench-collect-"))
     try:
         (data / "left").mkdir()
-        handles = [a.handle for a in world.accounts if a.side is None]
-        (data / "left" / "accounts.csv").write_text("handle,leaders_followed\n" + "".join(f"{h},1\n" for h in handles))
+        regulars = [a for a in world.accounts if a.side is None]
+        (data / "left" / "accounts.csv").write_text(
+            "handle,id,leaders_followed\n" + "".join(f"{a.handle},{a.did},1\n" for a in regulars))
         # The header-blind baseline reads no rate-limit headers and, after a 429, waits one window.
         limiter = RateLimiter("ratelimit-" if respect_headers else "no-such-header-", default_wait=window)
         with serve(server) as url:
@@ -107,7 +108,7 @@ def make_followers(data: Path, leaders: int, followers: int, seed: int = 0) -> N
 
 
 def rank_numpy(data: Path, top: int) -> list[int]:
-    from botbaby.followers import rank
+    from botbaby.rank import rank
 
     stats = rank(data, top=top)
     import pandas as pd
@@ -117,11 +118,12 @@ def rank_numpy(data: Path, top: int) -> list[int]:
 
 def rank_counter(data: Path, top: int) -> list[int]:
     """The plain way: a Counter over each side's merged follower id lists."""
-    from botbaby.followers import _handles_of, _leader_files, read_leader_file
+    from botbaby.followers import read_leader_file
+    from botbaby.rank import _handles_of, _leader_files
 
     counters, files = {}, {}
     for side in ("left", "right"):
-        files[side] = _leader_files(data, side)
+        files[side], _ = _leader_files(data, side)
         merged: list[int] = []
         for path in files[side]:
             merged.extend(read_leader_file(path).column("key").to_pylist())
@@ -142,7 +144,7 @@ def worker(kind: str, data: str, top: int) -> None:
     pandas and pyarrow), and count in the peak memory of both alike."""
     import pandas  # noqa: F401
 
-    import botbaby.followers  # noqa: F401
+    import botbaby.rank  # noqa: F401
 
     started = time.perf_counter()
     result = (rank_numpy if kind == "numpy" else rank_counter)(Path(data), top)
@@ -215,7 +217,7 @@ def main() -> None:
     finally:
         shutil.rmtree(data, ignore_errors=True)
     same = numpy_run["check"] == counter_run["check"]
-    print(f"    botbaby.followers.rank: {numpy_run['seconds']:.1f} s (runs: {numpy_run['all_seconds']}), "
+    print(f"    botbaby.rank.rank:      {numpy_run['seconds']:.1f} s (runs: {numpy_run['all_seconds']}), "
           f"peak {numpy_run['peak_mb']:.0f} MB")
     print(f"    collections.Counter:    {counter_run['seconds']:.1f} s (runs: {counter_run['all_seconds']}), "
           f"peak {counter_run['peak_mb']:.0f} MB")

@@ -22,6 +22,7 @@ from botbaby.layout import DEFAULT_DATA, default_data
 COMMAND_MODULES = (
     "botbaby.leaders",
     "botbaby.followers",
+    "botbaby.rank",
     "botbaby.scrape",
     "botbaby.clean",
     "botbaby.train",

@@ -10,23 +10,18 @@ import pytest
 
 from botbaby.cli import main
 from botbaby.errors import BotbabyError
-from botbaby.followers import (
-    FOLLOWERS_SCHEMA,
-    count_followed,
-    download_followers,
-    leader_file,
-    plot_leaders_followed,
-    plot_overlap,
-    rank,
-    write_leader_file,
-)
+from botbaby.followers import FOLLOWERS_SCHEMA, download_followers, leader_file, write_leader_file
 from botbaby.layout import Layout
+from botbaby.rank import count_followed, plot_leaders_followed, plot_overlap, rank
 
 
-def write_leaders(data_dir, side, handles):
+def write_leaders(data_dir, side, handles, world=None):
     path = Layout(data_dir).side(side).leaders_csv
     path.parent.mkdir(parents=True, exist_ok=True)
-    pd.DataFrame({"handle": handles}).to_csv(path, index=False)
+    table = {"handle": handles}
+    if world is not None:
+        table["id"] = [world.by_handle[h].did for h in handles]
+    pd.DataFrame(table).to_csv(path, index=False)
 
 
 def stored(data_dir, side, leader):
@@ -126,7 +121,8 @@ def test_rank_counts_leaders_followed_and_drops_accounts_following_both_sides(wo
     assert stats["overlap"] == len(both) > 0
     for side in ("left", "right"):
         table = pd.read_csv(data_dir / side / "accounts.csv")
-        assert list(table.columns) == ["handle", "leaders_followed"]
+        assert list(table.columns) == ["handle", "id", "leaders_followed"]
+        assert all(world.by_handle[h].did == i for h, i in zip(table["handle"], table["id"], strict=True))
         expected = {h: n for h, n in followed[side].items() if h not in both}
         assert dict(zip(table["handle"], table["leaders_followed"], strict=True)) == expected
         assert table["leaders_followed"].is_monotonic_decreasing
@@ -191,7 +187,7 @@ def test_followers_and_rank_from_the_cli(world, start_fake, data_dir, capsys):
 
 
 def test_handles_are_read_back_for_exactly_the_keys_asked_for(tmp_path):
-    from botbaby.followers import _handles_of
+    from botbaby.rank import _handles_of
 
     rng = np.random.default_rng(1)
     files = []
@@ -200,7 +196,7 @@ def test_handles_are_read_back_for_exactly_the_keys_asked_for(tmp_path):
         write_keys(files[-1], np.unique(rng.integers(0, 400, size=120)))
     every = np.unique(np.concatenate([pd.read_feather(f)["key"].to_numpy() for f in files]))
     wanted = rng.choice(every, 50, replace=False)
-    assert _handles_of(files, wanted) == {int(k): f"h{k}" for k in wanted}
+    assert _handles_of(files, wanted) == {int(k): (f"h{k}", str(k)) for k in wanted}
 
 
 def run_followers(url, data_dir):
@@ -238,3 +234,65 @@ def test_sigkill_during_followers_then_resume_gives_the_same_files_as_an_uninter
     assert run_followers(url, killed).wait(timeout=300) == 0
     for leader in world.leader_handles("left"):
         pd.testing.assert_frame_equal(stored(clean, "left", leader), stored(killed, "left", leader))
+
+
+def test_rank_refuses_an_incomplete_followers_download_naming_the_leaders(world, start_fake, bluesky, data_dir, capsys):
+    _, url = start_fake()
+    collect_both_sides(world, url, bluesky, data_dir)
+    missing = world.leader_handles("left")[1:5]
+    for leader in missing:
+        leader_file(Layout(data_dir).side("left"), leader).unlink()
+    with pytest.raises(BotbabyError, match="not downloaded yet") as caught:
+        rank(data_dir)
+    assert all(leader in str(caught.value) for leader in missing) and "--allow-partial" in str(caught.value)
+    assert not (data_dir / "left" / "accounts.csv").exists()
+    stats = rank(data_dir, allow_partial=True)
+    assert stats["sides"]["left"]["leaders"] == len(world.leader_handles("left")) - 4
+    assert stats["leaders_missing"] == {"left": missing}
+    capsys.readouterr()
+    assert main(["rank", "--data", str(data_dir)]) == 2
+    assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+def test_a_deleted_leader_does_not_make_the_download_incomplete(start_fake, bluesky, data_dir):
+    from collect_fakes import FakeWorld
+
+    world = FakeWorld(followers=300, gone_leaders=("left1.bsky.social",))
+    _, url = start_fake(world=world)
+    collect_both_sides(world, url, bluesky, data_dir)
+    assert rank(data_dir)["sides"]["left"]["leaders"] == len(world.leader_handles("left")) - 1
+
+
+def test_a_leader_on_both_sides_is_a_warning_and_named_in_the_report(world, start_fake, bluesky, data_dir, capsys):
+    _, url = start_fake()
+    shared = world.leader_handles("right")[0]
+    write_leaders(data_dir, "left", world.leader_handles("left") + [shared], world)
+    write_leaders(data_dir, "right", world.leader_handles("right"), world)
+    for side in ("left", "right"):
+        download_followers(data_dir, side, source=bluesky(url))
+    stats = rank(data_dir)
+    warning = [line for line in capsys.readouterr().out.splitlines() if line.startswith("warning")]
+    assert len(warning) == 1 and shared in warning[0]
+    assert stats["leaders_on_several_sides"] == {shared: ["left", "right"]}
+
+
+def test_followers_with_other_settings_are_refused_until_restarted(world, start_fake, x_source, bluesky, data_dir):
+    server, url = start_fake()
+    write_leaders(data_dir, "left", world.leader_handles("left")[:2])
+    download_followers(data_dir, "left", source=x_source(url), max_per_leader=150)
+    before = server.requests
+    for change in ({"max_per_leader": 300}, {"source": bluesky(url), "max_per_leader": 150}):
+        with pytest.raises(BotbabyError, match="other settings .*--restart"):
+            download_followers(data_dir, "left", source=change.pop("source", x_source(url)), **change)
+    assert server.requests == before
+    download_followers(data_dir, "left", source=x_source(url), max_per_leader=300, restart=True)
+    assert len(stored(data_dir, "left", world.leader_handles("left")[0])) == 300
+
+
+def test_the_followers_bar_counts_against_the_leaders_follower_counts(world, start_fake, bluesky, data_dir, capsys):
+    _, url = start_fake()
+    leaders = world.leader_handles("left")[:2]
+    write_leaders(data_dir, "left", leaders)
+    download_followers(data_dir, "left", source=bluesky(url))
+    total = sum(len(world.followers_of[world.by_handle[h].index]) for h in leaders)
+    assert f"{total}/{total}" in capsys.readouterr().err
