@@ -74,7 +74,7 @@ def test_reading_leaders_before_01_says_which_command_to_run(data_dir):
 
 def test_the_cli_writes_the_same_leaders(world, start_fake, data_dir):
     _, url = start_fake()
-    code = main(["leaders", "left", "--source", "bluesky", "--seeds", "left0.bsky.social", "--max", "6",
+    code = main(["leaders", "left", "--source", "bluesky", "--seeds", "left0.bsky.social", "--max-leaders", "6",
                  "--base-url", url, "--data", str(data_dir)])
     assert code == 0
     assert set(read_leaders(data_dir, "left")) == set(world.leader_handles("left"))
