@@ -33,17 +33,18 @@ import json
 import re
 import sqlite3
 import sys
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from botbaby.config import StageConfig, add_config_options, config_from_args
+from botbaby.config import StageConfig, add_config_options, config_from_args, setting
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.io import read_accounts as read_account_rows
 from botbaby.io import state_db
-from botbaby.layout import Layout, SidePaths
+from botbaby.layout import DEFAULT_SIDES, Layout, SidePaths
 from botbaby.sources import SOURCES, source_module
 from botbaby.sources.base import Account, AccountUnavailable, Source, open_source
 from botbaby.tweets import TweetStore
@@ -84,22 +85,16 @@ def parse_since(value: str, source: str = "bluesky", now: datetime | None = None
 class ScrapeConfig(StageConfig):
     """Settings of 03_scrape from a network source."""
 
-    source: str = "bluesky"  # where posts come from: bluesky, x or getoldtweets3
+    source: Literal["bluesky", "x", "getoldtweets3"] = "bluesky"  # where posts come from (x needs X_BEARER_TOKEN)
     since: str = "2014-01-01"  # keep posts from this date (UTC) on: YYYY-MM-DD or an ISO time, not in the future
-    max_posts_per_account: int = 0  # newest posts kept per account; 0: all since `since`
+    max_posts_per_account: int = setting(0, low=0)  # newest posts kept per account; 0: all since `since`
     retweets: bool = False  # also store reposts/retweets (flagged is_retweet); on X they count against the post cap
-    flush_every: int = 10_000  # posts buffered per write to the tweet store (one part file, one cursor commit)
-    timeout: float = 30.0  # seconds to wait for any one answer of the source
-    base_url: str | None = None  # the source's API address; None: its public default
+    flush_every: int = setting(10_000, low=1)  # posts buffered per write to the tweet store (and per cursor commit)
+    timeout: float = setting(30.0, low=0.1)  # seconds to wait for any one answer of the source
+    base_url: str = ""  # the source's API address; "" (the default): its public one
 
     def validate(self) -> None:
         self.since_datetime()
-        if self.max_posts_per_account < 0:
-            raise ConfigError(f"max_posts_per_account must be 0 (all) or more, got {self.max_posts_per_account}")
-        if self.flush_every < 1:
-            raise ConfigError(f"flush_every must be at least 1, got {self.flush_every}")
-        if self.timeout <= 0:
-            raise ConfigError(f"timeout must be more than 0 seconds, got {self.timeout}")
 
     def since_datetime(self) -> datetime:
         return parse_since(self.since, self.source)
@@ -251,7 +246,7 @@ def scrape(
     if not isinstance(overrides.get("source", ""), str):
         client = overrides["source"]
         overrides["source"] = client.name
-    config = ScrapeConfig.from_dict(config.to_dict() if isinstance(config, ScrapeConfig) else config, **overrides)
+    config = ScrapeConfig.resolve(config, **overrides)
     paths = Layout(Path(data)).side(side)
     accounts = read_accounts(paths)
     store = TweetStore(paths.tweets_dir)
@@ -286,7 +281,9 @@ def scrape(
             if work:
                 client = client or open_source(config.source, base_url=config.base_url, timeout=config.timeout)
                 client.limiter.on_wait = progress.waiting
-                work, missing = _resolve(client, work)
+                resolved, missing = _resolve(client, work)
+                work = [a for a in resolved if not _finished(state.get(a.id), since)]  # listed without an id
+                progress.bar.update(len(resolved) - len(work))
                 for account in missing:
                     updates[account.id] = _row(account, "unavailable", reason="not found, suspended or deleted")
                     progress.bar.update(1)
@@ -302,10 +299,10 @@ def scrape(
             finally:
                 progress.close()
         store.create()
-        statuses = dict(db.execute(
-            "SELECT id, status FROM progress WHERE source = ?", (config.source,)
-        ).fetchall())
-    listed = [statuses.get(a.id or "@" + a.handle.lower()) for a in accounts]
+        rows = db.execute("SELECT id, handle, status FROM progress WHERE source = ?", (config.source,)).fetchall()
+    by_id = {key: status for key, _, status in rows}
+    by_handle = {handle.lower(): status for key, handle, status in rows}  # for accounts listed without an id
+    listed = [by_id.get(a.id) if a.id else by_handle.get(a.handle.lower()) for a in accounts]
     report: dict[str, Any] = {
         "side": side,
         "source": config.source,
@@ -318,6 +315,15 @@ def scrape(
     if client is not None:
         report.update(client.limiter.counters())
     return report
+
+
+def scrape_all(
+    data: Path | str, sides: Sequence[str] = DEFAULT_SIDES, config: ScrapeConfig | dict | None = None,
+    **overrides: Any,
+) -> dict[str, dict[str, Any]]:
+    """Download every side's posts with one config (what the notebook calls)."""
+    config = ScrapeConfig.resolve(config, **overrides)
+    return {side: scrape(data, side, config) for side in sides}
 
 
 def _finished(row: dict | None, since: datetime) -> bool:
@@ -404,11 +410,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.files:
         raise BotbabyError(f"--files is for --source archive; --source {args.source} downloads the accounts' posts")
-    overrides = {
-        "source": args.source, "since": args.since, "max_posts_per_account": args.max_posts_per_account,
-        "retweets": args.retweets, "flush_every": args.flush_every, "timeout": args.timeout, "base_url": args.base_url,
-    }
-    report = scrape(args.data, args.side, restart=args.restart, **{k: v for k, v in overrides.items() if v is not None})
+    report = scrape(args.data, args.side, config_from_args(ScrapeConfig, args), restart=args.restart)
     print(json.dumps(report, indent=2))
     return 0
 
@@ -418,14 +420,10 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
 
     parser = subparsers.add_parser("scrape", help="download or import a side's posts (03_scrape)")
     parser.add_argument("side", help="side name, e.g. left")
+    # Required, so no default of its own; archive imports files instead of downloading.
     parser.add_argument("--source", choices=sorted(SOURCES), required=True, help="where the posts come from")
     parser.add_argument("--files", nargs="+", type=Path, help="files to import (--source archive)")
-    parser.add_argument("--since", help="keep posts from this date on, YYYY-MM-DD (default: 2014-01-01)")
-    parser.add_argument("--max-posts-per-account", type=int, help="newest posts per account; 0: all")
-    parser.add_argument("--retweets", action=argparse.BooleanOptionalAction, help="also store reposts/retweets")
-    parser.add_argument("--flush-every", type=int, help="posts buffered per write (default: 10000)")
-    parser.add_argument("--timeout", type=float, help="seconds to wait for any one answer (default: 30)")
-    parser.add_argument("--base-url", help="the source's API address (default: its public one)")
+    add_config_options(parser, ScrapeConfig, exclude=("source",))
     parser.add_argument("--restart", action="store_true", help="forget this source's progress and settings first")
     add_config_options(parser, source_module("archive").ArchiveConfig, exclude=("since",))  # --handle
     add_data_arg(parser)

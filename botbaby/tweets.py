@@ -261,6 +261,7 @@ class TweetStore:
             name = f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.parquet"
             with atomic_path(self.path / name) as tmp:
                 pq.write_table(SCHEMA.empty_table(), tmp)
+            self._write_part_keys(name, np.empty(0, dtype=np.int64))
 
     def read(self, columns: list[str] | None = None) -> pd.DataFrame:
         """All stored posts as a DataFrame (empty, with the schema's columns, when none)."""

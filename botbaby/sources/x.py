@@ -160,6 +160,8 @@ class XSource:
 
     def _rows(self, body: dict, what: str, expected: str, make: Any) -> list:
         """``make(item)`` for each item of the answer's ``data`` list; a wrong shape is one error line."""
+        if not {"data", "meta", "errors"} & body.keys():  # X always sends one of them
+            raise unexpected_answer(self.base_url or API_HOST, what, expected)
         try:
             return [make(item) for item in body.get("data") or []]
         except (KeyError, TypeError, AttributeError) as exc:

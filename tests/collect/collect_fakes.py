@@ -219,6 +219,7 @@ class FakeServer:
         self.served_per_window: Counter[int] = Counter()  # successful requests per window index
         self.items_per_window: Counter[int] = Counter()  # posts or followers served per window index
         self.used: Counter[tuple[str, int]] = Counter()  # (bucket, window index) -> requests
+        self.feeds_asked: list[str] = []  # the handle of every account whose posts were asked for, in order
 
     # -- rate limiting -------------------------------------------------------------------------
 
@@ -311,6 +312,7 @@ class FakeServer:
                 body["cursor"] = cursor
             return 200, body
         if method == "app.bsky.feed.getAuthorFeed":
+            self.feeds_asked.append(account.handle)
             kept = _FEED_FILTERS.get(one("filter") or "posts_with_replies", _FEED_FILTERS["posts_with_replies"])
             posts = [p for p in account.posts if kept(account, p)]
             limit = min(int(one("limit") or 50), 100)
@@ -379,6 +381,7 @@ class FakeServer:
                 indexes = world.followers_of[account.index] if parts[3] == "followers" else account.follows
                 items = [_x_user(world.accounts[i]) for i in indexes]
             elif parts[3] == "tweets":
+                self.feeds_asked.append(account.handle)
                 since, until = query.get("start_time", [None])[0], query.get("end_time", [None])[0]
                 if since and since < "2010-11-06T00:00:01Z":
                     return 400, {
