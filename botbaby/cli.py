@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "botbaby.train",
     "botbaby.generate",
     "botbaby.compare",
+    "botbaby.export",
     "botbaby.serve.cli",
     "botbaby.deploy.cli",
 )

@@ -122,6 +122,11 @@ class SidePaths:
     def model_dir(self) -> Path:
         return self.root / "model"
 
+    @property
+    def hf_dir(self) -> Path:
+        """The checkpoint in the Hugging Face format (``botbaby export``), read by the PyTorch engine."""
+        return self.model_dir / "hf"
+
 
 def _files_digest(files: tuple[Path, ...]) -> str:
     """16 hex digits of a SHA-256 over the files' names and bytes, cached while their size and mtime hold."""

@@ -39,6 +39,7 @@ from typing import Any
 from botbaby._optional import require
 from botbaby.config import StageConfig
 from botbaby.errors import BotbabyError, ConfigError
+from botbaby.export import export_after_training
 from botbaby.io import atomic_path, atomic_write_text, temp_dir
 from botbaby.layout import Layout, SidePaths
 
@@ -402,6 +403,7 @@ def train(data: Path | str, side: str, config: TrainConfig | None = None) -> Tra
     if done >= config.steps:
         metrics = json.loads(metrics_path.read_text()) if metrics_path.is_file() else {}
         log.info("side %s: already trained for %d steps (asked for %d): skipping", side, done, config.steps)
+        export_after_training(layout.root, side)  # model/hf/ for the PyTorch engine, when missing or stale
         return TrainResult(side, model_dir, done, True, metrics.get("perplexity"), metrics.get("final_loss"),
                            time.perf_counter() - started, _files(model_dir), metrics.get("steps_per_second"))
 
@@ -421,6 +423,7 @@ def train(data: Path | str, side: str, config: TrainConfig | None = None) -> Tra
     atomic_write_text(metrics_path, json.dumps(metrics, indent=2) + "\n")
     if score is not None:
         print(f"{side}: perplexity on {paths.val_txt.name} after {total} steps: {score:.2f}")
+    export_after_training(layout.root, side)  # model/hf/ for the PyTorch engine (botbaby.export)
     return TrainResult(side, model_dir, total, False, score, final_loss, time.perf_counter() - started,
                        _files(model_dir), speed)
 
