@@ -13,23 +13,71 @@ values (as GPT-2's ``sample.py``; the one-token step attends with a product and 
 shapes, and the memory they keep, do not depend on how long the samples have grown); and stops as
 soon as every sample has written the end marker.
 Sampling uses stateless random ops seeded per call, so the same seed gives the same posts.
+
+``open_engine(model_dir, engine)`` is where callers get an engine: this one (``tf``), the PyTorch
+one on the exported model (``torch``, ``botbaby.torch_engine``), or ``auto``: torch when torch and
+transformers are installed and ``model/hf/`` holds the current checkpoint, else tf.
 """
 
+import importlib.util
 import json
+import logging
 import threading
 from pathlib import Path
 
 import numpy as np
 
 from botbaby._optional import require
-from botbaby.errors import BotbabyError
+from botbaby.errors import BotbabyError, ConfigError
 from botbaby.layout import END
+
+log = logging.getLogger(__name__)
 
 # How the markers' tails are tokenised in generated text: "<|" may merge with the punctuation
 # before it ("!<|"), but "endoftext" and "|>" are always their own pre-tokens. A sample also ends
 # where the model starts the next post instead of ending this one.
 STOP_TAILS = ("endoftext|>", "startoftext|>")
 NEG_INF = -1e10  # what gpt-2's sample.py gives filtered-out logits
+ENGINES = ("auto", "tf", "torch")  # tf: SamplingEngine below; torch: botbaby.torch_engine.TorchEngine
+
+
+def _installed(*modules: str) -> bool:
+    """Whether every module can be imported (looked up without importing: torch alone takes seconds)."""
+    try:
+        return all(importlib.util.find_spec(module) is not None for module in modules)
+    except ImportError:  # a finder that refuses the name
+        return False
+
+
+def choose_engine(model_dir: Path | str, engine: str = "auto") -> str:
+    """Which engine ``open_engine`` uses for a run folder: ``engine`` itself unless it is ``auto``.
+
+    auto: torch when torch and transformers are installed and ``model/hf/`` holds the current
+    checkpoint (or TensorFlow is missing and an older export is all there is), else tf.
+    """
+    if engine not in ENGINES:
+        raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
+    if engine != "auto":
+        return engine
+    from botbaby.export import export_status
+
+    status = export_status(model_dir)
+    if _installed("torch", "transformers") and status != "missing":
+        if status == "current":
+            return "torch"
+        if not _installed("tensorflow"):
+            log.warning("%s/hf is older than the checkpoint (run `botbaby export`); serving it anyway", model_dir)
+            return "torch"
+    return "tf"
+
+
+def open_engine(model_dir: Path | str, engine: str = "auto"):
+    """The sampling engine for a run folder (``DATA/SIDE/model``): tf, torch or auto (see ``choose_engine``)."""
+    if choose_engine(model_dir, engine) == "torch":
+        from botbaby.torch_engine import TorchEngine
+
+        return TorchEngine(model_dir)
+    return SamplingEngine(model_dir)
 
 
 def load_hparams(model_dir: Path | str):

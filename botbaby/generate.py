@@ -162,12 +162,12 @@ class Generator:
     """One side's model, loaded once: its own tf.Graph and Session, sampling graph built once."""
 
     def __init__(self, data: Path | str, side: str, sentiment: str | Analyzer = "vader",
-                 postprocess: PostprocessConfig | None = None) -> None:
+                 postprocess: PostprocessConfig | None = None, engine: str = "auto") -> None:
         from botbaby.train import has_checkpoint
 
         self.side = side
         model_dir = Layout(Path(data)).side(side).model_dir
-        if not has_checkpoint(model_dir):
+        if not has_checkpoint(model_dir) and not Layout(Path(data)).side(side).hf_dir.is_dir():
             raise BotbabyError(
                 f"no trained model for side {side!r} in {model_dir}: run `botbaby train {side} --data {data}` first"
             )
@@ -176,9 +176,9 @@ class Generator:
         self.split, splitter = sentence_splitter(data, side)
         log.info("side %s: splitting sentences with %s", side, splitter)
         self.analyzer = get_analyzer(sentiment) if isinstance(sentiment, str) else sentiment
-        from botbaby.engine import SamplingEngine
+        from botbaby.engine import open_engine
 
-        self.engine = SamplingEngine(model_dir)
+        self.engine = open_engine(model_dir, engine)  # engine: tf, torch or auto (botbaby.engine.choose_engine)
 
     def generate(self, prompt: str, settings: SampleSettings = DEFAULT_SETTINGS, seed: int | None = None) -> Generation:
         """Sample ``settings.num_samples`` posts continuing ``prompt``; rank them by sentiment."""

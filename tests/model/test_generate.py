@@ -48,7 +48,7 @@ def test_top_k_applies_before_top_p_so_both_settings_count():
 
 @pytest.fixture(scope="module")
 def left(tiny_models):
-    generator = Generator(tiny_models, "left")
+    generator = Generator(tiny_models, "left", engine="tf")  # these tests look inside the TensorFlow engine
     yield generator
     generator.close()
 

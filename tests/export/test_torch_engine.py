@@ -1,0 +1,151 @@
+"""The PyTorch engine: the TensorFlow engine's logits and filters, its interface, and serving without TensorFlow."""
+
+import json
+
+import numpy as np
+import pytest
+from conftest import run_without_tensorflow
+
+from botbaby.engine import choose_engine, open_engine
+from botbaby.errors import BotbabyError, ConfigError
+from botbaby.export import INFO_NAME
+from botbaby.layout import Layout
+
+
+@pytest.fixture(scope="module")
+def torch_left(tiny_models):
+    from botbaby.torch_engine import TorchEngine
+
+    engine = TorchEngine(Layout(tiny_models).side("left").model_dir)
+    yield engine
+    engine.close()
+
+
+def tf_filter(logits, top_k, top_p):
+    import tensorflow as tf
+
+    from botbaby.engine import filter_logits
+
+    graph = tf.Graph()
+    with graph.as_default(), tf.compat.v1.Session(graph=graph) as sess:
+        return sess.run(filter_logits(tf.constant(logits, tf.float32), top_k, top_p)) > -1e9
+
+
+def torch_filter(logits, top_k, top_p):
+    import torch
+
+    from botbaby.torch_engine import filter_logits
+
+    return (filter_logits(torch.tensor(logits, dtype=torch.float32), top_k, top_p) > -1e9).numpy()
+
+
+@pytest.mark.parametrize("top_k, top_p", [(40, 0.9), (0, 0.9), (40, 1.0), (1, 0.5), (0, 0.3), (3, 0.99), (0, 1.0)])
+def test_both_engines_keep_the_same_candidate_tokens(top_k, top_p):
+    rng = np.random.RandomState(top_k * 100 + int(top_p * 100))
+    # flat, peaked and heavy-tailed rows over a GPT-2-sized vocabulary, as a model at temperature 0.7 gives
+    logits = np.concatenate([rng.normal(0, scale, (4, 50257)) for scale in (0.5, 3.0, 8.0)]).astype(np.float32) / 0.7
+    kept_tf, kept_torch = tf_filter(logits, top_k, top_p), torch_filter(logits, top_k, top_p)
+    assert (kept_tf == kept_torch).all()
+    assert kept_torch[np.arange(len(logits)), logits.argmax(axis=1)].all()  # the likeliest token always survives
+
+
+def test_next_token_logits_with_the_cache_agree_with_the_tensorflow_engine(tiny_models, torch_left):
+    import tensorflow as tf
+    import torch
+    from gpt_2_simple.src import model
+
+    from botbaby.engine import _next_token_logits, load_hparams
+
+    model_dir = Layout(tiny_models).side("left").model_dir
+    hparams = load_hparams(model_dir)
+    tokens = np.random.RandomState(1).randint(0, hparams.n_vocab, (3, 9))
+    graph = tf.Graph()
+    with graph.as_default():
+        past = model.model(hparams=hparams, X=tf.constant(tokens[:, :-1]), reuse=tf.compat.v1.AUTO_REUSE)["present"]
+        logits, _ = _next_token_logits(tf, model, hparams, tf.constant(tokens[:, -1]), past)  # the TF engine's step
+        with tf.compat.v1.Session(graph=graph) as sess:
+            tf.compat.v1.train.Saver().restore(sess, tf.train.latest_checkpoint(str(model_dir)))
+            expected = sess.run(logits)
+    with torch.inference_mode():  # the torch engine's step: the prompt fills the cache, then one token
+        prefix = torch_left.model(input_ids=torch.tensor(tokens[:, :-1]), use_cache=True)
+        step = torch_left.model(input_ids=torch.tensor(tokens[:, -1:]), use_cache=True,
+                                **{torch_left._cache: getattr(prefix, torch_left._cache)})
+    np.testing.assert_allclose(step.logits[:, -1].numpy(), expected, atol=1e-4)
+
+
+def test_the_same_seed_gives_the_same_samples_and_another_seed_others(torch_left):
+    first = torch_left.sample("<|startoftext|>Working families", num_samples=4, length=30, seed=5)
+    assert first == torch_left.sample("<|startoftext|>Working families", num_samples=4, length=30, seed=5)
+    assert first != torch_left.sample("<|startoftext|>Working families", num_samples=4, length=30, seed=6)
+
+
+def test_sampling_stops_once_every_sample_has_ended(torch_left):
+    samples = torch_left.sample("<|startoftext|>Public schools", num_samples=5, length=400, seed=2)
+    assert all("<|endoftext|>" in sample or "<|startoftext|>" in sample for sample in samples)
+    longest = max(len(torch_left.encode(sample)) for sample in samples)
+    assert torch_left.last_steps < 400 and torch_left.last_steps <= longest + 1
+    for sample in samples:  # nothing after the end marker: each sample stops where it ended
+        assert sample.endswith(("<|endoftext|>", "<|startoftext|>")), sample
+
+
+def test_the_prompt_must_fit_the_context(torch_left):
+    with pytest.raises(BotbabyError, match="reads at most 1023"):
+        torch_left.sample_tokens([1] * 1024, num_samples=1, length=5, temperature=0.7, top_k=40, top_p=0.9, seed=0)
+    with pytest.raises(BotbabyError, match="empty context"):
+        torch_left.sample_tokens([], num_samples=1, length=5, temperature=0.7, top_k=40, top_p=0.9, seed=0)
+
+
+def test_auto_picks_torch_for_a_current_export_and_tensorflow_otherwise(data):
+    model_dir = Layout(data).side("left").model_dir
+    assert choose_engine(model_dir) == "torch"
+    info = model_dir / "hf" / INFO_NAME
+    info.write_text(json.dumps({**json.loads(info.read_text()), "index_sha256": "0" * 64}))  # more training since
+    assert choose_engine(model_dir) == "tf"
+    assert choose_engine(Layout(data).side("right").model_dir, "tf") == "tf"
+    with pytest.raises(ConfigError, match="engine must be one of auto, tf, torch"):
+        choose_engine(model_dir, "jax")
+
+
+def test_asking_for_torch_without_an_export_says_to_export(data):
+    import shutil
+
+    paths = Layout(data).side("left")
+    shutil.rmtree(paths.hf_dir)
+    assert choose_engine(paths.model_dir) == "tf"
+    with pytest.raises(BotbabyError, match="run `botbaby export SIDE` first"):
+        open_engine(paths.model_dir, "torch")
+
+
+def test_the_generator_gives_posts_with_either_engine(tiny_models):
+    from botbaby.contract import SampleSettings
+    from botbaby.generate import Generator
+    from botbaby.torch_engine import TorchEngine
+
+    for engine in ("torch", "tf"):
+        generator = Generator(tiny_models, "left", engine=engine)
+        try:
+            assert isinstance(generator.engine, TorchEngine) == (engine == "torch")
+            generation = generator.generate("Working families", SampleSettings(num_samples=10, length=60), seed=3)
+        finally:
+            generator.close()
+        assert len(generation.raw) == 10 and generation.ranked, engine
+
+
+def test_serve_answers_with_the_torch_engine_on_a_machine_without_tensorflow(data):
+    code = """
+import json, sys
+import httpx
+from botbaby.serve.app import BackgroundServer, ServeConfig, create_app
+app = create_app(sys.argv[1], ServeConfig(wait_s=120))
+with BackgroundServer(app) as url:
+    answer = httpx.get(f"{url}/generate", params={"model": "left", "prompt": "Working families", "num_samples": 8},
+                       timeout=120)
+print(json.dumps({"status": answer.status_code, "posts": answer.json(), "tf": "tensorflow" in sys.modules,
+                  "torch": "torch" in sys.modules}))
+"""
+    result = run_without_tensorflow(code, str(data))
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer["status"] == 200, answer
+    assert answer["torch"] and not answer["tf"]
+    assert isinstance(answer["posts"], list)
+    assert all(post["text"] and post["sentiment"] for post in answer["posts"])
