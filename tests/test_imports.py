@@ -6,8 +6,9 @@ import sys
 
 import botbaby
 
-# The libraries an extra brings (train, collect, aws, compare): a bare kernel has none of them.
-OPTIONAL = ("tensorflow", "gpt_2_simple", "tweepy", "atproto", "GetOldTweets3", "boto3", "sklearn")
+# The libraries an extra brings (train, collect, aws, compare, torch): a bare kernel has none of them.
+OPTIONAL = ("tensorflow", "gpt_2_simple", "tweepy", "atproto", "GetOldTweets3", "boto3", "sklearn", "torch",
+            "transformers", "safetensors", "huggingface_hub")
 
 # Run before the code under test: any import of an OPTIONAL package (or its submodules) fails.
 BLOCKER = f"""
@@ -50,6 +51,7 @@ def test_the_cli_help_of_every_command_works_without_them():
         "import contextlib, io, sys\n"
         "from botbaby.cli import main\n"
         "for argv in ([], ['leaders'], ['followers'], ['rank'], ['scrape'], ['clean'], ['train'], ['generate'], ['compare'],\n"
+        "             ['export'],\n"
         "             ['serve'], ['deploy', 'aws']):\n"
         "    with contextlib.redirect_stdout(io.StringIO()) as out, contextlib.suppress(SystemExit):\n"
         "        main([*argv, '--help'])\n"
