@@ -32,6 +32,7 @@ import regex
 
 from botbaby.config import StageConfig
 from botbaby.contract import Post, SampleSettings, majority_view, parse_generate_query
+from botbaby.engine import ENGINES
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.layout import END, START, Layout
 from botbaby.sentiment import KEEP, Analyzer, get_analyzer, rank
@@ -234,6 +235,8 @@ def add_cli(subparsers) -> None:
     parser.add_argument("--seed", type=int, default=None, help="same seed, same posts")
     parser.add_argument("--sentiment", default="vader", help="sentiment backend: vader (offline) or comprehend")
     parser.add_argument("--json", action="store_true", help='print {"raw": [...], "tweets": [...]}')
+    parser.add_argument("--engine", choices=ENGINES, default="auto", help="tf, torch, or auto: torch when it is "
+                        "installed and model/hf/ is current (default: auto)")
     parser.set_defaults(func=_run_cli)
 
 
@@ -242,7 +245,7 @@ def _run_cli(args) -> int:
     request = parse_generate_query({"model": args.side, "prompt": args.prompt, "num_samples": args.num_samples,
                                     "length": args.length, "temperature": args.temperature, "top_p": args.top_p,
                                     "top_k": args.top_k}, sides=[args.side])
-    generator = Generator(args.data, args.side, sentiment=args.sentiment)
+    generator = Generator(args.data, args.side, sentiment=args.sentiment, engine=args.engine)
     try:
         generation = generator.generate(request.prompt, request.settings, seed=args.seed)
     finally:

@@ -7,7 +7,7 @@ import sys
 
 import numpy as np
 import pytest
-from conftest import run_without_tensorflow, tf_logits
+from export_helpers import run_without_tensorflow, tf_logits
 
 from botbaby.export import INFO_NAME, export, export_status
 from botbaby.layout import Layout

@@ -4,7 +4,7 @@ import json
 
 import numpy as np
 import pytest
-from conftest import run_without_tensorflow
+from export_helpers import run_without_tensorflow
 
 from botbaby.engine import choose_engine, open_engine
 from botbaby.errors import BotbabyError, ConfigError
@@ -149,3 +149,11 @@ print(json.dumps({"status": answer.status_code, "posts": answer.json(), "tf": "t
     assert answer["torch"] and not answer["tf"]
     assert isinstance(answer["posts"], list)
     assert all(post["text"] and post["sentiment"] for post in answer["posts"])
+
+
+def test_botbaby_generate_takes_the_engine_to_use(tiny_models, capsys):
+    from botbaby.cli import main
+
+    assert main(["generate", "left", "--data", str(tiny_models), "--prompt", "Working families", "--engine", "torch",
+                 "--num-samples", "6", "--seed", "1", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["raw"]) == 6
