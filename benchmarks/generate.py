@@ -1,4 +1,4 @@
-"""Benchmark the generation engine against gpt-2-simple's ``gpt2.generate``, on the same tiny checkpoint.
+"""Benchmark the generation engines (TensorFlow, PyTorch) against gpt-2-simple's ``gpt2.generate``, on one tiny checkpoint.
 
     .venv/bin/python benchmarks/generate.py                    # 20 requests x 20 samples x 80 tokens
     .venv/bin/python benchmarks/generate.py --requests 10      # quicker
@@ -9,10 +9,12 @@ is measured alone:
 
 - **engine**: ``botbaby.engine.SamplingEngine``: graph built once, settings fed per call, top_k then
   top_p, whole batch in one pass, stops when every sample has ended;
+- **torch engine**: ``botbaby.torch_engine.TorchEngine`` on the same checkpoint exported by
+  ``botbaby export`` (``model/hf/``, written at the end of training): the same sampling, in PyTorch;
 - **gpt2.generate**: gpt-2-simple's call (``load_gpt2`` once, then ``generate`` per request with
   ``nsamples = batch_size = 20``), which builds a new sampling graph on every call.
 
-It prints requests per second and their ratio (target: engine >= 3x), and each process's resident
+It prints requests per second and their ratios to gpt2.generate (target: engine >= 3x), and each process's resident
 memory growth from the first request to the last (target: under 5% for the engine), and over the
 second half alone (the engine's allocator settles within a few requests; gpt2.generate keeps growing).
 """
@@ -47,16 +49,17 @@ def rss_mb() -> float:
 
 
 def prepare(data: Path, steps: int) -> None:
-    """A tiny model for SIDE trained on the demo corpus (kept when already there)."""
+    """A tiny model for SIDE trained on the demo corpus and exported (both kept when already there)."""
     from botbaby import demo
+    from botbaby.export import export
     from botbaby.train import TrainConfig, has_checkpoint, train
 
-    if has_checkpoint(data / SIDE / "model"):
-        return
-    quiet = lambda message: None  # noqa: E731
-    demo.import_corpus(data, [SIDE], say=quiet)
-    demo.clean_sides(data, [SIDE], say=quiet)
-    train(data, SIDE, TrainConfig(steps=steps, accumulate_gradients=1, learning_rate=0.001, perplexity_tokens=0))
+    if not has_checkpoint(data / SIDE / "model"):
+        quiet = lambda message: None  # noqa: E731
+        demo.import_corpus(data, [SIDE], say=quiet)
+        demo.clean_sides(data, [SIDE], say=quiet)
+        train(data, SIDE, TrainConfig(steps=steps, accumulate_gradients=1, learning_rate=0.001, perplexity_tokens=0))
+    export(data, SIDE)  # model/hf/ for the torch engine (skipped when training has just written it)
 
 
 def worker(kind: str, data: Path, requests: int, samples: int, length: int) -> dict:
@@ -72,6 +75,13 @@ def worker(kind: str, data: Path, requests: int, samples: int, length: int) -> d
 
         def serve(i, prompt):
             return engine.sample(START + prompt, num_samples=samples, length=length, seed=i, **settings)
+    elif kind == "torch":
+        from botbaby.torch_engine import TorchEngine
+
+        torch_engine = TorchEngine(data / SIDE / "model")
+
+        def serve(i, prompt):
+            return torch_engine.sample(START + prompt, num_samples=samples, length=length, seed=i, **settings)
     else:
         import gpt_2_simple.gpt_2 as gpt2
 
@@ -102,7 +112,7 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=20)
     parser.add_argument("--length", type=int, default=80)
     parser.add_argument("--steps", type=int, default=300, help="training steps for the tiny model")
-    parser.add_argument("--worker", choices=["engine", "gpt2"], help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=["engine", "torch", "gpt2"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(worker(args.worker, args.data, args.requests, args.samples, args.length)))
@@ -110,20 +120,22 @@ def main() -> None:
     data = args.data or Path(tempfile.mkdtemp(prefix="botbaby-bench-generate-"))
     prepare(data, args.steps)
     results = {}
-    for kind in ("engine", "gpt2"):
+    for kind in ("engine", "torch", "gpt2"):
         command = [sys.executable, __file__, "--worker", kind, "--data", str(data), "--requests", str(args.requests),
                    "--samples", str(args.samples), "--length", str(args.length)]
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         results[kind] = json.loads(output.strip().splitlines()[-1])
-    engine, gpt2 = results["engine"], results["gpt2"]
+    engine, torch_engine, gpt2 = results["engine"], results["torch"], results["gpt2"]
     print(f"{args.requests} requests x {args.samples} samples x {args.length} tokens, tiny model in {data}")
-    for name, result in (("engine", engine), ("gpt2.generate", gpt2)):
+    for name, result in (("engine", engine), ("torch engine", torch_engine), ("gpt2.generate", gpt2)):
         print(f"  {name:14s} {result['requests_per_s']:7.2f} requests/s   RSS {result['rss_first_mb']:7.1f} MB -> "
               f"{result['rss_last_mb']:7.1f} MB ({100 * result['rss_growth']:+.1f}% after the first request, "
               f"{100 * result['rss_growth_second_half']:+.1f}% over the second half)")
     ratio = engine["requests_per_s"] / gpt2["requests_per_s"]
     print(f"  ratio engine / gpt2.generate: {ratio:.1f}x (target >= 3x); "
           f"engine memory growth {100 * engine['rss_growth']:+.1f}% (target < 5%)")
+    print(f"  ratio torch engine / gpt2.generate: {torch_engine['requests_per_s'] / gpt2['requests_per_s']:.1f}x; "
+          f"torch engine / engine: {torch_engine['requests_per_s'] / engine['requests_per_s']:.2f}x")
 
 
 if __name__ == "__main__":

@@ -1,146 +1,176 @@
-"""On a GPU: training steps and 20 x 80-token generation for a random-initialised 355M-shaped GPT-2.
+"""On a GPU, without TensorFlow: botbaby's PyTorch engine vs transformers' ``generate`` on a 355M-shaped GPT-2.
 
-    .venv/bin/python benchmarks/gpu.py                     # needs TensorFlow with a visible GPU
-    .venv/bin/python benchmarks/gpu.py --shape tiny --allow-cpu --steps 5 --requests 2   # dry run on a CPU
+    python benchmarks/gpu.py                                    # a CUDA GPU, torch and transformers
+    python benchmarks/gpu.py --shape tiny --allow-cpu --requests 3 --warmup 1   # dry run on a CPU
 
-No weights are downloaded: the model has 355M's shape (24 layers, 1024 wide, 16 heads, 50,257
-tokens, 1024 context) and random weights, which cost the same to run. Its vocabulary is a small BPE
-learned from a synthetic text, padded with placeholder tokens to 50,257 entries so gpt-2-simple's
-encoder can decode every id. In one run it times:
+Nothing is downloaded and nothing of botbaby needs installing (it imports the checkout next to it;
+the machine needs torch, transformers, tokenizers, safetensors and numpy). The script builds, in a
+temporary folder, what ``botbaby export`` writes for a side (``model/hf/``): a random-initialised
+``GPT2LMHeadModel`` of 355M's shape (24 layers, 1024 wide, 16 heads, 50,257 tokens, 1024 context),
+which costs the same to run as trained weights, and a small BPE vocabulary learned from a synthetic
+text, padded with placeholder tokens to 50,257 entries. Then, on the same weights:
 
-- training: ``gpt2.finetune`` for ``--steps`` steps (batch 1, no gradient accumulation), steps per
-  second from gpt-2-simple's own progress clock;
-- generation: ``--requests`` requests of 20 samples x 80 tokens on ``botbaby.engine.SamplingEngine``
-  (graph built once) and on ``gpt2.generate`` (a new graph per call). A random model never writes
-  the end marker, so both generate all 80 tokens.
+- **torch engine**: ``botbaby.torch_engine.TorchEngine`` (KV cache, temperature then top_k then top_p,
+  stops when every sample ended);
+- **generate**: ``model.generate(do_sample=True, ...)`` with the same settings.
 
-It exits with a clear message when TensorFlow is missing or sees no GPU (unless ``--allow-cpu``).
+Both serve ``--requests`` requests of 20 samples x 80 new tokens (temperature 0.7, top_k 40, top_p
+0.9) after ``--warmup`` untimed ones, one at a time; it prints requests/s, latency p50/p99 and the
+peak GPU memory of each, and the targets (<= 0.5 s per request, >= 1.5x generate's requests/s).
+A random model almost never writes the end marker, so both generate all 80 tokens.
 """
 
 import argparse
-import contextlib
-import io
 import json
-import os
+import platform
 import random
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 SHAPES = {
     "355M": {"n_vocab": 50257, "n_ctx": 1024, "n_embd": 1024, "n_head": 16, "n_layer": 24},
+    "124M": {"n_vocab": 50257, "n_ctx": 1024, "n_embd": 768, "n_head": 12, "n_layer": 12},
     "tiny": {"n_vocab": 1000, "n_ctx": 1024, "n_embd": 64, "n_head": 2, "n_layer": 2},
 }
+SETTINGS = {"temperature": 0.7, "top_k": 40, "top_p": 0.9}
+PROMPT = "<|startoftext|>Fuel prices"
 WORDS = ("fuel prices farmers vote election budget schools hospitals jobs taxes young people government "
          "opposition minister city nation economy inflation students families workers").split()
+TARGET_LATENCY_S = 0.5
+TARGET_RATIO = 1.5
 
 
-def check_gpu(allow_cpu: bool) -> list[str]:
-    """The visible GPUs; exits with a message saying what is missing when there are none."""
+def check_device(allow_cpu: bool) -> str:
+    """``cuda`` when torch sees a GPU; exits with what is missing otherwise (unless ``--allow-cpu``)."""
     try:
-        import tensorflow as tf
-    except ImportError:
-        sys.exit("benchmarks/gpu.py needs TensorFlow (pip install 'botbaby[train]'); it is not installed here.")
-    gpus = [device.name for device in tf.config.list_physical_devices("GPU")]
-    if not gpus and not allow_cpu:
-        sys.exit("benchmarks/gpu.py: TensorFlow sees no GPU (tf.config.list_physical_devices('GPU') is empty). "
-                 "Run it on a GPU machine with CUDA-enabled TensorFlow, or pass --allow-cpu --shape tiny for a dry run.")
-    return gpus
+        import torch
+        import transformers  # noqa: F401
+    except ImportError as exc:
+        sys.exit(f"benchmarks/gpu.py needs torch and transformers (pip install 'botbaby[torch]'): {exc}")
+    if torch.cuda.is_available():
+        return "cuda"
+    if not allow_cpu:
+        sys.exit("benchmarks/gpu.py: torch sees no GPU (torch.cuda.is_available() is False). Run it on a GPU "
+                 "machine, or pass --allow-cpu --shape tiny for a dry run.")
+    return "cpu"
 
 
-def build_model(root: Path, shape: dict) -> tuple[Path, Path]:
-    """A random-initialised release folder (``root/models/bench``) and a training text; returns both."""
-    from botbaby.tiny import init_checkpoint, train_vocabulary
+def build_export(root: Path, shape: dict) -> Path:
+    """A side's ``model/hf/`` as ``botbaby export`` writes it, with random weights; returns the run folder."""
+    import torch
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    from botbaby.export import hf_config, write_tokenizer
+    from botbaby.tiny import train_vocabulary
 
     rng = random.Random(0)
     text = root / "train.txt"
     posts = (" ".join(rng.choice(WORDS) for _ in range(30)) + "." for _ in range(3000))
     text.write_text("".join(f"<|startoftext|>{post}<|endoftext|>\n" for post in posts), encoding="utf-8")
-    release = root / "models" / "bench"
-    release.mkdir(parents=True)
+    run_dir, release = root / "bench" / "model", root / "release"
+    hf_dir = run_dir / "hf"
+    hf_dir.mkdir(parents=True)
+    release.mkdir()
     learned = train_vocabulary(text, release, vocab_size=min(2000, shape["n_vocab"]))
     encoder = json.loads((release / "encoder.json").read_text(encoding="utf-8"))
     for index in range(learned, shape["n_vocab"]):  # ASCII placeholders: decodable, never produced by encoding
         encoder[f"pad{index}"] = index
     (release / "encoder.json").write_text(json.dumps(encoder), encoding="utf-8")
-    (release / "hparams.json").write_text(json.dumps(shape))
-    init_checkpoint(release, shape)
-    return release, text
+    write_tokenizer(release, hf_dir, shape["n_ctx"])
+    torch.manual_seed(0)
+    model = GPT2LMHeadModel(GPT2Config(**hf_config(shape, encoder["<|endoftext|>"])))
+    model.save_pretrained(str(hf_dir))  # config.json + model.safetensors, as the export
+    return run_dir
 
 
-def time_training(root: Path, text: Path, steps: int) -> float:
-    import gpt_2_simple.gpt_2 as gpt2
-    import tensorflow as tf
+def serve(name: str, request, requests: int, warmup: int, device: str) -> dict:
+    """Time ``requests`` calls of ``request(seed)`` one after another; peak GPU memory over them."""
+    import torch
 
-    from botbaby.train import _PROGRESS, steps_per_second
-
-    out = io.StringIO()
-    with tf.Graph().as_default(), contextlib.redirect_stdout(out):
-        sess = gpt2.start_tf_sess()
-        gpt2.finetune(sess, dataset=str(text), steps=steps, model_name="bench", model_dir=str(root / "models"),
-                      batch_size=1, accumulate_gradients=1, run_name="run", checkpoint_dir=str(root / "checkpoint"),
-                      sample_every=10**9, save_every=10**9, print_every=1)
-        sess.close()
-    return steps_per_second([float(match[2]) for match in _PROGRESS.finditer(out.getvalue())])
-
-
-def time_engine(run_dir: Path, requests: int, samples: int, length: int) -> float:
-    from botbaby.engine import SamplingEngine
-
-    engine = SamplingEngine(run_dir)
-    engine.sample("<|startoftext|>warm up", num_samples=samples, length=length, seed=0)  # first-run autotuning
-    started = time.perf_counter()
-    for i in range(requests):
-        engine.sample("<|startoftext|>Fuel prices", num_samples=samples, length=length, top_k=40, top_p=0.9, seed=i)
-    seconds = time.perf_counter() - started
-    engine.close()
-    return requests / seconds
-
-
-def time_gpt2_generate(root: Path, requests: int, samples: int, length: int) -> float:
-    import gpt_2_simple.gpt_2 as gpt2
-    import tensorflow as tf
-
-    with tf.Graph().as_default():
-        sess = gpt2.start_tf_sess()
-        with contextlib.redirect_stdout(io.StringIO()):
-            gpt2.load_gpt2(sess, run_name="run", checkpoint_dir=str(root / "checkpoint"))
+    for seed in range(warmup):  # first-call costs: kernel selection, allocator growth
+        request(10_000 + seed)
+    if device == "cuda":
+        torch.cuda.synchronize()
+        torch.cuda.reset_peak_memory_stats()
+    latencies = []
+    for seed in range(requests):
         started = time.perf_counter()
-        for i in range(requests):
-            gpt2.generate(sess, run_name="run", checkpoint_dir=str(root / "checkpoint"),
-                          prefix="<|startoftext|>Fuel prices", nsamples=samples, batch_size=samples, length=length,
-                          temperature=0.7, top_k=40, top_p=0.9, return_as_list=True, seed=i)
-        seconds = time.perf_counter() - started
-        sess.close()
-    return requests / seconds
+        request(seed)
+        if device == "cuda":
+            torch.cuda.synchronize()
+        latencies.append(time.perf_counter() - started)
+    peak = torch.cuda.max_memory_allocated() / 2**30 if device == "cuda" else None
+    return {"name": name, "requests_per_s": requests / sum(latencies), "p50_s": float(np.percentile(latencies, 50)),
+            "p99_s": float(np.percentile(latencies, 99)), "peak_gib": peak}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shape", choices=sorted(SHAPES), default="355M")
-    parser.add_argument("--steps", type=int, default=30)
-    parser.add_argument("--requests", type=int, default=5)
+    parser.add_argument("--requests", type=int, default=30, help="timed requests per implementation")
+    parser.add_argument("--warmup", type=int, default=3, help="untimed requests first")
     parser.add_argument("--samples", type=int, default=20)
-    parser.add_argument("--length", type=int, default=80)
+    parser.add_argument("--length", type=int, default=80, help="new tokens per sample")
+    parser.add_argument("--dtype", choices=["float32", "bfloat16", "float16"],
+                        help="weights' type (default: bfloat16 on a GPU that has it, else float16; float32 on a CPU)")
     parser.add_argument("--allow-cpu", action="store_true", help="run without a GPU (a dry run of the code paths)")
     args = parser.parse_args()
-    gpus = check_gpu(args.allow_cpu)
-    root = Path(tempfile.mkdtemp(prefix="botbaby-bench-gpu-"))
+    device = check_device(args.allow_cpu)
+    import torch
+    import transformers
+
+    from botbaby.torch_engine import TorchEngine
+
     shape = SHAPES[args.shape]
-    build_model(root, shape)
-    print(f"device: {', '.join(gpus) or 'CPU'}; model: random-initialised {args.shape}-shaped GPT-2 {shape}", flush=True)
-    train_speed = time_training(root, root / "train.txt", args.steps)
-    print(f"  training       {train_speed:8.2f} steps/s (batch 1 x 1024 tokens, {args.steps} steps)", flush=True)
-    engine = time_engine(root / "checkpoint" / "run", args.requests, args.samples, args.length)
-    print(f"  engine         {engine:8.3f} requests/s ({args.samples} x {args.length} tokens each)", flush=True)
-    reference = time_gpt2_generate(root, args.requests, args.samples, args.length)
-    print(f"  gpt2.generate  {reference:8.3f} requests/s", flush=True)
-    print(f"  ratio engine / gpt2.generate: {engine / reference:.1f}x over {args.requests} requests")
+    with tempfile.TemporaryDirectory(prefix="botbaby-bench-gpu-") as tmp:
+        started = time.perf_counter()
+        run_dir = build_export(Path(tmp), shape)
+        built_s = time.perf_counter() - started
+        engine = TorchEngine(run_dir, device=device, dtype=args.dtype)
+    name = torch.cuda.get_device_name() if device == "cuda" else platform.processor() or "CPU"
+    weights_gib = torch.cuda.memory_allocated() / 2**30 if device == "cuda" else None
+    print(f"device: {device} ({name}); torch {torch.__version__}, transformers {transformers.__version__}; "
+          f"{engine.dtype} weights", flush=True)
+    print(f"model: random-initialised {args.shape}-shaped GPT2LMHeadModel {shape}, "
+          f"{sum(p.numel() for p in engine.model.parameters()):,} parameters, exported layout built in {built_s:.0f} s"
+          + (f", {weights_gib:.2f} GiB on the GPU" if weights_gib is not None else ""), flush=True)
+    print(f"each request: {args.samples} samples x {args.length} new tokens, {SETTINGS}; "
+          f"{args.requests} timed requests after {args.warmup} warm-up ones", flush=True)
+    context = engine.encode(PROMPT)
+
+    def engine_request(seed):
+        return engine.sample_tokens(context, args.samples, args.length, seed=seed, **SETTINGS)
+
+    prompt = torch.tensor([context], device=device).expand(args.samples, -1)
+
+    def generate_request(seed):
+        torch.manual_seed(seed)
+        with torch.inference_mode():
+            return engine.model.generate(prompt, attention_mask=torch.ones_like(prompt), do_sample=True,
+                                         max_new_tokens=args.length, pad_token_id=engine.end_id, **SETTINGS)
+
+    results = []
+    for label, request in (("torch engine", engine_request), ("generate", generate_request)):
+        result = serve(label, request, args.requests, args.warmup, device)
+        results.append(result)
+        memory = f", peak GPU memory {result['peak_gib']:.2f} GiB" if result["peak_gib"] is not None else ""
+        print(f"  {label:13s} {result['requests_per_s']:7.2f} requests/s   latency p50 {result['p50_s']:.3f} s  "
+              f"p99 {result['p99_s']:.3f} s{memory}", flush=True)
+    ours, theirs = results
+    ratio = ours["requests_per_s"] / theirs["requests_per_s"]
+    print(f"  ratio torch engine / generate: {ratio:.2f}x (target >= {TARGET_RATIO}x: "
+          f"{'met' if ratio >= TARGET_RATIO else 'missed'}); torch engine p50 {ours['p50_s']:.3f} s per request "
+          f"(target <= {TARGET_LATENCY_S} s: {'met' if ours['p50_s'] <= TARGET_LATENCY_S else 'missed'})")
+    if device != "cuda":
+        print("  (a CPU dry run: the targets are for an H100/H200-class GPU with the 355M shape)")
+    engine.close()
 
 
 if __name__ == "__main__":

@@ -174,6 +174,18 @@ def read_weights(model_dir: Path, n_layer: int) -> dict[str, np.ndarray]:
     return weights
 
 
+def write_tokenizer(model_dir: Path, out_dir: Path, n_ctx: int) -> None:
+    """GPT2TokenizerFast's files from gpt-2-simple's ``encoder.json`` and ``vocab.bpe`` (the same formats)."""
+    shutil.copyfile(model_dir / "encoder.json", out_dir / "vocab.json")
+    shutil.copyfile(model_dir / "vocab.bpe", out_dir / "merges.txt")
+    has_end = END in json.loads((model_dir / "encoder.json").read_text(encoding="utf-8"))
+    special = {"bos_token": END, "eos_token": END, "unk_token": END} if has_end else {}
+    (out_dir / "special_tokens_map.json").write_text(json.dumps(special, indent=2) + "\n")
+    tokenizer_config = {"tokenizer_class": "GPT2Tokenizer", "model_max_length": n_ctx, "add_prefix_space": False,
+                        "clean_up_tokenization_spaces": False, "errors": "replace", **special}
+    (out_dir / "tokenizer_config.json").write_text(json.dumps(tokenizer_config, indent=2) + "\n")
+
+
 def write_hf(model_dir: Path, out_dir: Path) -> str:
     """Write the Hugging Face folder for a gpt-2-simple run (or release) folder into ``out_dir``; returns the checkpoint name."""
     safetensors_numpy = require("safetensors.numpy", extra="torch", package="safetensors")
@@ -190,14 +202,7 @@ def write_hf(model_dir: Path, out_dir: Path) -> str:
     out_dir.mkdir(parents=True, exist_ok=True)
     safetensors_numpy.save_file(weights, str(out_dir / "model.safetensors"), metadata={"format": "pt"})
     (out_dir / "config.json").write_text(json.dumps(hf_config(hparams, end_id), indent=2) + "\n")
-    shutil.copyfile(model_dir / "encoder.json", out_dir / "vocab.json")
-    shutil.copyfile(model_dir / "vocab.bpe", out_dir / "merges.txt")
-    special = {"bos_token": END, "eos_token": END, "unk_token": END} if end_id is not None else {}
-    (out_dir / "special_tokens_map.json").write_text(json.dumps(special, indent=2) + "\n")
-    tokenizer_config = {"tokenizer_class": "GPT2Tokenizer", "model_max_length": hparams["n_ctx"],
-                        "add_prefix_space": False, "clean_up_tokenization_spaces": False, "errors": "replace",
-                        **special}
-    (out_dir / "tokenizer_config.json").write_text(json.dumps(tokenizer_config, indent=2) + "\n")
+    write_tokenizer(model_dir, out_dir, hparams["n_ctx"])
     (out_dir / INFO_NAME).write_text(json.dumps({"checkpoint": source[0], "index_sha256": source[1],
                                                  "format": "hf"}, indent=2) + "\n")
     return source[0]
