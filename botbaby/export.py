@@ -227,6 +227,8 @@ def export(data: Path | str, side: str, format: str = "hf", push_to_hub: str | N
         raise BotbabyError(f"no trained model for side {side!r} in {model_dir}: run `botbaby train {side}` first")
     skipped = not force and export_status(model_dir) == "current"
     if not skipped:
+        for leftover in model_dir.glob(".hf.*"):  # from an export killed midway
+            shutil.rmtree(leftover, ignore_errors=True)
         work = Path(tempfile.mkdtemp(dir=model_dir, prefix=".hf."))
         try:
             write_hf(model_dir, work)

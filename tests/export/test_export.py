@@ -95,6 +95,7 @@ def test_an_export_that_fails_midway_leaves_the_previous_export(data, monkeypatc
         (out_dir / "model.safetensors").write_bytes(b"half a file")
         raise KeyboardInterrupt
 
+    (hf_dir.parent / ".hf.killed").mkdir()  # what a kill -9 midway leaves
     monkeypatch.setattr(botbaby.export, "write_hf", crash)
     with pytest.raises(KeyboardInterrupt):
         export(data, "left", force=True)

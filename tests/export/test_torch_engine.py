@@ -4,7 +4,6 @@ import json
 
 import numpy as np
 import pytest
-from export_helpers import run_without_tensorflow
 
 from botbaby.engine import choose_engine, open_engine
 from botbaby.errors import BotbabyError, ConfigError
@@ -131,24 +130,29 @@ def test_the_generator_gives_posts_with_either_engine(tiny_models):
         assert len(generation.raw) == 10 and generation.ranked, engine
 
 
-def test_serve_answers_with_the_torch_engine_on_a_machine_without_tensorflow(data):
-    code = """
-import json, sys
-import httpx
-from botbaby.serve.app import BackgroundServer, ServeConfig, create_app
-app = create_app(sys.argv[1], ServeConfig(wait_s=120))
-with BackgroundServer(app) as url:
-    answer = httpx.get(f"{url}/generate", params={"model": "left", "prompt": "Working families", "num_samples": 8},
-                       timeout=120)
-print(json.dumps({"status": answer.status_code, "posts": answer.json(), "tf": "tensorflow" in sys.modules,
-                  "torch": "torch" in sys.modules}))
-"""
-    result = run_without_tensorflow(code, str(data))
-    answer = json.loads(result.stdout.strip().splitlines()[-1])
-    assert answer["status"] == 200, answer
-    assert answer["torch"] and not answer["tf"]
-    assert isinstance(answer["posts"], list)
-    assert all(post["text"] and post["sentiment"] for post in answer["posts"])
+def test_botbaby_serve_answers_with_the_torch_engine_on_a_machine_without_tensorflow(data):
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    import httpx
+    from export_helpers import NO_TENSORFLOW
+
+    code = NO_TENSORFLOW + "from botbaby.cli import main\nsys.exit(main(sys.argv[1:]))"
+    server = subprocess.Popen([sys.executable, "-c", code, "serve", "--data", str(data), "--port", "0", "--wait", "120"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()
+        address = re.search(r"http://[\d.]+:\d+", line)
+        assert address, line + server.stderr.read() if server.poll() is not None else line
+        answer = httpx.get(f"{address[0]}/generate", params={"model": "left", "prompt": "Working families",
+                                                             "num_samples": 8}, timeout=180)
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(60)
+    assert answer.status_code == 200, answer.text
+    assert all(post["text"] and post["sentiment"] for post in answer.json())
 
 
 def test_botbaby_generate_takes_the_engine_to_use(tiny_models, capsys):
