@@ -105,8 +105,9 @@ class KeySet:
     def __len__(self) -> int:
         return sum(len(level) for level in self._levels)
 
-    def add(self, keys: np.ndarray) -> None:
-        new = sorted_unique(keys)
+    def add(self, keys: np.ndarray, presorted: bool = False) -> None:
+        """Add keys; ``presorted``: they are sorted and distinct already (as merged.npz holds them)."""
+        new = np.asarray(keys, dtype=np.int64) if presorted else sorted_unique(keys)
         if not len(new):
             return
         self._levels.append(new)
@@ -167,7 +168,7 @@ class TweetStore:
             self._keys, self._indexed, self._per_part = KeySet(), set(), {}
             merged = self._read_merged(parts)
             if merged is not None:
-                self._keys.add(merged[0])
+                self._keys.add(merged[0], presorted=True)
                 self._indexed = merged[1]
         new = [name for name in parts if name not in self._indexed]
         if new:
