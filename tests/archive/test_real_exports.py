@@ -216,6 +216,15 @@ def test_the_cli_fails_when_nothing_could_be_imported(tmp_path, data_dir, capsys
     assert f"{tmp_path / 'bad.csv'}: added 0 of 2 posts (2 refused" in err
 
 
+IMPORT_IN_SMALL_PARTS = """
+import sys
+import botbaby.sources.archive as archive
+from botbaby import cli
+archive.BATCH_ROWS = 2_000  # many parts, so that a kill lands between two of them
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
 def test_an_import_killed_midway_and_run_again_stores_exactly_what_an_uninterrupted_one_does(tmp_path):
     import os
     import signal
@@ -223,24 +232,25 @@ def test_an_import_killed_midway_and_run_again_stores_exactly_what_an_uninterrup
     import sys
     import time
 
-    path = write_export_csv(tmp_path / "export.csv", export_posts(80_000, days=3000))
+    path = write_export_csv(tmp_path / "export.csv", export_posts(30_000, days=3000))
     clean, killed = tmp_path / "clean", tmp_path / "killed"
 
     def run(data):
-        return subprocess.Popen([sys.executable, "-m", "botbaby", "scrape", "left", "--source", "archive", "--files",
-                                 str(path), "--data", str(data)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        argv = ["scrape", "left", "--source", "archive", "--files", str(path), "--data", str(data)]
+        return subprocess.Popen([sys.executable, "-c", IMPORT_IN_SMALL_PARTS, *argv], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONUNBUFFERED": "1"})
 
     assert run(clean).wait(timeout=600) == 0
-    process = run(killed)
-    while not list((killed / "left" / "tweets").glob("part-*.parquet")) and process.poll() is None:
-        time.sleep(0.01)
-    process.send_signal(signal.SIGKILL)
-    assert process.wait(timeout=60) == -signal.SIGKILL
+    for parts in (1, 5):  # kill -9 twice, after the first part and after a few more
+        process = run(killed)
+        while len(list((killed / "left" / "tweets").glob("part-*.parquet"))) < parts and process.poll() is None:
+            time.sleep(0.005)
+        process.send_signal(signal.SIGKILL)
+        assert process.wait(timeout=60) == -signal.SIGKILL
     assert run(killed).wait(timeout=600) == 0
     ids = TweetStore(killed / "left" / "tweets").read(columns=["id"])["id"]
     assert ids.is_unique and set(ids) == set(TweetStore(clean / "left" / "tweets").read(columns=["id"])["id"])
-    assert len(ids) == 80_000
+    assert len(ids) == 30_000
 
 
 def test_an_export_without_a_date_column_is_dated_by_its_x_ids(tmp_path, tweets):
