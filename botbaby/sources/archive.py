@@ -89,6 +89,7 @@ ALIASES = {
     "text": ("text", "full_text", "tweet", "content", "tweet text", "tweet_text"),
     "handle": ("handle", "username", "screen_name", "user", "author", "user_name", "screen name"),
     "is_retweet": ("is_retweet", "retweet", "type", "tweet type", "tweet_type", "is_repost", "kind"),
+    "retweet_of": ("retweeted_status_id", "retweeted_tweet_id"),  # filled in for retweets (old X archive tweets.csv)
 }
 # Values of an is_retweet/Type column, lower-cased; anything else leaves it to the "RT @" prefix.
 RETWEET_VALUES = {
@@ -804,7 +805,10 @@ def _batched(posts: Iterable[tuple[Any, Any]]) -> Iterator[Rows]:
         rows.where.append(where)
         for name in ("id", "created_at", "text", "handle"):
             getattr(rows, name).append(_as_text(post.get(name)))
-        rows.retweet.append(_as_retweet(post.get("is_retweet")))
+        retweet = _as_retweet(post.get("is_retweet"))
+        if retweet is None and "retweet_of" in post:
+            retweet = bool(_as_text(post["retweet_of"]))
+        rows.retweet.append(retweet)
         if len(rows.where) >= BATCH_ROWS:
             yield rows
             rows = _empty_rows()
@@ -916,12 +920,14 @@ def _csv_rows(rows: list[list[str]], lines: list[int], refused: list, columns: d
     def column(name: str) -> list | None:
         return list(cells[columns[name]]) if name in columns and cells else None
 
-    retweet = column("is_retweet")
-    if retweet is not None:
-        values = pc.utf8_lower(pc.utf8_trim_whitespace(pa.array(retweet, pa.string())))
+    retweet = pa.nulls(len(rows), pa.bool_())
+    if (marks := column("is_retweet")) is not None:
+        values = pc.utf8_lower(pc.utf8_trim_whitespace(pa.array(marks, pa.string())))
         known = pc.is_in(values, value_set=pa.array(list(RETWEET_VALUES), pa.string()))
         marked = pc.is_in(values, value_set=pa.array([v for v, yes in RETWEET_VALUES.items() if yes], pa.string()))
         retweet = pc.if_else(known, marked, pa.scalar(None, pa.bool_()))
+    if (originals := column("retweet_of")) is not None:
+        retweet = pc.coalesce(retweet, pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(pa.array(originals))), 0))
     created_at = column("created_at") or [None] * len(rows)
     return Rows(lines, column("text") or [], created_at, column("id"), column("handle"), retweet, refused)
 

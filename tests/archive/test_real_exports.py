@@ -259,3 +259,18 @@ def test_an_export_without_a_date_column_is_dated_by_its_x_ids(tmp_path, tweets)
     report = import_files(tweets, [tmp_path / "ids.csv"])
     assert (report.added, report.repaired) == (20, {"date taken from the post's X id": 20})
     assert (hours_from_id_time(stored(tweets)) < 0.001).all()
+
+
+def test_the_old_x_archive_tweets_csv_is_read_with_its_timestamps_and_retweet_column(tmp_path, tweets):
+    header = ('"tweet_id","in_reply_to_status_id","in_reply_to_user_id","timestamp","source","text",'
+              '"retweeted_status_id","retweeted_status_user_id","retweeted_status_timestamp","expanded_urls"')
+    mine = '"831115126612549632","","","2017-02-13 12:03:47 +0000","<a href=""https://x.com"">Web</a>","Hello","","","",""'
+    theirs = ('"831115126612549633","","","2017-02-14 12:03:47 +0530","<a>Web</a>","Their words, cut short…",'
+              '"831115126612549000","12","2017-02-13 12:03:47 +0000",""')
+    (tmp_path / "tweets.csv").write_text("\n".join([header, mine, theirs]) + "\n")
+    report = import_files(tweets, [tmp_path / "tweets.csv"], handle="me")
+    assert (report.added, report.files[0].date_order) == (2, None)
+    frame = stored(tweets).set_index("id")
+    assert frame["is_retweet"].to_dict() == {"831115126612549632": False, "831115126612549633": True}
+    assert frame.loc["831115126612549633", "created_at"] == pd.Timestamp("2017-02-14 06:33:47", tz="UTC")
+    assert "source" in report.files[0].ignored_columns and "retweeted_status_id" not in report.files[0].ignored_columns
