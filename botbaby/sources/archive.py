@@ -75,7 +75,7 @@ from botbaby.errors import ConfigError
 from botbaby.tweets import KeySet, TweetStore, post_keys
 
 BATCH_ROWS = 50_000  # posts per append (one parquet part file each)
-MAX_EXAMPLES = 20  # refused or repaired rows listed in the report; every one is counted
+MAX_EXAMPLES = 5  # rows listed in the report per reason (refused or mended); every one is counted
 CSV_FIELD_LIMIT = 16 * 1024 * 1024  # characters in one CSV field (the csv module's default is 128 KiB)
 SOURCE = "archive"
 X_TIME_FORMAT = "%a %b %d %H:%M:%S %z %Y"  # "Wed Oct 10 20:19:24 +0000 2018" in X archives and API v1.1
@@ -176,7 +176,7 @@ class ImportReport:
     files: list[FileReport] = field(default_factory=list)
     refused: Counter = field(default_factory=Counter)  # reason -> rows (or files) not imported
     repaired: Counter = field(default_factory=Counter)  # what was mended -> rows imported after mending
-    examples: list[dict[str, Any]] = field(default_factory=list)  # {file, where, reason}, at most MAX_EXAMPLES
+    examples: list[dict[str, Any]] = field(default_factory=list)  # {file, where, reason}, MAX_EXAMPLES per reason
 
     @property
     def read(self) -> int:
@@ -197,7 +197,8 @@ class ImportReport:
         self._example(file, where, what)
 
     def _example(self, file: str, where: Any, reason: str) -> None:
-        if len(self.examples) < MAX_EXAMPLES:
+        # refused[reason] + repaired[reason] already counts this one
+        if self.refused[reason] + self.repaired[reason] <= MAX_EXAMPLES:
             self.examples.append({"file": file, "where": where, "reason": reason})
 
     def problems(self) -> list[str]:

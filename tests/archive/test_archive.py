@@ -219,12 +219,13 @@ def test_a_missing_or_unreadable_file_is_reported_and_the_others_still_import(tm
     assert problems[1] == f"{tmp_path / 'binary.csv'}: added 0 of 1 posts (1 refused, see the report's examples)"
 
 
-def test_every_malformed_row_is_counted_but_examples_are_capped(tmp_path, tweets):
+def test_every_refused_row_is_counted_and_each_reason_keeps_a_few_examples(tmp_path, tweets):
     path = tmp_path / "bad.csv"
-    path.write_text("id,created_at,text\n" + "".join(f"{i},never,text\n" for i in range(50)))
+    path.write_text("id,created_at,text\n" + "".join(f"{i},never,text\n" for i in range(50)) + "99,2019-05-23,\n")
     report = import_files(tweets, [path])
-    assert report.refused == {"bad created_at": 50} and len(report.examples) == MAX_EXAMPLES
-    assert report.to_dict()["files"][0]["refused"] == 50
+    assert report.refused == {"bad created_at": 50, "missing text": 1}
+    assert [e["reason"] for e in report.examples] == ["missing text"] + ["bad created_at"] * MAX_EXAMPLES
+    assert report.to_dict()["files"][0]["refused"] == 51
 
 
 def test_large_files_are_appended_in_batches(tmp_path, tweets, monkeypatch):
