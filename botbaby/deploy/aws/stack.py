@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from botbaby._optional import require
+from botbaby.compare import page_view
 from botbaby.config import StageConfig
 from botbaby.deploy.aws.bundle import HANDLER, build_bundle, code_sha256
 from botbaby.deploy.aws.clients import AwsClients, error_code
@@ -54,6 +55,7 @@ from botbaby.train import has_checkpoint, trained_sides
 
 TAG = "botbaby:stack"  # every resource carries TAG=NAME; teardown deletes nothing without it
 SITE_DIR = Path(__file__).resolve().parents[2] / "serve" / "static"  # the page (botbaby serve's)
+COMPARE_KEY = "compare.json"  # beside the page: its "How they differ" figures (botbaby.compare.page_view)
 HERE = Path(__file__).resolve().parent
 # The Deep Learning Base AMI (NVIDIA driver, Ubuntu 22.04), looked up when --ami is not given.
 DL_AMI_PARAMETER = "/aws/service/deeplearning/ami/x86_64/base-oss-nvidia-driver-gpu-ubuntu-22.04/latest/ami-id"
@@ -377,6 +379,8 @@ class _Stack:
         api_id, api_url = self.http_api(function_arn)
         self.permission(api_id)
         self.site(site_dir, api_url)
+        if (comparison := page_view(layout.root)) is not None:  # the page's "How they differ" (botbaby compare)
+            self.object(COMPARE_KEY, json.dumps(comparison, ensure_ascii=False).encode(), content_type="application/json")
         return DeployResult(names.name, self.aws.region, names.page_url, api_url, instance_id, self.actions)
 
     def table(self, table: str, key: str = "key") -> None:
@@ -443,7 +447,7 @@ class _Stack:
             )
             s3.create_bucket(Bucket=bucket, **location)
             created = True
-        page_files = [f"arn:aws:s3:::{bucket}/{key}" for key in (*_site_keys(site_dir), PROMPTS_KEY)]
+        page_files = [f"arn:aws:s3:::{bucket}/{key}" for key in (*_site_keys(site_dir), PROMPTS_KEY, COMPARE_KEY)]
         policy = {
             "Version": "2012-10-17",
             "Statement": [
