@@ -40,9 +40,10 @@ import pyarrow as pa
 from botbaby.config import StageConfig, add_config_options, config_from_args, setting
 from botbaby.errors import BotbabyError
 from botbaby.io import atomic_path, state_db
+from botbaby.io import read_accounts as read_account_rows
 from botbaby.layout import DEFAULT_SIDES, Layout, SidePaths
 from botbaby.leaders import read_leaders
-from botbaby.sources.base import AccountUnavailable, Source, open_source
+from botbaby.sources.base import Account, AccountUnavailable, Source, open_source
 
 # One finished leader's followers, as stored in DATA/SIDE/followers/LEADER.arrow.
 FOLLOWERS_SCHEMA = pa.schema(
@@ -153,6 +154,7 @@ def download_followers(
     config = FollowersConfig.resolve(config, **overrides)
     paths = Layout(Path(data)).side(side)
     leaders = read_leaders(data, side)
+    ids = {row["handle"]: row["id"] for row in read_account_rows(paths.leaders_csv, "")}  # asked for by id
     _settle_settings(paths, config, side, restart)
     config.save(paths.followers_config)
     fetched = 0
@@ -174,7 +176,8 @@ def download_followers(
         try:
             for leader in todo:
                 if status[leader] == "pending":
-                    status[leader], got = _download_leader(client, db, leader, config, progress)
+                    account = Account(handle=leader, id=ids.get(leader, ""))
+                    status[leader], got = _download_leader(client, db, account, config, progress)
                     fetched += got
                 if status[leader] == "fetched":
                     _finish_leader(db, paths, leader)
@@ -206,17 +209,19 @@ def download_followers_all(
     return {side: download_followers(data, side, config) for side in sides}
 
 
-def _download_leader(client: Source, db: sqlite3.Connection, leader: str, config: FollowersConfig,
+def _download_leader(client: Source, db: sqlite3.Connection, account: Account, config: FollowersConfig,
                      progress: "_Progress | None") -> tuple[str, int]:
     """Fetch one leader's follower pages from its saved cursor, committing each page with the next cursor.
 
+    The leader is asked for by its id when leaders.csv has one (a changed handle changes nothing).
     Returns the leader's status afterwards (``fetched`` or ``unavailable``) and the followers stored now.
     """
+    leader = account.handle
     cursor, count = db.execute("SELECT cursor, followers FROM leaders WHERE leader = ?", (leader,)).fetchone()
     stored = 0
     while True:
         try:
-            page = client.followers(leader, cursor)
+            page = client.followers(account, cursor)
         except AccountUnavailable as exc:
             db.execute("UPDATE leaders SET status = 'unavailable', reason = ? WHERE leader = ?", (exc.reason, leader))
             print(f"skipped leader {leader}: {exc.reason}")

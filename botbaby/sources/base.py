@@ -16,8 +16,9 @@ cursor of the next one (``None`` on the last page), so a stage can store the cur
 - ``similar_accounts(handle)``: accounts like this leader (Bluesky: suggested follows; X has no such
   endpoint, so the X source returns the accounts the leader follows and the leaders stage counts
   how many leaders follow each);
-- ``followers(handle, cursor)``: one page of a leader's followers;
-- ``profiles(actors)``: look accounts up by handle or id (at most ``profiles_per_call`` a call),
+- ``followers(leader, cursor)``: one page of a leader's followers (the leader an :class:`Account`,
+  asked for by its id where it has one);
+- ``profiles(handles)``: look accounts up by handle (at most ``profiles_per_call`` a call),
   with their follower counts where the source gives them; accounts missing from the answer are
   suspended, deleted or unknown;
 - ``posts(account, since, cursor, until=None, retweets=False)``: one page of an account's posts
@@ -101,7 +102,7 @@ class Source(Protocol):
 
     def similar_accounts(self, handle: str) -> list[Account]: ...
 
-    def followers(self, handle: str, cursor: str | None = None) -> Page[Account]: ...
+    def followers(self, leader: Account, cursor: str | None = None) -> Page[Account]: ...
 
     def profiles(self, actors: list[str]) -> list[Account]: ...
 

@@ -120,10 +120,11 @@ class BlueskySource:
         )
         return [Account(handle=p.handle, id=p.did) for p in result.suggestions]
 
-    def followers(self, handle: str, cursor: str | None = None) -> Page[Account]:
+    def followers(self, leader: Account, cursor: str | None = None) -> Page[Account]:
+        handle = leader.handle
         result = self._call(
             f"followers of {handle}", handle, self.client.app.bsky.graph.get_followers,
-            {"actor": handle, "limit": PAGE_SIZE, "cursor": cursor}, "JSON with 'followers'",
+            {"actor": leader.id or handle, "limit": PAGE_SIZE, "cursor": cursor}, "JSON with 'followers'",
         )
         return Page([Account(handle=p.handle, id=p.did) for p in result.followers], result.cursor or None)
 

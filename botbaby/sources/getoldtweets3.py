@@ -62,7 +62,7 @@ class GetOldTweets3Source:
     def similar_accounts(self, handle: str) -> list[Account]:
         raise BotbabyError(f"GetOldTweets3 cannot find similar accounts: {NETWORK_ALTERNATIVES}")
 
-    def followers(self, handle: str, cursor: str | None = None) -> Page[Account]:
+    def followers(self, leader: Account, cursor: str | None = None) -> Page[Account]:
         raise BotbabyError(f"GetOldTweets3 cannot list followers: {NETWORK_ALTERNATIVES}")
 
     def profiles(self, handles: list[str]) -> list[Account]:

@@ -197,22 +197,22 @@ class XSource:
         )
         return self._accounts(body, what)
 
-    def followers(self, handle: str, cursor: str | None = None) -> Page[Account]:
+    def followers(self, leader: Account, cursor: str | None = None) -> Page[Account]:
+        handle = leader.handle
         what = f"followers of {handle}"
+        user = leader.id if leader.id.isdigit() else self.user_id(handle)
         body = self._call(
             "followers", what, handle, self.client.get_users_followers,
-            self.user_id(handle), max_results=FOLLOWERS_PAGE, pagination_token=cursor,
+            user, max_results=FOLLOWERS_PAGE, pagination_token=cursor,
         )
         return Page(self._accounts(body, what), _next_token(body))
 
     def profiles(self, actors: list[str]) -> list[Account]:
-        """Accounts by username, or by user id where every actor is one (as accounts.csv stores them)."""
+        """Accounts by username (an all-digit username is a username too: ids go to ``accounts_by_id``)."""
         if len(actors) > PROFILES_PER_CALL:
             raise ValueError(f"users/by takes at most {PROFILES_PER_CALL} usernames, got {len(actors)}")
         if not actors:
             return []
-        if all(a.isdigit() for a in actors):
-            return self.accounts_by_id(actors)
         what = f"lookup of {len(actors)} users"
         body = self._call("users/by", what, None, self.client.get_users, usernames=actors, user_fields=["public_metrics"])
         return self._accounts(body, what)

@@ -37,11 +37,11 @@ class CrashAfter:
     def __getattr__(self, name):
         return getattr(self.source, name)
 
-    def followers(self, handle, cursor=None):
+    def followers(self, leader, cursor=None):
         if self.pages == 0:
             raise KeyboardInterrupt
         self.pages -= 1
-        return self.source.followers(handle, cursor)
+        return self.source.followers(leader, cursor)
 
 
 def test_each_leaders_followers_are_stored_once_in_its_own_file(world, start_fake, bluesky, data_dir):
@@ -296,3 +296,14 @@ def test_the_followers_bar_counts_against_the_leaders_follower_counts(world, sta
     download_followers(data_dir, "left", source=bluesky(url))
     total = sum(len(world.followers_of[world.by_handle[h].index]) for h in leaders)
     assert f"{total}/{total}" in capsys.readouterr().err
+
+
+def test_a_leader_whose_handle_changed_is_asked_for_by_its_id(world, start_fake, bluesky, data_dir):
+    _, url = start_fake()
+    leader = world.by_handle[world.leader_handles("left")[0]]
+    path = Layout(data_dir).side("left").leaders_csv
+    path.parent.mkdir(parents=True)
+    path.write_text(f"handle,id,found_by,votes\nold-name.bsky.social,{leader.did},seed,0\n")
+    report = download_followers(data_dir, "left", source=bluesky(url))
+    assert report["done"] == 1
+    assert len(stored(data_dir, "left", "old-name.bsky.social")) == len(world.followers_of[leader.index])

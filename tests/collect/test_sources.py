@@ -29,7 +29,7 @@ def test_followers_pages_add_up_to_every_follower_of_the_leader(kind, world, sta
     _, url = start_fake()
     source = bluesky(url) if kind == "bluesky" else x_source(url)
     leader = world.leader_handles("left")[0]
-    followers = all_pages(source.followers, leader)
+    followers = all_pages(source.followers, Account(leader, ""))
     expected = {world.accounts[i].handle for i in world.followers_of[world.by_handle[leader].index]}
     assert len(followers) > 200  # several pages on Bluesky (100 a page)
     assert {a.handle for a in followers} == expected and len(followers) == len(expected)
@@ -117,7 +117,7 @@ def test_a_deleted_account_raises_account_unavailable(kind, world, start_fake, b
         source.posts(as_account(gone, kind), SINCE)
     assert caught.value.handle == gone.handle
     with pytest.raises(AccountUnavailable):
-        source.followers(gone.handle)
+        source.followers(as_account(gone, kind))
 
 
 @pytest.mark.parametrize("kind", ["bluesky", "x"])
@@ -142,7 +142,7 @@ def test_429s_and_503s_are_waited_out_and_retried_and_nothing_is_lost(kind, worl
     server, url = start_fake(fail_every=4, throttle_every=7, throttle_wait=30)
     source = bluesky(url) if kind == "bluesky" else x_source(url)
     leader = world.leader_handles("right")[0]
-    followers = all_pages(source.followers, leader)
+    followers = all_pages(source.followers, as_account(world.by_handle[leader], kind))
     for account in world.accounts[20:40]:
         if not account.gone:
             all_pages(source.posts, as_account(account, kind), SINCE)
@@ -186,7 +186,7 @@ def test_x_with_a_rejected_token_says_to_check_it(start_fake):
     _, url = start_fake()
     source = x.open_source(bearer_token="revoked-token", base_url=url)
     with pytest.raises(BotbabyError, match="refused the bearer token"):
-        source.followers("left0.bsky.social")
+        source.followers(Account("left0.bsky.social", ""))
 
 
 def test_x_looks_accounts_up_by_id_a_hundred_at_a_time(world, start_fake, x_source):
@@ -301,7 +301,7 @@ def test_getoldtweets3_cannot_list_followers_and_says_what_can(dead_twitter):
     from botbaby.sources import getoldtweets3
 
     with pytest.raises(BotbabyError, match="--source x"):
-        getoldtweets3.open_source(base_url=dead_twitter).followers("jack")
+        getoldtweets3.open_source(base_url=dead_twitter).followers(Account("jack", ""))
 
 
 def test_the_stages_import_without_any_client_library():
