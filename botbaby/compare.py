@@ -45,7 +45,7 @@ from typing import Any
 import regex
 
 from botbaby.config import StageConfig, add_config_options, config_from_args, setting
-from botbaby.contract import SENTIMENTS, SampleSettings
+from botbaby.contract import MAX_PROMPT_CHARS, SENTIMENTS, SampleSettings, normalize_prompt
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.io import atomic_path, atomic_write_text
 from botbaby.layout import DEFAULT_SIDES, END, START, Layout, check_side
@@ -92,7 +92,7 @@ def read_posts(path: Path, limit: int | None = None) -> list[str]:
     """The posts of a train.txt/val.txt file without their markers; beyond ``limit``, an even sample."""
     if not path.is_file():
         return []
-    with open(path, encoding="utf-8", errors="replace") as handle:
+    with open(path, encoding="utf-8-sig", errors="replace") as handle:  # a BOM is not part of the first post
         posts = [text for line in handle if (text := strip_markers(line))]
     return even_sample(posts, limit) if limit is not None else posts
 
@@ -238,14 +238,21 @@ def default_prompts(posts: dict[str, list[str]], n: int, opening_words: int) -> 
 
 
 def read_prompts(path: Path) -> list[str]:
-    """The prompts of a UTF-8 file, one a line, blank lines skipped."""
+    """The prompts of a UTF-8 file, one a line (blank lines skipped), each cut as the page cuts a prompt."""
     path = Path(path)
     try:
-        prompts = [line.strip() for line in path.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except FileNotFoundError:
         raise BotbabyError(f"prompts file {path} does not exist: give a UTF-8 file with one prompt a line") from None
     except UnicodeDecodeError:
         raise BotbabyError(f"prompts file {path} is not UTF-8 text: save it as UTF-8, one prompt a line") from None
+    prompts = []
+    for number, line in enumerate(lines, 1):
+        if len(line) > MAX_PROMPT_CHARS:
+            raise BotbabyError(f"prompts file {path}, line {number}: a prompt has at most {MAX_PROMPT_CHARS} "
+                               f"characters, this one {len(line)}")
+        if normalize_prompt(line):  # as the page takes it: control characters out, the first 20 words
+            prompts.append(normalize_prompt(line))
     if not prompts:
         raise BotbabyError(f"prompts file {path} holds no prompt: write one prompt a line")
     return prompts
@@ -290,7 +297,7 @@ def memorisation(train_txt: Path, posts: Sequence[str], span: int) -> dict[str, 
             runs.setdefault(run, set()).add(index)
     sources: dict[int, dict[int, str]] = {}  # post index -> {line number: training line}, a few per post
     if runs and train_txt.is_file():
-        with open(train_txt, encoding="utf-8", errors="replace") as handle:
+        with open(train_txt, encoding="utf-8-sig", errors="replace") as handle:
             for number, line in enumerate(handle, 1):
                 for run in ngrams(words(line), span):
                     for index in runs.get(run, ()):

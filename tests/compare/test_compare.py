@@ -175,8 +175,12 @@ def test_prompts_file_errors_say_what_to_write(tmp_path):
     with pytest.raises(BotbabyError, match="UTF-8"):
         read_prompts(latin1)
     bom = tmp_path / "bom.txt"
-    bom.write_text("\ufeffFuel prices\n\nमहंगाई बढ़ी\n", encoding="utf-8")
-    assert read_prompts(bom) == ["Fuel prices", "महंगाई बढ़ी"]
+    bom.write_text("\ufeffFuel prices\n\nमहंगाई बढ़ी\n" + " ".join(["word"] * 25) + "\n", encoding="utf-8")
+    assert read_prompts(bom) == ["Fuel prices", "महंगाई बढ़ी", " ".join(["word"] * 20)]
+    long = tmp_path / "long.txt"
+    long.write_text("ok\n" + "x" * 300 + "\n", encoding="utf-8")
+    with pytest.raises(BotbabyError, match="line 2: a prompt has at most 280"):
+        read_prompts(long)
 
 
 def test_devanagari_words_stay_whole():
@@ -240,3 +244,23 @@ def test_the_report_says_when_a_bot_wrote_no_usable_post():
               "memorisation": {"left": {"share": None, "span_words": 8}, "right": {"share": 0.25, "span_words": 8}}}
     text = format_report(report)
     assert "left bot: no post survived" in text and "right bot: 50% of its posts read as right; 25% repeat 8" in text
+
+
+def test_three_sides_are_each_compared_with_the_other_two(data_dir):
+    write_planted_corpus(data_dir, posts=200)
+    (data_dir / "centre").mkdir()
+    lines = [f"<|startoftext|>The moderate compromise plan {i} for the people today.<|endoftext|>\n" for i in range(60)]
+    (data_dir / "centre" / "train.txt").write_text("".join(lines), encoding="utf-8")
+    report = compare(data_dir, sides=("left", "right", "centre"), samples=0, top_terms=20)
+    assert {"moderate", "compromise"} <= {row["term"] for row in report["divergence"]["centre"]}
+    assert len(set(PLANTED["left"]) & {row["term"] for row in report["divergence"]["left"]}) >= 8
+    assert not {"moderate", "compromise"} & {row["term"] for row in report["divergence"]["right"]}
+
+
+def test_a_byte_order_mark_and_undecodable_bytes_cost_nothing_but_those_bytes(data_dir):
+    write_planted_corpus(data_dir, posts=120)
+    path = data_dir / "left" / "train.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes() + b"<|startoftext|>solidarity \xff\xfe unions<|endoftext|>\n")
+    report = compare(data_dir, samples=0)
+    assert not any("startoftext" in row["term"] for side in report["divergence"] for row in report["divergence"][side])
+    assert report["posts"]["left"]["train"] == 109
