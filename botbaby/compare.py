@@ -36,6 +36,7 @@ scikit-learn and matplotlib come with ``pip install 'botbaby[compare]'``.
 import html
 import json
 import math
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -494,29 +495,33 @@ def chart_html(counts: dict[str, tuple[Counter, Counter]], found: dict[str, list
     """A self-contained HTML page: the ``limit`` most frequent unigrams, x = frequency on one side, y = on the other.
 
     Both axes are per 10,000 words on a log scale. A dot is coloured by the side that uses the word
-    more when its Fightin' Words z-score (these two sides only) passes 1.96, grey otherwise; each
-    side's listed terms are labelled. Hover a dot for its counts and z-score; the search box
+    more when its Fightin' Words z-score (these two sides only) passes 1.96, grey otherwise; the ten
+    most distinctive words each way are labelled. Hover a dot for its counts and z-score; the search box
     highlights words. Inline SVG, CSS and script only: nothing is fetched from the network.
     """
     a, b = sides
     count_a, count_b = counts[a][0], counts[b][0]
     total_a, total_b = max(1, sum(count_a.values())), max(1, sum(count_b.values()))
     z = fightin_words(count_a, count_b, prior_scale)
-    listed = {row["term"] for side in (a, b) for row in found[side]}
+    # the ten most distinctive plotted words each way get a label; more would overlap
+    ranked = sorted(z, key=z.get)
+    labelled = set(ranked[:10]) | set(ranked[-10:])
     terms = [term for term, _ in (count_a + count_b).most_common(limit)]
     top = max((max(count_a[t] / total_a, count_b[t] / total_b) * 10_000 for t in terms), default=1.0)
     span = math.log10(top + 1) or 1.0
 
-    def position(rate: float) -> float:
-        return round(30 + (_CHART_SIZE - 40) * math.log10(rate + 1) / span, 1)
+    def position(rate: float, term: str) -> float:
+        # a few pixels of jitter, the same every run, so words of equal counts do not hide each other
+        jitter = (zlib.crc32(term.encode()) % 9) - 4
+        return round(30 + (_CHART_SIZE - 40) * math.log10(rate + 1) / span + jitter, 1)
 
     points, labels, rows = [], [], []
     for index, term in enumerate(terms):
         rate_a, rate_b = count_a[term] / total_a * 10_000, count_b[term] / total_b * 10_000
-        x, y = position(rate_a), _CHART_SIZE - position(rate_b)
+        x, y = position(rate_a, term), _CHART_SIZE - position(rate_b, term[::-1])
         colour = "a" if z[term] > 1.96 else "b" if z[term] < -1.96 else "n"
         points.append(f'<circle class="{colour}" cx="{x}" cy="{y}" r="3" data-i="{index}"/>')
-        if term in listed:
+        if term in labelled:
             labels.append(f'<text class="{colour}" x="{x + 4}" y="{y - 4}">{html.escape(term)}</text>')
         rows.append([term, count_a[term], count_b[term], round(z[term], 2)])
     table = json.dumps(rows, ensure_ascii=False).replace("</", "<\\/")
