@@ -24,6 +24,12 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
     aws.add_argument(
         "--side", dest="sides", action="append", help="a side to serve (repeatable; default: every trained side)"
     )
+    aws.add_argument(
+        "--spot",
+        action="store_true",
+        default=None,
+        help="run the worker as a spot instance (cheaper, may be interrupted)",
+    )
     aws.set_defaults(func=_deploy)
 
     teardown = subparsers.add_parser("teardown", help="remove a deployment (06_deploy_aws)")
@@ -49,6 +55,8 @@ def _deploy(args: argparse.Namespace) -> int:
     from botbaby.deploy.aws.stack import deploy_aws
 
     extra = {"sides": args.sides} if args.sides else {}
+    if args.spot:
+        extra["spot"] = True
     result = deploy_aws(
         args.data, args.name, args.region, args.instance_type, args.ami, endpoint_url=args.endpoint_url, **extra
     )

@@ -9,6 +9,8 @@ from types import SimpleNamespace
 import pytest
 
 REGION = "us-east-1"
+AMIS = Path(__file__).with_name("amis.json")  # the AMIs the moto server lists as Amazon's
+NEWEST_DL_AMI = "ami-0dl0base000000new"  # the newest x86_64 Deep Learning Base AMI in it
 FAKE_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "testing",
     "AWS_SECRET_ACCESS_KEY": "testing",
@@ -25,18 +27,23 @@ def moto_url() -> str:
     from moto.server import ThreadedMotoServer
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request otherwise
-    # moto's thousands of stock AMIs take seconds to load after every reset; tests register their own.
-    saved = os.environ.get("MOTO_EC2_LOAD_DEFAULT_AMIS")
-    os.environ["MOTO_EC2_LOAD_DEFAULT_AMIS"] = "false"
+    # moto's thousands of stock AMIs take seconds to load after every reset, and none is a Deep
+    # Learning Base AMI: the server lists ours instead (amis.json, shaped like DescribeImages' real answers).
+    saved = os.environ.get("MOTO_AMIS_PATH")
+    os.environ["MOTO_AMIS_PATH"] = str(AMIS)
+    from moto.ec2.models import amis
+
+    if not any(ami["ami_id"] == NEWEST_DL_AMI for ami in amis.AMIS):  # moto read the variable before us
+        amis.AMIS[:] = json.loads(AMIS.read_text())
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
     yield f"http://{host}:{port}"
     server.stop()
     if saved is None:
-        os.environ.pop("MOTO_EC2_LOAD_DEFAULT_AMIS", None)
+        os.environ.pop("MOTO_AMIS_PATH", None)
     else:
-        os.environ["MOTO_EC2_LOAD_DEFAULT_AMIS"] = saved
+        os.environ["MOTO_AMIS_PATH"] = saved
 
 
 @pytest.fixture

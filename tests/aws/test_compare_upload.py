@@ -16,7 +16,7 @@ def test_a_comparison_is_uploaded_as_compare_json_beside_the_page_and_is_public(
         (trained_data / side / "val.txt").write_text("".join(lines[10:]), encoding="utf-8")
     compare(trained_data, samples=0, min_count=1)
     result = deploy_aws(trained_data, STACK, REGION, ami=ami, retry_wait_s=0)
-    s3, bucket = clients("s3"), f"{STACK}-site-123456789012"
+    s3, bucket = clients("s3"), f"{STACK}-123456789012-us-east-1"
     uploaded = json.loads(s3.get_object(Bucket=bucket, Key=COMPARE_KEY)["Body"].read())
     assert uploaded == page_view(trained_data) and uploaded["divergence"]["left"]
     assert s3.head_object(Bucket=bucket, Key=COMPARE_KEY)["ContentType"] == "application/json"
@@ -27,5 +27,5 @@ def test_a_comparison_is_uploaded_as_compare_json_beside_the_page_and_is_public(
 
 
 def test_without_a_comparison_nothing_is_uploaded_for_it(deployed, clients):
-    keys = {o["Key"] for o in clients("s3").list_objects_v2(Bucket=f"{STACK}-site-123456789012")["Contents"]}
+    keys = {o["Key"] for o in clients("s3").list_objects_v2(Bucket=f"{STACK}-123456789012-us-east-1")["Contents"]}
     assert "index.html" in keys and "compare.js" in keys and COMPARE_KEY not in keys

@@ -45,7 +45,8 @@ def instance_state(clients, instance_id):
 def side_worker(clients, environment, side, factory):
     """What the GPU instance runs for one side: serve's Worker on the side's SQS queue and the DynamoDB cache."""
     cache = PromptRecordingCache(
-        DynamoCache(environment["BOTBABY_CACHE_TABLE"], clients), PromptsFile(f"{STACK}-site-123456789012", clients)
+        DynamoCache(environment["BOTBABY_CACHE_TABLE"], clients),
+        PromptsFile(f"{STACK}-123456789012-us-east-1", clients),
     )
     queue = SqsQueue(json.loads(environment["BOTBABY_QUEUE_URLS"])[side], clients, sides=[side])
     return Worker(side, factory, cache, queue, idle_s=3600)
@@ -80,7 +81,7 @@ def test_new_prompt_is_queued_starts_the_worker_and_is_answered_from_the_cache_o
     assert DynamoCache(environment["BOTBABY_CACHE_TABLE"], clients).visits(job_id) == 2
     assert call(api, "/popular") == (200, [{"model": "left", "prompt": "Fuel prices", "visits": 2}])
     assert call(api, "/prompts", model="left", prefix="fu") == (200, ["Fuel prices"])
-    assert PromptsFile(f"{STACK}-site-123456789012", clients).read() == ["Fuel prices"]
+    assert PromptsFile(f"{STACK}-123456789012-us-east-1", clients).read() == ["Fuel prices"]
 
 
 def test_a_prompt_generated_while_the_request_waits_is_answered_at_once(deployed, clients, factory, expected):

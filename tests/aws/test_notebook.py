@@ -18,7 +18,7 @@ def test_06_deploy_aws_deploys_twice_without_changes_and_tears_down(run_notebook
     assert set(results["first_run"]) == {"created"} and results["first_run"]["created"] >= 20
     assert set(results["second_run"]) == {"unchanged"}
     assert sum(results["first_run"].values()) == sum(results["second_run"].values())
-    assert results["page_url"] == "http://bb-notebook-site-123456789012.s3-website-us-east-1.amazonaws.com"
+    assert results["page_url"] == "http://bb-notebook-123456789012-us-east-1.s3-website-us-east-1.amazonaws.com"
     assert results["instance_id"].startswith("i-")
     assert set(results["removed"]) <= {"deleted", "absent"} and results["removed"]["deleted"] >= 10
     s3 = AwsClients("us-east-1", aws_env["AWS_ENDPOINT_URL"])("s3")

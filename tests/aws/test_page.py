@@ -22,7 +22,7 @@ from botbaby.serve.worker import Worker
 pytestmark = pytest.mark.slow
 
 STACK = "bb-test"
-BUCKET = f"{STACK}-site-123456789012"
+BUCKET = f"{STACK}-123456789012-us-east-1"
 CHROMIUM = "/usr/bin/chromium"  # Debian's chromium (.ci/run installs it)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip

@@ -2,6 +2,7 @@
 
 import json
 
+from botbaby.deploy.aws.policies import SESSION_MANAGER_ACTIONS
 from botbaby.deploy.aws.stack import SITE_DIR, TAG, deploy_aws, teardown_aws
 
 STACK = "bb-test"
@@ -39,8 +40,11 @@ def test_deploy_creates_every_resource_and_a_second_run_changes_nothing(deployed
 def test_every_resource_name_starts_with_the_stack_name_and_carries_its_tag(deployed, clients):
     for action in deployed.actions:
         name = action.name.removeprefix("s3://")
-        assert name.startswith(STACK) or action.resource in ("ec2-instance",), action
-    assert clients("s3").get_bucket_tagging(Bucket=f"{STACK}-site-123456789012")["TagSet"] == [
+        if action.resource == "logs-log-group":
+            assert name.startswith(f"/botbaby/{STACK}/"), action
+        else:
+            assert name.startswith(STACK) or action.resource in ("ec2-instance",), action
+    assert clients("s3").get_bucket_tagging(Bucket=f"{STACK}-123456789012-us-east-1")["TagSet"] == [
         {"Key": TAG, "Value": STACK}
     ]
     sqs = clients("sqs")
@@ -53,23 +57,24 @@ def test_every_resource_name_starts_with_the_stack_name_and_carries_its_tag(depl
     instance = clients("ec2").describe_instances(InstanceIds=[deployed.instance_id])["Reservations"][0]["Instances"][0]
     assert {"Key": TAG, "Value": STACK} in instance["Tags"]
     assert clients("lambda").get_function(FunctionName=f"{STACK}-api")["Tags"][TAG] == STACK
-    assert {"Key": TAG, "Value": STACK} in clients("iam").list_role_tags(RoleName=f"{STACK}-api-role")["Tags"]
+    assert {"Key": TAG, "Value": STACK} in clients("iam").list_role_tags(RoleName=f"{STACK}-us-east-1-api")["Tags"]
 
 
 def test_iam_policies_grant_no_wildcard_actions_and_name_their_resources(deployed, clients):
     iam = clients("iam")
-    for role in (f"{STACK}-api-role", f"{STACK}-worker-role"):
+    for role in (f"{STACK}-us-east-1-api", f"{STACK}-us-east-1-worker"):
         document = iam.get_role_policy(RoleName=role, PolicyName=role)["PolicyDocument"]
         for statement in document["Statement"]:
             actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
             assert all("*" not in action for action in actions), (role, actions)
             if statement["Resource"] == ["*"]:
-                assert actions == ["ec2:DescribeInstances"], statement  # EC2 Describe takes no resource ARNs
-    worker = iam.get_role_policy(RoleName=f"{STACK}-worker-role", PolicyName=f"{STACK}-worker-role")
+                # EC2 Describe and Session Manager's channels take no resource ARNs
+                assert actions in (["ec2:DescribeInstances"], sorted(SESSION_MANAGER_ACTIONS)), statement
+    worker = iam.get_role_policy(RoleName=f"{STACK}-us-east-1-worker", PolicyName=f"{STACK}-us-east-1-worker")
     stop = next(s for s in worker["PolicyDocument"]["Statement"] if s["Action"] == ["ec2:StopInstances"])
     assert stop["Condition"] == {"StringEquals": {f"aws:ResourceTag/{TAG}": STACK}}
-    profile = iam.get_instance_profile(InstanceProfileName=f"{STACK}-worker")["InstanceProfile"]
-    assert [role["RoleName"] for role in profile["Roles"]] == [f"{STACK}-worker-role"]
+    profile = iam.get_instance_profile(InstanceProfileName=f"{STACK}-us-east-1-worker")["InstanceProfile"]
+    assert [role["RoleName"] for role in profile["Roles"]] == [f"{STACK}-us-east-1-worker"]
 
 
 def test_each_side_has_a_fifo_queue_with_a_dead_letter_queue_and_a_long_visibility_timeout(deployed, clients):
@@ -106,7 +111,7 @@ def test_http_api_has_cors_a_30_second_lambda_integration_and_every_route(deploy
 
 
 def test_page_is_uploaded_with_a_config_pointing_at_the_api_and_checkpoints_stay_private(deployed, clients):
-    s3, bucket = clients("s3"), f"{STACK}-site-123456789012"
+    s3, bucket = clients("s3"), f"{STACK}-123456789012-us-east-1"
     config_js = s3.get_object(Bucket=bucket, Key="config.js")["Body"].read().decode()
     assert f'window.BOTBABY_API = "{deployed.api_url}"' in config_js
     assert s3.get_bucket_website(Bucket=bucket)["IndexDocument"] == {"Suffix": "index.html"}
@@ -135,7 +140,7 @@ def test_a_changed_checkpoint_or_setting_is_updated_and_nothing_else(deployed, t
     again = deploy_aws(trained_data, STACK, REGION, ami=ami, retry_wait_s=0, wait_s=10.0)
     changed = {(a.resource, a.name) for a in again.changed()}
     assert changed == {
-        ("s3-checkpoint", f"s3://{STACK}-site-123456789012/models/left.tar.gz"),
+        ("s3-checkpoint", f"s3://{STACK}-123456789012-us-east-1/models/left.tar.gz"),
         ("lambda-function", f"{STACK}-api"),
     }
     assert all(a.action == "updated" for a in again.changed())

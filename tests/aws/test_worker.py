@@ -2,6 +2,7 @@
 
 import base64
 import http.server
+import re
 import subprocess
 import threading
 
@@ -28,25 +29,36 @@ def instance_state(clients, instance_id):
     ]
 
 
-def test_user_data_is_valid_bash_that_installs_botbaby_and_enables_the_worker_unit(
+def test_user_data_is_valid_bash_that_installs_the_shipped_wheel_and_enables_the_worker_unit(
     deployed, clients, tmp_path, launched_worker_settings
 ):
     script = user_data(clients)
     (tmp_path / "user-data.sh").write_text(script)
     subprocess.run(["bash", "-n", str(tmp_path / "user-data.sh")], check=True)
-    assert "@" + "WORKER_JSON@" not in script and "@BOTBABY_PACKAGE@" not in script
-    assert 'pip install -q "botbaby[train,aws] @ git+https://github.com/botbaby/botbaby"' in script
-    assert "tensorflow[and-cuda]==" in script  # the GPU build of the same TensorFlow
+    assert not re.findall(r"@[A-Z0-9_]+@", script)  # every placeholder filled in
+    assert "git+" not in script and "github.com" not in script  # no network install of botbaby
+    bucket = f"{STACK}-123456789012-us-east-1"
+    wheel_key = re.search(r'download_file\("[^"]+", "(artifacts/[^"]+\.whl)"', script).group(1)
+    constraints_key = re.search(r'download_file\("[^"]+", "(artifacts/[^"]+/constraints\.txt)"', script).group(1)
+    s3 = clients("s3")
+    assert s3.head_object(Bucket=bucket, Key=wheel_key)["ContentLength"] > 0
+    assert s3.head_object(Bucket=bucket, Key=constraints_key)["ContentLength"] > 0
+    assert (
+        f'pip install -q -c "$ROOT/opt/botbaby/constraints.txt" "$ROOT/opt/botbaby/{wheel_key.rsplit("/", 1)[1]}[train,aws]"'
+        in script
+    )
+    assert 'pip install -q -c "$ROOT/opt/botbaby/constraints.txt" "tensorflow[and-cuda]==${TF_VERSION}"' in script
     assert (
         "ExecStart=/opt/botbaby/venv/bin/python -m botbaby.deploy.aws.worker --config /etc/botbaby/worker.json"
         in script
     )
-    assert "systemctl enable --now botbaby-worker.service" in script
+    assert "systemctl enable --now botbaby-journal.service botbaby-worker.service" in script
     settings = launched_worker_settings()
-    assert (settings.bucket, settings.cache_table, settings.sides) == (
-        f"{STACK}-site-123456789012",
+    assert (settings.bucket, settings.cache_table, settings.sides, settings.log_group) == (
+        bucket,
         f"{STACK}-cache",
         ["left", "right"],
+        f"/botbaby/{STACK}/worker",
     )
     assert settings.queue_urls["left"].endswith(f"/{STACK}-left-jobs.fifo") and settings.idle_stop_s == 900
 
@@ -91,7 +103,7 @@ def test_idle_stop_waits_until_every_side_is_idle():
 
 
 def test_prompts_file_appends_only_new_prompts(deployed, clients):
-    prompts = PromptsFile(f"{STACK}-site-123456789012", clients)
+    prompts = PromptsFile(f"{STACK}-123456789012-us-east-1", clients)
     assert prompts.append(["Fuel prices", "Taxes"]) == 2
     assert prompts.append(["fuel PRICES", "Schools"]) == 1
     assert prompts.read() == ["Fuel prices", "Taxes", "Schools"]
@@ -100,7 +112,7 @@ def test_prompts_file_appends_only_new_prompts(deployed, clients):
 def test_models_are_pulled_from_s3_once_and_again_only_when_changed(deployed, clients, trained_data, tmp_path, ami):
     from botbaby.deploy.aws.stack import deploy_aws
 
-    bucket, local = f"{STACK}-site-123456789012", tmp_path / "instance-data"
+    bucket, local = f"{STACK}-123456789012-us-east-1", tmp_path / "instance-data"
     assert pull_models(clients, bucket, ["left", "right"], local) == {"left": "downloaded", "right": "downloaded"}
     for side in ("left", "right"):
         original = trained_data / side / "model"

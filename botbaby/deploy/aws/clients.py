@@ -31,20 +31,21 @@ class AwsClients:
         self._clients: dict[str, Any] = {}
         self._session: Any = None
 
-    def __call__(self, service: str) -> Any:
-        """The boto3 client for ``service`` ("s3", "dynamodb", ...)."""
-        if service not in self._clients:
+    def __call__(self, service: str, attempts: int = 5) -> Any:
+        """The boto3 client for ``service`` ("s3", "dynamodb", ...), retrying throttles and 5xx ``attempts`` times."""
+        key = service if attempts == 5 else f"{service}/{attempts}"
+        if key not in self._clients:
             boto3 = require("boto3", extra="aws")
             botocore_config = require("botocore.config", extra="aws", package="botocore")
             # Path-style S3 addressing works against any endpoint (a moto server has no bucket DNS names).
             config = botocore_config.Config(
                 s3={"addressing_style": "path"} if self.endpoint_url else {},
-                retries={"max_attempts": 5, "mode": "standard"},
+                retries={"max_attempts": attempts, "mode": "standard"},
             )
             if self._session is None:  # one session: building one loads botocore's service data
                 self._session = boto3.session.Session(region_name=self.region)
-            self._clients[service] = self._session.client(service, endpoint_url=self.endpoint_url, config=config)
-        return self._clients[service]
+            self._clients[key] = self._session.client(service, endpoint_url=self.endpoint_url, config=config)
+        return self._clients[key]
 
 
 def error_code(exc: BaseException) -> str:

@@ -1,34 +1,85 @@
 #!/bin/bash
-# botbaby worker, first boot (EC2 user data, written by `botbaby deploy aws`): install botbaby on the
-# GPU AMI, write the worker's settings and its systemd unit, start it. The worker pulls the
-# checkpoints from S3 itself at every boot. Placeholders @LIKE_THIS@ are filled in by the deploy.
-set -euxo pipefail
-exec > >(tee -a /var/log/botbaby-user-data.log) 2>&1
-mkdir -p /opt/botbaby /etc/botbaby
+# botbaby worker install (EC2 user data, written by `botbaby deploy aws`): install the wheel this
+# deploy built from its checkout, with the versions it was tested with, write the worker's settings
+# and systemd units, start them. The worker pulls the checkpoints from S3 itself at every boot.
+# Its placeholders (a name between two at signs) are filled in by the deploy (artifacts.py).
+#
+# Fail-safe: any failure powers the instance off, and its shutdown behaviour is "stop", so a broken
+# install never keeps a GPU running. User data runs once per instance, so this script also copies
+# itself to cloud-init's per-boot folder: every later start retries the install until it has
+# succeeded once (and powers off again if it fails).
+# BOTBABY_ROOT and BOTBABY_POWEROFF are unset on EC2; tests run the script in a scratch folder.
+set -Eeuo pipefail
+ROOT="${BOTBABY_ROOT:-}"
+POWEROFF="${BOTBABY_POWEROFF:-shutdown -h now}"
+PER_BOOT="$ROOT/var/lib/cloud/scripts/per-boot/botbaby-install.sh"
+DONE="$ROOT/etc/botbaby/installed"
+VENV="$ROOT/opt/botbaby/venv"
+
+power_off_on_failure() {
+  local status=$?
+  set +e  # nothing may stop the power-off, not even a log that cannot be written
+  if [ "$status" -ne 0 ]; then
+    echo "botbaby install FAILED (exit $status): powering off; the log is /var/log/botbaby-user-data.log" >&2
+    $POWEROFF
+  fi
+}
+trap power_off_on_failure EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap '' PIPE  # a dead log pipe makes writes fail (and the script exit through the trap), not kill it silently
+
+mkdir -p "$ROOT/var/log" "$ROOT/opt/botbaby" "$ROOT/etc/botbaby" "$ROOT/etc/systemd/system" "$(dirname "$PER_BOOT")"
+if [ -f "$DONE" ]; then
+  exit 0  # installed at an earlier boot: the units start the worker
+fi
+[ "$0" -ef "$PER_BOOT" ] || install -m 0755 "$0" "$PER_BOOT"
+exec > >(tee -a "$ROOT/var/log/botbaby-user-data.log" | logger -t botbaby-user-data) 2>&1
+set -x
 
 if python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
-  if ! python3 -m venv --help >/dev/null 2>&1; then
+  # Debian and Ubuntu ship venv without ensurepip unless python3-venv is installed.
+  if ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
     apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv
   fi
-  python3 -m venv /opt/botbaby/venv
+  python3 -m venv "$VENV"
 else
   # The AMI's Python is older than botbaby needs (Ubuntu 22.04 has 3.10): a standalone 3.11 from uv.
-  curl -LsSf https://astral.sh/uv/install.sh | env UV_INSTALL_DIR=/opt/botbaby/bin INSTALLER_NO_MODIFY_PATH=1 sh
-  UV_PYTHON_INSTALL_DIR=/opt/botbaby/python /opt/botbaby/bin/uv venv --seed --python 3.11 /opt/botbaby/venv
+  curl -LsSf https://astral.sh/uv/install.sh | env UV_INSTALL_DIR="$ROOT/opt/botbaby/bin" INSTALLER_NO_MODIFY_PATH=1 sh
+  UV_PYTHON_INSTALL_DIR="$ROOT/opt/botbaby/python" "$ROOT/opt/botbaby/bin/uv" venv --seed --python 3.11 "$VENV"
 fi
-/opt/botbaby/venv/bin/python -m pip install -q --upgrade pip
-/opt/botbaby/venv/bin/python -m pip install -q "@BOTBABY_PACKAGE@"
+"$VENV/bin/python" -m pip install -q --upgrade pip
+# The wheel and the pinned versions come from the stack's bucket (the instance role may read them).
+"$VENV/bin/python" -m pip install -q "boto3==@BOTO3_VERSION@"
+"$VENV/bin/python" - <<'BOTBABY_DOWNLOAD'
+import boto3, os
+root = os.environ.get("BOTBABY_ROOT", "")
+s3 = boto3.client("s3", region_name="@REGION@")
+s3.download_file("@BUCKET@", "@WHEEL_KEY@", f"{root}/opt/botbaby/@WHEEL_FILE@")
+s3.download_file("@BUCKET@", "@CONSTRAINTS_KEY@", f"{root}/opt/botbaby/constraints.txt")
+BOTBABY_DOWNLOAD
+"$VENV/bin/python" -m pip install -q -c "$ROOT/opt/botbaby/constraints.txt" "$ROOT/opt/botbaby/@WHEEL_FILE@[@EXTRAS@]"
 # TensorFlow's pip wheels load CUDA and cuDNN from pip packages; the AMI brings the NVIDIA driver.
-TF_VERSION=$(/opt/botbaby/venv/bin/python -c 'import importlib.metadata as m; print(m.version("tensorflow"))')
-/opt/botbaby/venv/bin/python -m pip install -q "tensorflow[and-cuda]==${TF_VERSION}"
+TF_VERSION=$("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("tensorflow"))')
+"$VENV/bin/python" -m pip install -q -c "$ROOT/opt/botbaby/constraints.txt" "tensorflow[and-cuda]==${TF_VERSION}"
 
-cat > /etc/botbaby/worker.json <<'BOTBABY_WORKER_JSON'
+cat > "$ROOT/etc/botbaby/worker.json" <<'BOTBABY_WORKER_JSON'
 @WORKER_JSON@
 BOTBABY_WORKER_JSON
 
-cat > /etc/systemd/system/botbaby-worker.service <<'BOTBABY_WORKER_UNIT'
+cat > "$ROOT/etc/systemd/system/botbaby-worker.service" <<'BOTBABY_WORKER_UNIT'
 @WORKER_UNIT@
 BOTBABY_WORKER_UNIT
 
+cat > "$ROOT/etc/systemd/system/botbaby-poweroff.service" <<'BOTBABY_POWEROFF_UNIT'
+@POWEROFF_UNIT@
+BOTBABY_POWEROFF_UNIT
+
+cat > "$ROOT/etc/systemd/system/botbaby-journal.service" <<'BOTBABY_JOURNAL_UNIT'
+@JOURNAL_UNIT@
+BOTBABY_JOURNAL_UNIT
+
 systemctl daemon-reload
-systemctl enable --now botbaby-worker.service
+systemctl enable --now botbaby-journal.service botbaby-worker.service
+echo "@WHEEL_FILE@" > "$DONE"

@@ -8,7 +8,11 @@ that changed on S3, then runs ``botbaby serve``'s own worker loop (``botbaby.ser
 one thread per side on that side's SQS FIFO queue, each loading its model once; answers go to
 DynamoDB, each new prompt is appended to ``prompts.json`` next to the page (the page's
 autocomplete), and once every side has been idle for ``idle_stop_s`` (15 minutes) the worker stops
-its own instance, whose id it reads from the instance metadata service (IMDSv2).
+its own instance, whose id it reads from the instance metadata service (IMDSv2). If AWS refuses
+that ``StopInstances``, the worker powers the OS off instead (the instance's shutdown behaviour is
+"stop", so that stops it too): a worker never leaves its GPU running because an API call failed.
+At start it checks that TensorFlow sees the GPU and logs a loud warning if not (a CUDA library
+problem silently falls back to the CPU, 20x slower).
 
 Tests drive the same code with the SQS and DynamoDB backends against a moto server and a small
 stand-in generator.
@@ -18,10 +22,12 @@ import argparse
 import functools
 import hashlib
 import json
+import subprocess
 import sys
 import tarfile
 import tempfile
 import threading
+import time
 import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -32,15 +38,18 @@ from botbaby.config import StageConfig
 from botbaby.contract import GenerateRequest, Post
 from botbaby.deploy.aws.cache import DynamoCache
 from botbaby.deploy.aws.clients import AwsClients, error_code
+from botbaby.deploy.aws.policies import MODELS_PREFIX, PROMPTS_KEY
 from botbaby.deploy.aws.queue import SqsQueue
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.layout import Layout, check_side
 from botbaby.serve.ports import Cache
 from botbaby.serve.worker import IDLE_MINUTES, GeneratorFactory, Worker
 
+__all__ = ["MODELS_PREFIX", "PROMPTS_KEY", "WorkerSettings", "run", "main"]
+
 IMDS_URL = "http://169.254.169.254"  # the EC2 instance metadata service
-PROMPTS_KEY = "prompts.json"  # the page's autocomplete file, next to index.html
-MODELS_PREFIX = "models/"  # s3://BUCKET/models/SIDE.tar.gz: one checkpoint archive per side
+POWEROFF = ("shutdown", "-h", "now")  # with shutdown behaviour "stop", this stops the instance
+STOP_TRIES = 3  # StopInstances attempts before the worker powers the OS off instead
 
 
 @dataclass
@@ -56,6 +65,7 @@ class WorkerSettings(StageConfig):
     idle_stop_s: float = IDLE_MINUTES * 60  # stop the instance after this many seconds without a job
     poll_s: float = 20.0  # SQS long-poll wait per receive, seconds (at most 20)
     endpoint_url: str = ""  # AWS endpoint override (tests, LocalStack); empty on AWS
+    log_group: str = ""  # CloudWatch log group the journal is shipped to; empty: none
 
     def validate(self) -> None:
         for name in ("bucket", "cache_table", "queue_urls"):
@@ -104,8 +114,16 @@ class IdleStop:
     idle last finds the others idle too and stops the instance (and ends the run).
     """
 
-    def __init__(self, stop_instance: Callable[[], Any], done: threading.Event) -> None:
+    def __init__(
+        self,
+        stop_instance: Callable[[], Any],
+        done: threading.Event,
+        poweroff: Callable[[], Any] | None = None,
+        retry_wait_s: float = 10.0,
+    ) -> None:
         self.stop_instance, self.done = stop_instance, done
+        self.poweroff = poweroff or power_off
+        self.retry_wait_s = retry_wait_s
         self.workers: list[Worker] = []
         self.stopped = False
         self._lock = threading.Lock()
@@ -116,13 +134,37 @@ class IdleStop:
                 return
             self.stopped = True
         print("botbaby worker: every side is idle, stopping this instance", flush=True)
-        try:
-            self.stop_instance()
-        except Exception as exc:  # keep serving; the next idle spell tries again
-            print(f"botbaby worker: could not stop the instance: {exc}", flush=True)
-            self.stopped = False
-            return
+        for attempt in range(1, STOP_TRIES + 1):
+            try:
+                self.stop_instance()
+                break
+            except Exception as exc:
+                print(f"botbaby worker: StopInstances failed (try {attempt} of {STOP_TRIES}): {exc}", flush=True)
+                if attempt < STOP_TRIES:
+                    time.sleep(self.retry_wait_s)
+        else:
+            # The API refused (permissions, throttling, an outage): power off from inside, which stops it too.
+            print("botbaby worker: powering the OS off instead (shutdown behaviour: stop)", flush=True)
+            self.poweroff()
         self.done.set()
+
+
+def power_off() -> None:
+    """Power the machine off; with the instance's shutdown behaviour "stop" that stops the instance."""
+    subprocess.run(POWEROFF, check=False)
+
+
+def check_gpu(gpus: Sequence[str]) -> str:
+    """A line for the log: the GPUs TensorFlow sees, or a loud warning that generation runs on the CPU."""
+    if gpus:
+        return f"botbaby worker: GPUs {', '.join(gpus)}"
+    return (
+        "botbaby worker: WARNING " + "!" * 40 + "\n"
+        "botbaby worker: WARNING TensorFlow sees NO GPU: every generation runs on the CPU, about 20x slower.\n"
+        "botbaby worker: WARNING check `nvidia-smi` (the AMI's driver), LD_LIBRARY_PATH and the CUDA/cuDNN pip\n"
+        "botbaby worker: WARNING packages of tensorflow[and-cuda] in /opt/botbaby/venv; redeploy with --ami if needed.\n"
+        "botbaby worker: WARNING " + "!" * 40
+    )
 
 
 class PromptsFile:
@@ -227,7 +269,13 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def run(settings: WorkerSettings, instance_id: str | None = None, factory: GeneratorFactory | None = None) -> dict:
+def run(
+    settings: WorkerSettings,
+    instance_id: str | None = None,
+    factory: GeneratorFactory | None = None,
+    poweroff: Callable[[], Any] | None = None,
+    stop_retry_s: float = 10.0,
+) -> dict:
     """The worker's whole life on one boot: pull models, answer jobs per side, stop the instance when idle.
 
     One ``botbaby.serve.worker.Worker`` thread per side, each on its side's queue, each loading its
@@ -240,11 +288,11 @@ def run(settings: WorkerSettings, instance_id: str | None = None, factory: Gener
         from botbaby.generate import Generator  # TensorFlow: only on the GPU worker, never in the Lambda
         from botbaby.notebook import gpu_names
 
-        print(f"botbaby worker: GPUs {gpu_names() or 'none: generating on the CPU (slow)'}", flush=True)
+        print(check_gpu(gpu_names()), flush=True)
         factory = functools.partial(Generator, data, sentiment=settings.sentiment)
     instance_id = instance_id or instance_id_from_imds()
     done = threading.Event()
-    idle = IdleStop(lambda: stop_instance(clients, instance_id), done)
+    idle = IdleStop(lambda: stop_instance(clients, instance_id), done, poweroff, retry_wait_s=stop_retry_s)
     answers = DynamoCache(settings.cache_table, clients)
     cache = PromptRecordingCache(answers, PromptsFile(settings.bucket, clients))
     for side, url in settings.queue_urls.items():
