@@ -380,17 +380,19 @@ class _FileImport:
     def _batch(self, rows: Rows) -> "_Batch":
         """The rows as Arrow strings, undecodable bytes replaced, handles filled in, ids sorted into kinds."""
         n = len(rows.where)
-        columns = {"text": rows.text, "created_at": rows.created_at, "id": rows.id or [None] * n,
-                   "handle": rows.handle or [None] * n}
+        columns = {"text": rows.text, "created_at": rows.created_at, "id": rows.id, "handle": rows.handle}
+        columns = {name: [None] * n if values is None else values for name, values in columns.items()}
         mended = np.zeros(n, dtype=bool)
         for name, values in columns.items():
+            if isinstance(values, pa.Array):
+                continue  # Arrow checked it is UTF-8
             if _UNDECODED.search("\x00".join(filter(None, values))):  # rare: look row by row
                 bad = [bool(v) and _UNDECODED.search(v) is not None for v in values]
                 columns[name] = [_UNDECODED.sub("\ufffd", v) if b else v for v, b in zip(values, bad, strict=True)]
                 mended |= bad
         for position in np.flatnonzero(mended):
             self.report.repair(str(self.path), _place(rows.where[position]), "undecodable bytes replaced by U+FFFD")
-        text, created_at, ids, handle = (pa.array(columns[name], pa.string()) for name in columns)
+        text, created_at, ids, handle = (_strings(values) for values in columns.values())
         handle = pc.utf8_ltrim(pc.utf8_trim_whitespace(handle), characters="@")
         given = _mask(pc.greater(pc.utf8_length(handle), 0))
         handle = pc.if_else(pa.array(given), handle, pa.scalar(self.entry.handle, pa.string()))
@@ -493,6 +495,10 @@ class _Batch:
         if self.readings is None:
             self.readings = _numeric_dates(self.created_at)
         return self.readings
+
+
+def _strings(values: list | pa.Array) -> pa.Array:
+    return values if isinstance(values, pa.Array) else pa.array(values, pa.string())
 
 
 def _mask(condition: pa.Array) -> np.ndarray:
@@ -871,15 +877,65 @@ def _check_columns(names: list[str], columns: dict[str, int], file: _FileImport,
 
 
 def _read_csv(path: Path, file: _FileImport) -> Iterator[Rows]:
+    """A CSV file's rows: parsed whole by Arrow when every row is one well-formed UTF-8 line (the
+    common case, several times faster), else line by line, which finds and reports each bad row."""
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
     with _open_text(path) as handle:
+        header = next(csv.reader(handle), None)
+    if not header:
+        raise Malformed("empty CSV file")
+    columns = _columns(header)
+    _check_columns(header, columns, file, "CSV file")
+    table = _clean_csv_table(path, header, columns)
+    if table is None:
+        yield from _read_csv_lines(path, columns)
+        return
+    for start in range(0, table.num_rows, BATCH_ROWS):
+        chunk = table.slice(start, BATCH_ROWS)
+        cells = {name: chunk.column(str(position)).combine_chunks() for name, position in columns.items()}
+        lines = list(range(start + 2, start + 2 + chunk.num_rows))  # row i is on line i + 2: one line each
+        yield _csv_rows(cells, lines, [], chunk.num_rows)
+
+
+CLEAN_CSV_LIMIT = 1 << 30  # bytes: larger files are read line by line, so memory stays flat
+
+
+def _clean_csv_table(path: Path, header: list[str], columns: dict[str, int]) -> pa.Table | None:
+    """The file as an Arrow table of the used columns (named by position), or None unless every row
+    is exactly one line with the header's number of fields and the used cells are valid UTF-8."""
+    import pyarrow.csv as arrow_csv
+
+    size = path.stat().st_size
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+    if size > CLEAN_CSV_LIMIT or _encoding(head) != "utf-8-sig" or len(set(header)) != len(header):
+        return None
+    names = [str(i) for i in range(len(header))]
+    try:
+        table = arrow_csv.read_csv(
+            path,
+            read_options=arrow_csv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
+            parse_options=arrow_csv.ParseOptions(newlines_in_values=True),  # a blank line: fewer rows than lines
+            convert_options=arrow_csv.ConvertOptions(
+                column_types={str(i): pa.binary() for i in columns.values()},
+                include_columns=[str(i) for i in sorted(columns.values())],
+                strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+        table = pa.table({name: pc.cast(table.column(name), pa.string()) for name in table.column_names})
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError):  # a row of another width, bytes not UTF-8
+        return None
+    with open(path, "rb") as handle:
+        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 24), b""))
+        handle.seek(max(size - 1, 0))
+        lines += handle.read(1) not in (b"\n", b"")
+    return table if lines == table.num_rows + 1 else None  # else a blank line, or a line break inside a cell
+
+
+def _read_csv_lines(path: Path, columns: dict[str, int]) -> Iterator[Rows]:
+    """Rows of a CSV file line by line (Python's csv module): the line of each bad row is known."""
+    with _open_text(path) as handle:
         reader = csv.reader(handle)
-        header = next(reader, None)
-        if not header:
-            raise Malformed("empty CSV file")
-        columns = _columns(header)
-        _check_columns(header, columns, file, "CSV file")
-        width = len(header)
+        width = len(next(reader))
         rows: list[list[str]] = []
         lines: list[int] = []  # the line each row ends on
         refused: list[tuple[Any, str]] = []
@@ -893,13 +949,13 @@ def _read_csv(path: Path, file: _FileImport) -> Iterator[Rows]:
                     rows.append(row)
                     lines.append(reader.line_num)
                     if len(rows) >= BATCH_ROWS:
-                        yield _csv_rows(rows, lines, refused, columns)
+                        yield _csv_lines_rows(rows, lines, refused, columns)
                         rows, lines, refused = [], [], []
                 break
             except csv.Error as exc:  # e.g. a field over the size limit: count the row, go on with the next line
                 refused.append((reader.line_num, f"unparseable CSV row ({exc})"))
         if rows or refused:
-            yield _csv_rows(rows, lines, refused, columns)
+            yield _csv_lines_rows(rows, lines, refused, columns)
 
 
 def _odd_row(row: list[str], width: int, line: int, lines: list[int], refused: list) -> list[str] | None:
@@ -915,22 +971,27 @@ def _odd_row(row: list[str], width: int, line: int, lines: list[int], refused: l
     return None
 
 
-def _csv_rows(rows: list[list[str]], lines: list[int], refused: list, columns: dict[str, int]) -> Rows:
-    cells = list(zip(*rows, strict=True)) if rows else []  # every row has the header's width
+def _csv_lines_rows(rows: list[list[str]], lines: list[int], refused: list, columns: dict[str, int]) -> Rows:
+    cells = list(zip(*rows, strict=True)) if rows else [[] for _ in range(max(columns.values()) + 1)]
+    return _csv_rows({name: list(cells[position]) for name, position in columns.items()}, lines, refused, len(rows))
 
-    def column(name: str) -> list | None:
-        return list(cells[columns[name]]) if name in columns and cells else None
 
-    retweet = pa.nulls(len(rows), pa.bool_())
+def _csv_rows(cells: dict[str, list | pa.Array], lines: list[int], refused: list, n: int) -> Rows:
+    """Rows from the used columns' cells (lists of str, or Arrow strings already valid UTF-8)."""
+
+    def column(name: str) -> list | pa.Array | None:
+        return cells.get(name)
+
+    retweet = pa.nulls(n, pa.bool_())
     if (marks := column("is_retweet")) is not None:
-        values = pc.utf8_lower(pc.utf8_trim_whitespace(pa.array(marks, pa.string())))
+        values = pc.utf8_lower(pc.utf8_trim_whitespace(_strings(marks)))
         known = pc.is_in(values, value_set=pa.array(list(RETWEET_VALUES), pa.string()))
         marked = pc.is_in(values, value_set=pa.array([v for v, yes in RETWEET_VALUES.items() if yes], pa.string()))
         retweet = pc.if_else(known, marked, pa.scalar(None, pa.bool_()))
     if (originals := column("retweet_of")) is not None:
-        retweet = pc.coalesce(retweet, pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(pa.array(originals))), 0))
-    created_at = column("created_at") or [None] * len(rows)
-    return Rows(lines, column("text") or [], created_at, column("id"), column("handle"), retweet, refused)
+        retweet = pc.coalesce(retweet, pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(_strings(originals))), 0))
+    created_at = column("created_at") if "created_at" in cells else [None] * n
+    return Rows(lines, column("text"), created_at, column("id"), column("handle"), retweet, refused)
 
 
 def _read_jsonl(path: Path, file: _FileImport) -> Iterator[Rows]:

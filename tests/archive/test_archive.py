@@ -252,6 +252,7 @@ def test_a_csv_row_the_csv_module_cannot_parse_is_counted_and_the_rest_imported(
 
     limit = csv.field_size_limit(100)  # make "field larger than field limit" easy to hit
     monkeypatch.setattr(archive, "CSV_FIELD_LIMIT", 100)
+    monkeypatch.setattr(archive, "_clean_csv_table", lambda *_: None)  # Arrow has no such limit: read line by line
     try:
         path = tmp_path / "huge-field.csv"
         path.write_text("id,created_at,text\n1,2019-05-23T10:00:00Z,before\n2,2019-05-23T10:00:00Z," + "x" * 500

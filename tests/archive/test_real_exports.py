@@ -274,3 +274,41 @@ def test_the_old_x_archive_tweets_csv_is_read_with_its_timestamps_and_retweet_co
     assert frame["is_retweet"].to_dict() == {"831115126612549632": False, "831115126612549633": True}
     assert frame.loc["831115126612549633", "created_at"] == pd.Timestamp("2017-02-14 06:33:47", tz="UTC")
     assert "source" in report.files[0].ignored_columns and "retweeted_status_id" not in report.files[0].ignored_columns
+
+
+def test_clean_csv_files_are_parsed_whole_by_arrow_and_any_oddity_sends_them_line_by_line(tmp_path):
+    import botbaby.sources.archive as archive
+
+    def arrow_reads(body: bytes) -> bool:
+        path = tmp_path / "file.csv"
+        path.write_bytes(body)
+        header = body.decode("utf-8", "replace").lstrip("\ufeff").splitlines()[0].split(",")
+        return archive._clean_csv_table(path, header, archive._columns(header)) is not None
+
+    good = "id,created_at,text\r\n1,14/2/17,\"a, quoted \"\"cell\"\"\"\r\n2,15/2/17,नमस्ते\r\n"
+    assert arrow_reads(good.encode()) and arrow_reads(b"\xef\xbb\xbf" + good.encode())
+    assert arrow_reads(good.encode().rstrip(b"\r\n"))  # no line break after the last row
+    assert not arrow_reads(good.encode() + b"\r\n")  # a blank line
+    assert not arrow_reads(good.replace("a, quoted", "a\nquoted").encode())  # a line break in a cell
+    assert not arrow_reads(good.encode() + b"3,16/2/17,caf\xe9\r\n")  # not UTF-8
+    assert not arrow_reads(good.encode() + b"4,16/2/17,one,too many\r\n")  # another width
+    assert not arrow_reads(good.encode("utf-16"))
+
+
+def test_arrow_and_the_line_by_line_reader_import_an_export_identically(tmp_path, monkeypatch):
+    import botbaby.sources.archive as archive
+
+    posts = export_posts(3000)
+    path = write_export_csv(tmp_path / "tweets (1).csv", posts + posts[:7], ids="exact")
+    fast = import_files(tmp_path / "fast", [path]).to_dict()
+    monkeypatch.setattr(archive, "_clean_csv_table", lambda *_: None)
+    slow = import_files(tmp_path / "slow", [path]).to_dict()
+    for report in (fast, slow):
+        report["files"][0].pop("file")
+        for example in report["examples"]:
+            example.pop("file")
+    assert fast == slow
+    columns = ["id", "handle", "created_at", "text", "is_retweet"]
+    fast_posts = stored(tmp_path / "fast").sort_values("id")[columns].reset_index(drop=True)
+    slow_posts = stored(tmp_path / "slow").sort_values("id")[columns].reset_index(drop=True)
+    pd.testing.assert_frame_equal(fast_posts, slow_posts)
