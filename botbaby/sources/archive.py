@@ -154,7 +154,7 @@ class FileReport:
     handle_from: str | None = None  # where it came from: account.js, --handle, file name
     date_order: str | None = None  # for dates like 14/2/17: day-first or month-first (or mixed)
     date_order_why: str | None = None  # what in the file decided it
-    ignored_columns: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)  # CSV/parquet columns the import does not use
     error: str | None = None  # why the file (or the rest of it) could not be read
 
     def problem(self) -> str | None:
@@ -192,8 +192,8 @@ class ImportReport:
         self.refused[reason] += 1
         self._example(file, where, reason)
 
-    def repair(self, file: str, where: Any, what: str, count: int = 1) -> None:
-        self.repaired[what] += count
+    def repair(self, file: str, where: Any, what: str) -> None:
+        self.repaired[what] += 1
         self._example(file, where, what)
 
     def _example(self, file: str, where: Any, reason: str) -> None:
@@ -202,7 +202,7 @@ class ImportReport:
             self.examples.append({"file": file, "where": where, "reason": reason})
 
     def problems(self) -> list[str]:
-        """One line per file that added nothing or refused rows (the CLI prints them on stderr)."""
+        """One line per file that added nothing, refused rows or skipped old posts (the CLI prints them on stderr)."""
         return [line for f in self.files if (line := f.problem())]
 
     def failure(self) -> str | None:
@@ -233,7 +233,8 @@ class ImportReport:
 
     def __str__(self) -> str:
         refused = ", ".join(f"{reason} {n}" for reason, n in self.refused.items()) or "none"
-        return f"read {self.read} posts from {len(self.files)} file(s), added {self.added}; refused: {refused}"
+        mended = f"; mended: {sum(self.repaired.values())}" if self.repaired else ""
+        return f"read {self.read} posts from {len(self.files)} file(s), added {self.added}; refused: {refused}{mended}"
 
 
 def import_files(tweets_dir: Path | str, files: Iterable[Path | str], config: ArchiveConfig | dict | None = None,
