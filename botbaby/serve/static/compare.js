@@ -42,10 +42,12 @@
     list.append(el("dt", "", label), el("dd", "", value));
   }
 
-  function sideCard(view, side, index) {
+  function sideCard(view, side, index, about) {
+    const info = about[side] || {};
     const card = el("article", "differ-side column side-" + (index % 3));
     card.dataset.side = side;
-    card.append(el("h3", "", side + " uses more"));
+    if (/^#[0-9a-fA-F]{6}$/.test(info.colour || "")) card.style.setProperty("--side", info.colour);
+    card.append(el("h3", "", side + " uses more")); // the camp's own posts, not its bot (the label names the bot)
     const terms = view.divergence[side] || [];
     const top = terms.length ? terms[0].z : 1;
     const list = el("ol", "terms");
@@ -87,7 +89,7 @@
     return card;
   }
 
-  function render(view) {
+  function render(view, about) {
     const status = byId("differ-status");
     const accuracy = view.classifier.heldout_accuracy;
     status.textContent = typeof accuracy === "number"
@@ -95,7 +97,7 @@
         " of the time on posts it has not seen; below, how each bot's posts fare with it."
       : "Each side's most distinctive words (Fightin' Words z-scores).";
     const body = byId("differ-body");
-    body.replaceChildren(...view.sides.map((side, index) => sideCard(view, side, index)));
+    body.replaceChildren(...view.sides.map((side, index) => sideCard(view, side, index, about)));
     body.hidden = false;
   }
 
@@ -107,7 +109,12 @@
     }
     const section = byId("differ");
     if (answer.status === 200 && answer.body && answer.body.divergence) {
-      render(answer.body);
+      const about = {}; // each side's colour, as the columns above use it
+      const described = await getJson(API + "/about");
+      if (described.status === 200 && described.body && Array.isArray(described.body.sides)) {
+        described.body.sides.forEach((info) => { about[info.id] = info; });
+      }
+      render(answer.body, about);
     } else {
       byId("differ-status").textContent = (answer.body && answer.body.error) ||
         "No comparison yet: run botbaby compare on the data folder, then reload.";
