@@ -463,8 +463,9 @@ PAGE_TERMS = 15  # distinctive terms per side on the web page
 def page_view(data: Path | str) -> dict[str, Any] | None:
     """What the web page's "How they differ" view shows from ``compare.json``; None before compare has run.
 
-    Figures only, and the generated posts' words: no training post (a real person's words) leaves
-    the data folder through the page, so the longest copy is given by its length alone.
+    Figures and each side's distinctive terms only: no post, neither a training post (a real person's
+    words) nor a generated one, leaves the data folder through the page; the longest copy is given by
+    its length alone.
     """
     path = Layout(Path(data)).results_dir / "compare.json"
     try:
