@@ -40,7 +40,8 @@ from pathlib import Path
 import numpy as np
 
 from botbaby._optional import require
-from botbaby.errors import BotbabyError, MissingExtra
+from botbaby.config import StageConfig, add_config_options, config_from_args, setting
+from botbaby.errors import BotbabyError, ConfigError, MissingExtra
 from botbaby.layout import END, Layout
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,22 @@ _BLOCK = {"ln_1/g": "ln_1.weight", "ln_1/b": "ln_1.bias", "ln_2/g": "ln_2.weight
           "attn/c_proj/w": "attn.c_proj.weight", "attn/c_proj/b": "attn.c_proj.bias",
           "mlp/c_fc/w": "mlp.c_fc.weight", "mlp/c_fc/b": "mlp.c_fc.bias",
           "mlp/c_proj/w": "mlp.c_proj.weight", "mlp/c_proj/b": "mlp.c_proj.bias"}
+_HUB_REPO = r"[\w.-]+/[\w.-]+"  # a Hub repository: user/name
 # a block's variable: model/h12/attn/c_attn/w (Adam's slots, model/h12/.../w/Adam, are not weights)
 _BLOCK_VARIABLE = re.compile(r"model/h(\d+)/(.+)")
+
+
+@dataclass
+class ExportConfig(StageConfig):
+    """How ``botbaby export`` writes (and optionally shares) a side's model."""
+
+    format: str = setting("hf", choices=FORMATS)  # hf: a transformers GPT2LMHeadModel folder, DATA/SIDE/model/hf/
+    push_to_hub: str = ""  # also upload it to this Hub repository (user/name); empty: keep it local
+    force: bool = False  # export again even when hf/ already holds the current checkpoint
+
+    def validate(self) -> None:
+        if self.push_to_hub and not re.fullmatch(_HUB_REPO, self.push_to_hub):
+            raise ConfigError(f"push_to_hub must be a Hub repository name like 'user/name', got {self.push_to_hub!r}")
 
 
 @dataclass
@@ -208,24 +223,22 @@ def write_hf(model_dir: Path, out_dir: Path) -> str:
     return source[0]
 
 
-def export(data: Path | str, side: str, format: str = "hf", push_to_hub: str | None = None, token: str | None = None,
-           endpoint: str | None = None, force: bool = False) -> ExportResult:
+def export(data: Path | str, side: str, config: ExportConfig | dict | None = None, *, token: str | None = None,
+           endpoint: str | None = None, **overrides) -> ExportResult:
     """Export ``side``'s checkpoint to ``DATA/SIDE/model/hf/`` (skipped when already current); optionally push it.
 
     Args:
-        push_to_hub: a Hub repository (``user/name``) to upload the folder to, created if needed.
-        token: the Hub token; default ``$HF_TOKEN`` (or Colab's secret of that name).
+        config: an ExportConfig or a dict of its fields; ``overrides`` (e.g. ``force=True``) replace fields.
+        token: the Hub token for ``push_to_hub``; default ``$HF_TOKEN`` (or Colab's secret of that name).
         endpoint: the Hub's address; default ``$HF_ENDPOINT``, else huggingface.co.
-        force: export again even when hf/ already holds this checkpoint.
     """
-    if format not in FORMATS:
-        raise BotbabyError(f"unknown export format {format!r}: use one of {', '.join(FORMATS)}")
+    config = ExportConfig.resolve(config, **overrides)
     paths = Layout(Path(data)).side(side)
     model_dir, hf_dir = paths.model_dir, paths.hf_dir
     source = checkpoint_id(model_dir)
     if source is None:
         raise BotbabyError(f"no trained model for side {side!r} in {model_dir}: run `botbaby train {side}` first")
-    skipped = not force and export_status(model_dir) == "current"
+    skipped = not config.force and export_status(model_dir) == "current"
     if not skipped:
         for leftover in model_dir.glob(".hf.*"):  # from an export killed midway
             shutil.rmtree(leftover, ignore_errors=True)
@@ -241,8 +254,8 @@ def export(data: Path | str, side: str, format: str = "hf", push_to_hub: str | N
             shutil.rmtree(work, ignore_errors=True)
         log.info("side %s: exported %s to %s", side, source[0], hf_dir)
     result = ExportResult(side, hf_dir, skipped, source[0])
-    if push_to_hub:
-        result.pushed_to = push(hf_dir, push_to_hub, token=token, endpoint=endpoint)
+    if config.push_to_hub:
+        result.pushed_to = push(hf_dir, config.push_to_hub, token=token, endpoint=endpoint)
     return result
 
 
@@ -274,7 +287,7 @@ def push(hf_dir: Path | str, repo: str, token: str | None = None, endpoint: str 
     hf_dir = Path(hf_dir)
     if not (hf_dir / "model.safetensors").is_file():
         raise BotbabyError(f"nothing exported in {hf_dir}: run `botbaby export` first")
-    if not re.fullmatch(r"[\w.-]+/[\w.-]+", repo):
+    if not re.fullmatch(_HUB_REPO, repo):
         raise BotbabyError(f"{repo!r} is not a Hub repository name: use 'user/name'")
     # huggingface_hub reads $HF_ENDPOINT once, when first imported; read it here, where the push starts
     api = hub.HfApi(endpoint=endpoint or os.environ.get("HF_ENDPOINT"), token=hub_token(token))
@@ -296,16 +309,15 @@ def add_cli(subparsers) -> None:
                                    description=__doc__.splitlines()[0])
     parser.add_argument("sides", nargs="+", metavar="SIDE", help="sides to export, e.g. left right")
     add_data_arg(parser)
-    parser.add_argument("--format", choices=FORMATS, default="hf", help="hf: transformers' GPT2LMHeadModel (default)")
-    parser.add_argument("--push-to-hub", metavar="REPO", help="also upload to this Hub repository (user/name); "
-                        "token from $HF_TOKEN or Colab's secrets")
-    parser.add_argument("--force", action="store_true", help="export again even when hf/ is current")
+    add_config_options(parser, ExportConfig)
     parser.set_defaults(func=_run_cli)
 
 
 def _run_cli(args) -> int:
+    config = config_from_args(ExportConfig, args)
     for side in args.sides:
-        repo = f"{args.push_to_hub}-{side}" if args.push_to_hub and len(args.sides) > 1 else args.push_to_hub
-        result = export(args.data, side, args.format, push_to_hub=repo, force=args.force)
+        # one repository per side: USER/NAME-left, USER/NAME-right
+        repo = f"{config.push_to_hub}-{side}" if config.push_to_hub and len(args.sides) > 1 else config.push_to_hub
+        result = export(args.data, side, config, push_to_hub=repo)
         print(json.dumps(result.to_dict()))
     return 0

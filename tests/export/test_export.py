@@ -141,3 +141,14 @@ def test_a_124m_shaped_checkpoint_exports_with_gpt2_124ms_parameter_count(tmp_pa
     model = GPT2LMHeadModel.from_pretrained(str(tmp_path / "hf"))
     assert sum(parameter.numel() for parameter in model.parameters()) == 124_439_808  # OpenAI's GPT-2 small
     assert model.config.eos_token_id == 50256
+
+
+def test_export_settings_are_checked_before_anything_is_read(data_dir):
+    from botbaby.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="format"):
+        export(data_dir, "left", {"format": "onnx"})
+    with pytest.raises(ConfigError, match="user/name"):
+        export(data_dir, "left", push_to_hub="not a repo")
+    with pytest.raises(ConfigError, match="push_to_hub"):
+        export(data_dir, "left", {"push_to_hub_repo": "me/bot"})
