@@ -43,7 +43,7 @@ from botbaby.io import atomic_path, state_db
 from botbaby.io import read_accounts as read_account_rows
 from botbaby.layout import DEFAULT_SIDES, Layout, SidePaths
 from botbaby.leaders import read_leaders
-from botbaby.sources.base import Account, AccountUnavailable, Source, open_source
+from botbaby.sources.base import Account, AccountUnavailable, Source, open_source, take_source
 
 # One finished leader's followers, as stored in DATA/SIDE/followers/LEADER.arrow.
 FOLLOWERS_SCHEMA = pa.schema(
@@ -147,10 +147,7 @@ def download_followers(
 
     ``source`` may also be a ready source object (a custom source, or one pointed at a test server).
     """
-    client = None
-    if not isinstance(overrides.get("source", ""), str):
-        client = overrides["source"]
-        overrides["source"] = client.name
+    client = take_source(overrides)
     config = FollowersConfig.resolve(config, **overrides)
     paths = Layout(Path(data)).side(side)
     leaders = read_leaders(data, side)
@@ -205,8 +202,10 @@ def download_followers_all(
     **overrides: Any,
 ) -> dict[str, dict[str, Any]]:
     """Download the followers of every side's leaders with one config (what the notebook calls)."""
+    client = take_source(overrides)
     config = FollowersConfig.resolve(config, **overrides)
-    return {side: download_followers(data, side, config) for side in sides}
+    given = {"source": client} if client else {}
+    return {side: download_followers(data, side, config, **given) for side in sides}
 
 
 def _download_leader(client: Source, db: sqlite3.Connection, account: Account, config: FollowersConfig,

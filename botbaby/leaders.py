@@ -40,7 +40,7 @@ from botbaby.config import StageConfig, add_config_options, config_from_args, se
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.io import atomic_path, atomic_write_text, read_handles
 from botbaby.layout import Layout
-from botbaby.sources.base import AccountUnavailable, open_source
+from botbaby.sources.base import AccountUnavailable, open_source, take_source
 
 
 @dataclass
@@ -70,10 +70,7 @@ def find_leaders(
 
     ``source`` may also be a ready source object (a custom source, or one pointed at a test server).
     """
-    client = None
-    if not isinstance(overrides.get("source", ""), str):
-        client = overrides["source"]
-        overrides["source"] = client.name
+    client = take_source(overrides)
     config = LeadersConfig.resolve(config, **overrides)
     seeds = _clean_seeds(seeds)
     paths = Layout(Path(data)).side(side)
@@ -99,8 +96,21 @@ def find_leaders_all(
     force: bool = False, **overrides: Any,
 ) -> dict[str, pd.DataFrame]:
     """Grow every side's seeds (side -> seed handles) with one config (what the notebook calls)."""
+    client = take_source(overrides)
     config = LeadersConfig.resolve(config, **overrides)
-    return {side: find_leaders(data, side, side_seeds, config, force=force) for side, side_seeds in seeds.items()}
+    given = {"source": client} if client else {}
+    tables = {side: find_leaders(data, side, side_seeds, config, force=force, **given) for side, side_seeds in seeds.items()}
+    sides_of: dict[str, list[str]] = {}
+    for side, table in tables.items():
+        for key in table["id"].where(table["id"] != "", table["handle"]):
+            sides_of.setdefault(key, []).append(side)
+    handles = {key: handle for table in tables.values() for key, handle in zip(table["id"], table["handle"], strict=True)}
+    shared = {handles.get(key, key): sides for key, sides in sides_of.items() if len(sides) > 1}
+    if shared:
+        print("warning: leaders found on several sides (rank counts their followers on each): "
+              + "; ".join(f"{handle} ({', '.join(sides)})" for handle, sides in shared.items())
+              + ": use other seeds, or remove them from one side's leaders.csv")
+    return tables
 
 
 def _grow(client, config: LeadersConfig, seeds: list[str], bar) -> pd.DataFrame:

@@ -46,7 +46,7 @@ from botbaby.io import read_accounts as read_account_rows
 from botbaby.io import state_db
 from botbaby.layout import DEFAULT_SIDES, Layout, SidePaths
 from botbaby.sources import SOURCES, source_module
-from botbaby.sources.base import Account, AccountUnavailable, Source, open_source
+from botbaby.sources.base import Account, AccountUnavailable, Source, open_source, take_source
 from botbaby.tweets import TweetStore
 
 # A date, or an ISO 8601 date and time with an optional offset: 2014-01-01, 2014-01-01T08:30:00Z.
@@ -242,10 +242,7 @@ def scrape(
     ``source`` may also be a ready source object (a custom source, or one pointed at a test server).
     ``restart=True`` forgets this source's progress and settings first (the stored posts stay).
     """
-    client = None
-    if not isinstance(overrides.get("source", ""), str):
-        client = overrides["source"]
-        overrides["source"] = client.name
+    client = take_source(overrides)
     config = ScrapeConfig.resolve(config, **overrides)
     paths = Layout(Path(data)).side(side)
     accounts = read_accounts(paths)
@@ -267,6 +264,8 @@ def scrape(
         def flush() -> None:
             nonlocal stored_now
             stored_now += store.append(buffer)
+            if db.in_transaction:  # a flush stopped between BEGIN and COMMIT by Ctrl-C: this one redoes it
+                db.execute("ROLLBACK")
             db.execute("BEGIN")
             db.executemany(
                 f"INSERT OR REPLACE INTO progress (source, id, {', '.join(_COLUMNS)}) "
@@ -322,8 +321,10 @@ def scrape_all(
     **overrides: Any,
 ) -> dict[str, dict[str, Any]]:
     """Download every side's posts with one config (what the notebook calls)."""
+    client = take_source(overrides)
     config = ScrapeConfig.resolve(config, **overrides)
-    return {side: scrape(data, side, config) for side in sides}
+    given = {"source": client} if client else {}
+    return {side: scrape(data, side, config, **given) for side in sides}
 
 
 def _finished(row: dict | None, since: datetime) -> bool:

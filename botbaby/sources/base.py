@@ -112,6 +112,16 @@ class Source(Protocol):
     ) -> Page[dict[str, Any]]: ...
 
 
+def take_source(overrides: dict[str, Any]) -> "Source | None":
+    """A ready source object passed as the ``source`` setting (a custom source, one pointed at a test
+    server), replaced in ``overrides`` by its registry name; None when ``source`` is a name or absent."""
+    source = overrides.get("source")
+    if source is None or isinstance(source, str):
+        return None
+    overrides["source"] = source.name
+    return source
+
+
 def check_base_url(base_url: str) -> str:
     """``base_url`` if it is an http(s) address, else a one-line error (before any request waits on it)."""
     from urllib.parse import urlsplit

@@ -89,3 +89,13 @@ def test_a_leader_named_like_a_missing_value_stays_a_handle_in_the_table(data_di
     path.write_text("handle,id,found_by,votes\nnull,1,seed,0\nnan,2,null,1\n")
     table = leaders_table(data_dir, ["left"])
     assert table["handle"].tolist() == ["null", "nan"]
+
+
+def test_a_leader_found_for_both_sides_is_one_warning_line(world, start_fake, bluesky, data_dir, capsys):
+    from botbaby.leaders import find_leaders_all
+
+    _, url = start_fake()
+    seeds = {"left": ["left0.bsky.social", "right1.bsky.social"], "right": ["right0.bsky.social"]}
+    find_leaders_all(data_dir, seeds, source=bluesky(url), max_leaders=3)
+    warnings = [line for line in capsys.readouterr().out.splitlines() if line.startswith("warning")]
+    assert len(warnings) == 1 and "right1.bsky.social (left, right)" in warnings[0]
