@@ -166,10 +166,10 @@ def test_the_cli_prints_raw_samples_and_the_majority_view_as_json(tiny_models, c
 
 
 @pytest.mark.parametrize("option, value, message", [
-    ("--top-p", "1.5", "top_p must be between 0.0 and 1.0, got 1.5"),
+    ("--top-p", "1.5", "top_p must be between 0.05 and 1, got 1.5"),
     ("--num-samples", "0", "num_samples must be between 1 and 50, got 0"),
     ("--length", "2.5", "length must be a whole number, got 2.5"),
-    ("--temperature", "0", "temperature must be between 0.0 and 2.0, got 0.0"),
+    ("--temperature", "0", "temperature must be between 0.05 and 2, got 0"),
 ])
 def test_the_cli_refuses_out_of_range_settings_with_a_clear_error(data_dir, capsys, option, value, message):
     assert main(["generate", "left", "--data", str(data_dir), "--prompt", "x", option, value]) == 2
