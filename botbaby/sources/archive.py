@@ -154,6 +154,8 @@ class FileReport:
     handle_from: str | None = None  # where it came from: account.js, --handle, file name
     date_order: str | None = None  # for dates like 14/2/17: day-first or month-first (or mixed)
     date_order_why: str | None = None  # what in the file decided it
+    dates_checked_against_ids: int = 0  # dates compared with the creation time their X id holds
+    dates_off_from_ids: int = 0  # of those, dates more than SAME_POST_HOURS away from it (kept as written)
     ignored_columns: list[str] = field(default_factory=list)  # CSV/parquet columns the import does not use
     error: str | None = None  # why the file (or the rest of it) could not be read
 
@@ -641,6 +643,7 @@ class _DateOrder:
         checked = ~np.isnat(times) & ~np.isnat(batch.id_time)
         self.compared += int(checked.sum())
         self.agreed += int((checked & (np.abs(times - batch.id_time) <= _SAME_POST)).sum())
+        self.entry.dates_checked_against_ids, self.entry.dates_off_from_ids = self.compared, self.compared - self.agreed
         return times
 
     def ids_are_x_ids(self) -> bool:

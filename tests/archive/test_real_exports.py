@@ -46,6 +46,7 @@ def test_a_day_first_export_is_dated_within_36_hours_of_its_x_ids(tmp_path, twee
     entry = report.files[0]
     assert (report.read, report.added, entry.refused) == (3000, 3000, 0)
     assert entry.date_order == "day-first" and "above 12 first" in entry.date_order_why
+    assert (entry.dates_checked_against_ids, entry.dates_off_from_ids) == (3000, 0)
     frame = stored(tweets)
     assert (hours_from_id_time(frame) <= 36).mean() >= 0.99
     by_id = frame.set_index("id")
@@ -312,3 +313,13 @@ def test_arrow_and_the_line_by_line_reader_import_an_export_identically(tmp_path
     fast_posts = stored(tmp_path / "fast").sort_values("id")[columns].reset_index(drop=True)
     slow_posts = stored(tmp_path / "slow").sort_values("id")[columns].reset_index(drop=True)
     pd.testing.assert_frame_equal(fast_posts, slow_posts)
+
+
+def test_dates_that_disagree_with_their_ids_are_kept_as_written_and_counted(tmp_path, tweets):
+    when = datetime(2018, 3, 1, 12, 0, tzinfo=UTC)
+    far = [{"id": snowflake(datetime(2014, 4, 1, tzinfo=UTC), i), "created_at": when, "text": f"post {i}"}
+           for i in range(4)]  # ids from 2014 (made-up ones, as in the demo corpus), dates from 2018
+    write_xarchive_js(far, tmp_path / "tweets.js")
+    entry = import_files(tweets, [tmp_path / "tweets.js"]).files[0]
+    assert (entry.added, entry.dates_checked_against_ids, entry.dates_off_from_ids) == (4, 4, 4)
+    assert (stored(tweets)["created_at"] == pd.Timestamp(when)).all()
