@@ -54,7 +54,6 @@ from botbaby.clean_rules import (
     CleanConfig,
     CleanResult,
     Lines,
-    candidates,
     clean_post,
     dedup_key,
     joining_letters,
@@ -68,6 +67,7 @@ jit = functools.partial(numba.njit, cache=True, nogil=True)
 u64 = np.uint64
 
 NEEDS_PYTHON = 255  # a code of the pass alone: a rare HTML entity, or characters NFKC would change
+NEEDS_PREPARE = 254  # ... a trigger of ``clean_rules.prepare`` matched: Python prepares the post
 assert set(CODE_REASONS) | {KEPT} == set(range(8))
 
 # Classes of code points above ASCII (the table built by ``code_point_classes``): removed by the
@@ -192,37 +192,36 @@ def clean_batch(
 ) -> CleanResult:
     """``clean_rules.clean_batch``, compiled: the rules of ``config`` on one batch of posts.
 
-    A kept post goes to ``val`` when its hash modulo a million is below ``val_cut``. ``prepare`` runs
-    in Python on the few posts its triggers match (``clean_rules.candidates``), the compiled pass on
-    all; posts it cannot finish (a rare HTML entity, characters NFKC would change) are cleaned by
-    ``clean_rules.clean_post``. The result's memory comes from ``recycle``; ``recycle.give(result)``
-    hands it back once the result is no longer used.
+    A kept post goes to ``val`` when its hash modulo a million is below ``val_cut``. Posts that a
+    trigger of ``prepare`` matches (``clean_rules.candidates``: "(1/2)", "…", ".@x", "#Periscope",
+    ...) are prepared in Python and go through the pass again; posts it cannot finish (a rare HTML
+    entity, characters NFKC would change) are cleaned by ``clean_rules.clean_post``. The result's
+    memory comes from ``recycle``; ``recycle.give(result)`` hands it back once no longer used.
     """
     if isinstance(text, pa.ChunkedArray):
         text = text.combine_chunks()
     if text.null_count:
         text = pc.fill_null(text, "")
-    n = len(text)
-    stored = text
-    retweet = np.zeros(n, dtype=np.bool_)
+    retweet = np.zeros(len(text), dtype=np.bool_)
     if is_retweet is not None:
         retweet = pc.fill_null(is_retweet, False).to_numpy(zero_copy_only=False)
-    prepared_rows, prepared_codes, prepared_lengths = np.empty(0, np.int64), [], []
-    if (pattern := candidates(config)) is not None:
-        prepared_rows = np.flatnonzero(pc.match_substring_regex(text, pattern).to_numpy(zero_copy_only=False))
-    if len(prepared_rows):
-        values = pc.take(text, pa.array(prepared_rows)).to_pylist()
-        prepared_lengths = [len(value) for value in values]
-        prepared = [prepare(value, config) for value in values]
-        prepared_codes = [code for code, _ in prepared]
-        mask = np.zeros(n, dtype=bool)
-        mask[prepared_rows] = True
-        text = pc.replace_with_mask(text, pa.array(mask), pa.array([value for _, value in prepared], text.type))
+    result = _compiled_pass(text, retweet, config, seed, val_cut, recycle or Recycler(), find_candidates=True)
+    candidates = np.flatnonzero(result.codes == NEEDS_PREPARE)
+    if len(candidates):
+        _prepare_in_python(result, text, retweet, config, seed, val_cut, candidates)
+    again = np.flatnonzero(result.codes == NEEDS_PYTHON)
+    if len(again):
+        _clean_in_python(result, text, retweet, config, seed, val_cut, again)
+    return result
+
+
+def _compiled_pass(text, retweet, config, seed, val_cut, recycle, find_candidates) -> CleanResult:
+    """``clean_rows`` on one batch, its outputs in memory from ``recycle``."""
+    n = len(text)
     offsets, data = _string_buffers(text)
     # Reused buffers: memory handed back and faulted in (and zeroed) again for every batch would
     # cost more than the cleaning itself. The val buffer is as big as the train buffer (any share of a
     # batch may be held out); pages of a fresh one that are never written are never faulted in.
-    recycle = recycle if recycle is not None else Recycler()
     size = int(offsets[-1] - offsets[0]) + LINE_OVERHEAD * n
     buffers = [recycle.take(size, np.uint8), recycle.take(size, np.uint8)]
     line_offsets = [recycle.take(n + 1, np.int64), recycle.take(n + 1, np.int64)]
@@ -238,20 +237,17 @@ def clean_batch(
     flags = np.array(
         [config.drop_retweets, config.unescape_html, config.remove_urls, config.remove_mentions,
          config.collapse_whitespace, config.normalize_unicode, config.drop_truncated, config.drop_near_duplicates,
-         config.tidy_punctuation],
+         config.tidy_punctuation, find_candidates and config.drop_boilerplate,
+         find_candidates and config.remove_thread_markers, find_candidates and config.remove_link_stubs,
+         find_candidates and config.tidy_punctuation and config.remove_mentions],
         dtype=np.bool_,
     )  # fmt: skip
     permille = 1000 if config.other_script_share >= 1 else round(config.other_script_share * 1000)
     clean_rows(
         offsets, data, retweet, flags, int(config.min_chars), permille, np.uint64(seed), np.uint64(val_cut),
         classes, combining, points, typo_offsets, typo_values, _START, _END, _triggers(config), tld_bytes, tld_offsets,
-        codes, before, buffers[0], buffers[1], line_offsets[0], line_offsets[1], rows, hashes, lengths, counts,
+        _KEY_TABLE, codes, before, buffers[0], buffers[1], line_offsets[0], line_offsets[1], rows, hashes, lengths, counts,
     )  # fmt: skip
-    if len(prepared_rows):  # what prepare decided, and the lengths as stored
-        settled = np.array(prepared_codes, np.uint8)
-        emptied = codes[prepared_rows] == EMPTY
-        codes[prepared_rows[emptied]] = np.where(settled[emptied] == KEPT, NOTHING_LEFT, settled[emptied])
-        before[prepared_rows] = prepared_lengths
     train, val = (
         Lines(
             pa.Array.from_buffers(
@@ -261,34 +257,52 @@ def clean_batch(
         )
         for k in (0, 1)
     )  # fmt: skip
-    result = CleanResult(codes, before, train, val, [*buffers, *line_offsets, rows, hashes, lengths, codes, before])
-    again = np.flatnonzero(codes == NEEDS_PYTHON)
-    if len(again):
-        _clean_in_python(result, stored, retweet, config, seed, val_cut, again)
-    return result
+    return CleanResult(codes, before, train, val, [*buffers, *line_offsets, rows, hashes, lengths, codes, before])
 
 
-def _clean_in_python(result, text, retweet, config, seed, val_cut, again) -> None:
-    """Clean the posts the pass left (``NEEDS_PYTHON``) by ``clean_post``, and put them in their place."""
+def _prepare_in_python(result, text, retweet, config, seed, val_cut, rows) -> None:
+    """``prepare`` on the posts a trigger matched, then the compiled pass on what it left of them."""
+    prepared = [prepare(value, config) for value in pc.take(text, pa.array(rows)).to_pylist()]
+    codes = np.array([code for code, _ in prepared], np.uint8)
+    result.codes[rows] = codes  # BOILERPLATE, NOTHING_LEFT or KEPT (for now)
+    going_on = rows[codes == KEPT]
+    if not len(going_on):
+        return
+    values = pa.array([value for code, value in prepared if code == KEPT], pa.string())
+    again = _compiled_pass(values, retweet[going_on], config, seed, val_cut, Recycler(), find_candidates=False)
+    result.codes[going_on] = again.codes  # NEEDS_PYTHON among them: clean_post redoes them from the stored text
+    _merge(result, [
+        (going_on[lines.rows], lines.lines.to_pylist(), lines.hashes, lines.lengths) for lines in (again.train, again.val)
+    ])  # fmt: skip
+
+
+def _clean_in_python(result, text, retweet, config, seed, val_cut, rows) -> None:
+    """Clean the posts the pass left (``NEEDS_PYTHON``) by ``clean_post``, from the stored text."""
     kept: tuple[list, list] = ([], [])  # per file: (row, line, hash, length)
-    for row, value in zip(again.tolist(), pc.take(text, pa.array(again)).to_pylist(), strict=True):
+    for row, value in zip(rows.tolist(), pc.take(text, pa.array(rows)).to_pylist(), strict=True):
         result.codes[row], cleaned = clean_post(value, bool(retweet[row]), config)
-        result.lengths_before[row] = len(value)
         if result.codes[row] == KEPT:
             digest = text_hash(dedup_key(cleaned, config).encode(), seed)
             kept[int(digest % 1_000_000 < val_cut)].append((row, f"{START}{cleaned}{END}\n", digest, len(cleaned)))
-    for name, found in zip(("train", "val"), kept, strict=True):
-        if not found:
+    _merge(result, [
+        (np.array([k[0] for k in found], np.int64), [k[1] for k in found], np.array([k[2] for k in found], np.uint64),
+         np.array([k[3] for k in found], np.int32))
+        for found in kept
+    ])  # fmt: skip
+
+
+def _merge(result: CleanResult, added: list) -> None:
+    """Put posts cleaned apart (per file: rows, lines, hashes, lengths) among the batch's, in row order."""
+    for name, (rows, lines, hashes, lengths) in zip(("train", "val"), added, strict=True):
+        if not len(rows):
             continue
         first = getattr(result, name)
-        added_rows, added_lines, added_hashes, added_lengths = zip(*found, strict=True)
-        rows = np.concatenate([first.rows, np.array(added_rows, np.int64)])
-        order = np.argsort(rows, kind="stable")
+        order = np.argsort(all_rows := np.concatenate([first.rows, rows]), kind="stable")
         setattr(result, name, Lines(
-            pc.take(pa.concat_arrays([first.lines, pa.array(added_lines, pa.large_string())]), pa.array(order)),
-            rows[order],
-            np.concatenate([first.hashes, np.array(added_hashes, np.uint64)])[order],
-            np.concatenate([first.lengths, np.array(added_lengths, np.int32)])[order],
+            pc.take(pa.concat_arrays([first.lines, pa.array(lines, pa.large_string())]), pa.array(order)),
+            all_rows[order],
+            np.concatenate([first.hashes, hashes])[order],
+            np.concatenate([first.lengths, lengths])[order],
         ))  # fmt: skip
 
 
@@ -756,6 +770,64 @@ def rewrite(src, s, e, scratch, unescape, nfkc, classes, combining, points, typo
     return o, False, removed
 
 
+@jit(inline="always")
+def starts_with(src, p, e, word):  # src[p:] begins with the bytes of word
+    if p + len(word) > e:
+        return False
+    for k in range(len(word)):
+        if src[p + k] != word[k]:
+            return False
+    return True
+
+
+_PERISCOPE = np.frombuffer(b"#Periscope", np.uint8).copy()
+_YOUTUBE = np.frombuffer(b"@YouTube", np.uint8).copy()
+_IM_AT = np.frombuffer(b"I'm at ", np.uint8).copy()
+_IM_AT_CURLY = np.frombuffer("I’m at ".encode(), np.uint8).copy()
+_JUST_POSTED = np.frombuffer(b"Just posted a ", np.uint8).copy()
+
+
+@jit
+def has_trigger(src, s, e, apps, threads, stubs, leading):
+    """Whether ``clean_rules.candidates(config)`` matches src[s:e] (a test holds the two together)."""
+    if leading:  # ^\s*[.,:;]  or  ^\s*(?:@\w+\s*)+[.,:;]
+        p = s
+        while p < e and ascii_space(src[p]):
+            p += 1
+        while p < e and src[p] == 64:  # mentions, each with the whitespace after it
+            r = p + 1
+            while r < e and is_word(src[r]):
+                r += 1
+            if r == p + 1:
+                break
+            p = r
+            while p < e and ascii_space(src[p]):
+                p += 1
+        if p < e and (src[p] == 46 or src[p] == 44 or src[p] == 58 or src[p] == 59):
+            return True
+    for j in range(s, e):
+        b = src[j]
+        if b == 47:
+            if threads and j > s and 48 <= src[j - 1] <= 57:  # [0-9]/
+                return True
+        elif b == 46:
+            if stubs and j + 2 < e and src[j + 1] == 46 and src[j + 2] == 46:  # ...
+                return True
+        elif b == 0xE2:
+            if stubs and j + 2 < e and src[j + 1] == 0x80 and src[j + 2] == 0xA6:  # …
+                return True
+        elif apps:
+            if b == 35 and starts_with(src, j, e, _PERISCOPE):
+                return True
+            if b == 64 and starts_with(src, j, e, _YOUTUBE):
+                return True
+            if b == 73 and (starts_with(src, j, e, _IM_AT) or starts_with(src, j, e, _IM_AT_CURLY)):
+                return True
+            if b == 74 and starts_with(src, j, e, _JUST_POSTED):
+                return True
+    return False
+
+
 @jit
 def has_nfkc_unsafe(src, s, e, classes, combining):
     """Whether NFKC may change src[s:e] (a character with quick check No/Maybe, or marks out of order)."""
@@ -790,23 +862,33 @@ def ends_in_ellipsis(out, a, b):  # out[a:b] ends in "..." or "…"
     return out[b - 3] == 0xE2 and out[b - 2] == 0x80 and out[b - 1] == 0xA6
 
 
+def _key_table() -> np.ndarray:
+    """Per byte, what ``near_key`` writes: -1 nothing (ASCII punctuation, digits), -2 a space, else the byte."""
+    table = np.arange(256, dtype=np.int16)
+    table[[c for c in range(33, 127) if not chr(c).isalpha()]] = -1
+    table[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = -2
+    table[65:91] += 32  # A-Z -> a-z
+    return table
+
+
+_KEY_TABLE = _key_table()
+
+
 @jit
-def near_key(out, a, b, key):
+def near_key(out, a, b, key, table):
     """``clean_rules.dedup_key`` of out[a:b] into key: ASCII lower-cased, no ASCII punctuation or digits."""
     k, pending = 0, False
     for j in range(a, b):
-        c = out[j]
-        if ascii_space(c):
-            pending = k > 0
-            continue
-        if 33 <= c <= 64 or 91 <= c <= 96 or 123 <= c <= 126:  # punctuation and digits
-            continue
-        if pending:
-            key[k] = 32
+        c = table[out[j]]
+        if c >= 0:
+            if pending:
+                key[k] = 32
+                k += 1
+                pending = False
+            key[k] = c
             k += 1
-            pending = False
-        key[k] = c | 0x20 if 65 <= c <= 90 else c
-        k += 1
+        elif c == -2:
+            pending = k > 0
     return k
 
 
@@ -857,12 +939,14 @@ def has_byte_above_ascii_or_amp(data, s, e, amp):
 @jit
 def clean_rows(
     offsets, data, retweet, flags, min_chars, permille, seed, val_cut, classes, combining, points, typo_offsets,
-    typo_values, start_line, end_line, triggers, tld_bytes, tld_offsets,
+    typo_values, start_line, end_line, triggers, tld_bytes, tld_offsets, key_table,
     codes, before, train_out, val_out, train_offsets, val_offsets, rows, hashes, lengths, counts,
 ):  # fmt: skip
     """Clean every post of a batch; kept posts go to the train or the val outputs (by hash), in order."""
     drop_retweets, unescape, urls, mentions, collapse = flags[0], flags[1], flags[2], flags[3], flags[4]
     nfkc, drop_truncated, near, tidy = flags[5], flags[6], flags[7], flags[8]
+    apps, threads, stubs, leading = flags[9], flags[10], flags[11], flags[12]  # triggers of prepare to look for
+    triggered = apps or threads or stubs or leading
     n = len(offsets) - 1
     longest = 0
     for i in range(n):
@@ -881,6 +965,9 @@ def clean_rows(
         if special:  # characters, not bytes
             for j in range(s, e):
                 before[i] -= (data[j] & 0xC0) == 0x80
+        if triggered and has_trigger(data, s, e, apps, threads, stubs, leading):
+            codes[i] = NEEDS_PREPARE
+            continue
         prefixed = e - s >= 4 and data[s] == 82 and data[s + 1] == 84 and data[s + 2] == 32 and data[s + 3] == 64
         if drop_retweets and (retweet[i] or prefixed):
             # NFKC comes first: a flagged retweet it would turn into app boilerplate is Python's to judge
@@ -923,7 +1010,7 @@ def clean_rows(
             codes[i] = TOO_SHORT
             continue
         if near:  # the hash of the near-duplicate key (scratch is free again: the key is never longer)
-            _, digest = count_and_hash(scratch, 0, near_key(train_out, text, stop, scratch), seed, True)
+            _, digest = count_and_hash(scratch, 0, near_key(train_out, text, stop, scratch, key_table), seed, True)
         codes[i] = KEPT
         copy(start_line, 0, train_out, o, len(start_line))
         copy(end_line, 0, train_out, stop, len(end_line))

@@ -185,3 +185,19 @@ def test_every_character_nfkc_changes_sends_its_post_to_python():
                and unicodedata.normalize("NFKC", chr(cp)) != chr(cp)]  # fmt: skip
     assert changed and all(classes[cp] & NFKC_UNSAFE for cp in changed)
     assert all(combining[cp] == unicodedata.combining(chr(cp)) for cp in range(0x110000) if unicodedata.combining(chr(cp)))
+
+
+@pytest.mark.parametrize("values", [{}, {"drop_boilerplate": False, "remove_link_stubs": False}, {"tidy_punctuation": False}])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(posts, min_size=1))
+def test_the_pass_sends_to_python_exactly_the_posts_a_trigger_of_prepare_matches(values, texts):
+    import re
+
+    from botbaby.clean_kernel import NEEDS_PREPARE, Recycler, _compiled_pass
+
+    config = CleanConfig(**values)
+    result = _compiled_pass(pa.array(texts, pa.string()), np.zeros(len(texts), bool), config, 0, 0, Recycler(), True)
+    pattern = reference.candidates(config)
+    for text, code in zip(texts, result.codes.tolist(), strict=True):
+        if text:
+            assert (code == NEEDS_PREPARE) == bool(re.search(pattern, text)), text
