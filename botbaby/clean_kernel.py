@@ -574,14 +574,15 @@ def scan(src, ss, se, out, o, urls, mentions, collapse, tidy, triggers, tld_byte
         if q + 1 == se and not (triggers[src[q]] | triggers[256 + src[q]]):
             q = se
         if q > p:
-            if src[p] == 32 and (o == first or (collapse and out[o - 1] == 32)):
-                p += 1  # no space at the start, nor a second one when collapsing
-            elif pending and o > first and src[p] != 32 and out[o - 1] != 32 and not (removal and closing(src[p])):
-                out[o] = 32
-                o += 1
-            copy(src, p, out, o, q - p)
-            o += q - p
-            pending = after_break = removal = False
+            if src[p] == 32 and (o == first or (collapse and out[o - 1] == 32) or (pending and removal)):
+                p += 1  # no space at the start, nor a second one when collapsing, nor one a removal owes
+            if p < q:
+                if pending and o > first and src[p] != 32 and out[o - 1] != 32 and not (removal and closing(src[p])):
+                    out[o] = 32
+                    o += 1
+                copy(src, p, out, o, q - p)
+                o += q - p
+                pending = after_break = removal = False
             p = q
             if p >= se:
                 break
