@@ -1,16 +1,22 @@
 """``botbaby deploy aws`` and ``botbaby teardown aws``: the CLI of notebook 06_deploy_aws.
 
-    botbaby deploy aws --data botbaby-data --name botbaby-demo [--region us-east-1]
-                       [--instance-type g4dn.xlarge] [--ami ami-...]
-    botbaby teardown aws --name botbaby-demo [--region us-east-1]
+    botbaby deploy aws --data botbaby-data --name botbaby-demo [--region ap-south-1]
+                       [--instance-type g4dn.xlarge] [--ami ami-...] [--spot] [--sides left,right]
+    botbaby teardown aws --name botbaby-demo [--region ap-south-1]
 
-Both print one line per resource (created / updated / unchanged, or deleted / absent / skipped)
-and call the same functions as the notebook (``botbaby.deploy.aws.stack``).
+The options are DeploySettings' fields (``botbaby.deploy.aws.settings``), with its defaults. Both
+print one line per resource (created / updated / replaced / unchanged, or deleted / absent /
+skipped) and call the same functions as the notebook (``botbaby.deploy.aws.stack``).
 """
 
 import argparse
+import dataclasses
 
 from botbaby.cli import add_data_arg
+from botbaby.config import add_config_options, config_from_args
+from botbaby.deploy.aws.settings import DeploySettings
+
+_STACK_OPTIONS = ("name", "region")  # all a teardown needs
 
 
 def add_cli(subparsers: argparse._SubParsersAction) -> None:
@@ -18,34 +24,20 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
     targets = deploy.add_subparsers(dest="target", required=True, metavar="TARGET")
     aws = targets.add_parser("aws", help="S3 page, API Gateway + Lambda, DynamoDB, SQS FIFO, GPU EC2 worker")
     add_data_arg(aws)
-    _add_stack_args(aws)
-    aws.add_argument("--instance-type", default="g4dn.xlarge", help="GPU worker instance type (default: g4dn.xlarge)")
-    aws.add_argument("--ami", default=None, help="worker AMI (default: the latest Deep Learning Base AMI)")
-    aws.add_argument(
-        "--side", dest="sides", action="append", help="a side to serve (repeatable; default: every trained side)"
-    )
-    aws.add_argument(
-        "--spot",
-        action="store_true",
-        default=None,
-        help="run the worker as a spot instance (cheaper, may be interrupted)",
-    )
+    add_config_options(aws, DeploySettings)
+    _add_endpoint_arg(aws)
     aws.set_defaults(func=_deploy)
 
     teardown = subparsers.add_parser("teardown", help="remove a deployment (06_deploy_aws)")
     targets = teardown.add_subparsers(dest="target", required=True, metavar="TARGET")
     aws = targets.add_parser("aws", help="delete every resource tagged with the stack's name")
-    _add_stack_args(aws)
+    others = tuple(f.name for f in dataclasses.fields(DeploySettings) if f.name not in _STACK_OPTIONS)
+    add_config_options(aws, DeploySettings, exclude=others)
+    _add_endpoint_arg(aws)
     aws.set_defaults(func=_teardown)
 
 
-def _add_stack_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--name", required=True, help="stack name: prefix and tag of every resource (e.g. botbaby-demo)"
-    )
-    parser.add_argument(
-        "--region", default=None, help="AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION or us-east-1)"
-    )
+def _add_endpoint_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--endpoint-url", default=None, help="AWS endpoint (tests, LocalStack; default: $AWS_ENDPOINT_URL)"
     )
@@ -54,12 +46,7 @@ def _add_stack_args(parser: argparse.ArgumentParser) -> None:
 def _deploy(args: argparse.Namespace) -> int:
     from botbaby.deploy.aws.stack import deploy_aws
 
-    extra = {"sides": args.sides} if args.sides else {}
-    if args.spot:
-        extra["spot"] = True
-    result = deploy_aws(
-        args.data, args.name, args.region, args.instance_type, args.ami, endpoint_url=args.endpoint_url, **extra
-    )
+    result = deploy_aws(args.data, config_from_args(DeploySettings, args), endpoint_url=args.endpoint_url)
     for action in result.actions:
         print(f"{action.action:10} {action.resource:24} {action.name}")
     print(f"page: {result.page_url}\napi:  {result.api_url}")
@@ -69,6 +56,7 @@ def _deploy(args: argparse.Namespace) -> int:
 def _teardown(args: argparse.Namespace) -> int:
     from botbaby.deploy.aws.stack import teardown_aws
 
-    for action in teardown_aws(args.name, args.region, endpoint_url=args.endpoint_url):
+    config = config_from_args(DeploySettings, args)
+    for action in teardown_aws(config.name, config.region or None, endpoint_url=args.endpoint_url):
         print(f"{action.action:10} {action.resource:24} {action.name}")
     return 0

@@ -94,7 +94,7 @@ def deployed(trained_data: Path, ami: str, aws_env):
     """Stack STACK deployed from ``trained_data`` on the moto server."""
     from botbaby.deploy.aws.stack import deploy_aws
 
-    return deploy_aws(trained_data, STACK, REGION, ami=ami, retry_wait_s=0)
+    return deploy_aws(trained_data, name=STACK, region=REGION, ami=ami, retry_wait_s=0)
 
 
 @pytest.fixture

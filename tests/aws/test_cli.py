@@ -13,7 +13,7 @@ def test_deploy_and_teardown_from_the_command_line(trained_data, ami, aws_env, c
     assert settings["instance_type"] == "g4dn.xlarge" and settings["sides"] == ["left", "right"]
     assert json.loads((trained_data / "deploy" / "bb-cli.json").read_text())["page_url"].startswith("http://bb-cli-")
 
-    assert main(["deploy", "aws", "--data", str(trained_data), "--name", "bb-cli", "--side", "left"]) == 0
+    assert main(["deploy", "aws", "--data", str(trained_data), "--name", "bb-cli", "--sides", "left"]) == 0
     out = capsys.readouterr().out
     assert "updated    lambda-function" in out  # serving one side now; the AMI is kept from the template
 
@@ -31,7 +31,7 @@ def test_comprehend_sentiment_adds_only_batch_detect_sentiment_to_the_worker_rol
     from botbaby.deploy.aws.policies import SESSION_MANAGER_ACTIONS
     from botbaby.deploy.aws.stack import deploy_aws
 
-    deploy_aws(trained_data, "bb-cmp", "us-east-1", ami=ami, retry_wait_s=0, sentiment="comprehend")
+    deploy_aws(trained_data, name="bb-cmp", region="us-east-1", ami=ami, retry_wait_s=0, sentiment="comprehend")
     document = clients("iam").get_role_policy(RoleName="bb-cmp-us-east-1-worker", PolicyName="bb-cmp-us-east-1-worker")
     wildcard = [s["Action"] for s in document["PolicyDocument"]["Statement"] if s["Resource"] == ["*"]]
     assert wildcard == [sorted(SESSION_MANAGER_ACTIONS), ["comprehend:BatchDetectSentiment"]]

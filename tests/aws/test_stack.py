@@ -30,7 +30,7 @@ def test_deploy_creates_every_resource_and_a_second_run_changes_nothing(deployed
         "apigateway-stage",
         "lambda-permission",
     } <= kinds
-    second = deploy_aws(trained_data, STACK, REGION, ami=ami, retry_wait_s=0)
+    second = deploy_aws(trained_data, name=STACK, region=REGION, ami=ami, retry_wait_s=0)
     assert [(a.resource, a.name) for a in second.actions] == [(a.resource, a.name) for a in deployed.actions]
     assert {a.action for a in second.actions} == {"unchanged"}, second.changed()
     assert second.instance_id == deployed.instance_id
@@ -137,7 +137,7 @@ def test_lambda_gets_the_resources_it_talks_to_from_its_environment(deployed, cl
 
 def test_a_changed_checkpoint_or_setting_is_updated_and_nothing_else(deployed, trained_data, ami):
     (trained_data / "left" / "model" / "checkpoint").write_text('model_checkpoint_path: "model-20"\n')
-    again = deploy_aws(trained_data, STACK, REGION, ami=ami, retry_wait_s=0, wait_s=10.0)
+    again = deploy_aws(trained_data, name=STACK, region=REGION, ami=ami, retry_wait_s=0, wait_s=10.0)
     changed = {(a.resource, a.name) for a in again.changed()}
     assert changed == {
         ("s3-checkpoint", f"s3://{STACK}-123456789012-us-east-1/models/left.tar.gz"),
@@ -152,7 +152,7 @@ def test_deploy_without_a_trained_model_says_what_to_run(data_dir, aws_env):
     from botbaby.errors import BotbabyError
 
     with pytest.raises(BotbabyError, match="botbaby train"):
-        deploy_aws(data_dir, STACK, REGION, ami="ami-12345678")
+        deploy_aws(data_dir, name=STACK, region=REGION, ami="ami-12345678")
 
 
 def test_a_model_folder_without_a_checkpoint_is_not_deployed(data_dir, aws_env):
@@ -163,9 +163,9 @@ def test_a_model_folder_without_a_checkpoint_is_not_deployed(data_dir, aws_env):
     (data_dir / "left" / "model").mkdir(parents=True)  # training was interrupted before its first save
     (data_dir / "left" / "model" / "run_config.json").write_text("{}\n")
     with pytest.raises(BotbabyError, match="no trained model .*botbaby train"):
-        deploy_aws(data_dir, STACK, REGION, ami="ami-12345678")
+        deploy_aws(data_dir, name=STACK, region=REGION, ami="ami-12345678")
     with pytest.raises(BotbabyError, match="no checkpoint at .*botbaby train left"):
-        deploy_aws(data_dir, STACK, REGION, ami="ami-12345678", sides=["left"])
+        deploy_aws(data_dir, name=STACK, region=REGION, ami="ami-12345678", sides=["left"])
 
 
 def test_teardown_removes_everything_it_created_and_nothing_else(deployed, clients):
@@ -215,7 +215,7 @@ def test_missing_credentials_are_a_one_line_error(trained_data, aws_env, monkeyp
     monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent")
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     with pytest.raises(BotbabyError, match="no AWS credentials for the deploy"):
-        deploy_aws(trained_data, STACK, REGION, ami="ami-12345678")
+        deploy_aws(trained_data, name=STACK, region=REGION, ami="ami-12345678")
 
 
 def test_an_aws_refusal_names_the_call_and_says_a_rerun_resumes():
@@ -247,4 +247,4 @@ def test_deploy_refuses_to_adopt_a_same_named_resource_of_someone_else(trained_d
         BillingMode="PAY_PER_REQUEST",
     )
     with pytest.raises(BotbabyError, match=f"dynamodb-table {STACK}-cache exists but is not part of stack {STACK}"):
-        deploy_aws(trained_data, STACK, REGION, ami=ami, retry_wait_s=0)
+        deploy_aws(trained_data, name=STACK, region=REGION, ami=ami, retry_wait_s=0)

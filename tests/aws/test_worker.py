@@ -128,7 +128,7 @@ def test_models_are_pulled_from_s3_once_and_again_only_when_changed(deployed, cl
     assert pull_models(clients, bucket, ["left", "right"], local) == {"left": "unchanged", "right": "unchanged"}
 
     (trained_data / "left" / "model" / "checkpoint").write_text('model_checkpoint_path: "model-20"\n')
-    deploy_aws(trained_data, STACK, "us-east-1", ami=ami, retry_wait_s=0)
+    deploy_aws(trained_data, name=STACK, region="us-east-1", ami=ami, retry_wait_s=0)
     assert pull_models(clients, bucket, ["left", "right"], local) == {"left": "downloaded", "right": "unchanged"}
     assert "model-20" in (local / "left" / "model" / "checkpoint").read_text()
 

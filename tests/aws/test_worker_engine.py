@@ -17,7 +17,7 @@ def test_worker_pulls_tiny_checkpoints_from_s3_generates_with_them_and_stops_whe
 ):
     data = tmp_path / "data"
     shutil.copytree(tiny_models, data)  # tiny_models is shared: deploy writes DATA/deploy/
-    deployed = deploy_aws(data, "bb-engine", "us-east-1", ami=ami, retry_wait_s=0)
+    deployed = deploy_aws(data, name="bb-engine", region="us-east-1", ami=ami, retry_wait_s=0)
     settings = launched_worker_settings("bb-engine")
     settings.data, settings.idle_stop_s, settings.poll_s = str(tmp_path / "instance"), 1.0, 0.2
     request = GenerateRequest("left", "The economy", SampleSettings(num_samples=4, length=24))

@@ -45,7 +45,7 @@ from botbaby.errors import BotbabyError
 from botbaby.layout import Layout, SidePaths
 
 if TYPE_CHECKING:
-    from botbaby.deploy.aws.stack import DeploySettings
+    from botbaby.deploy.aws.settings import DeploySettings
 
 ROUTES = (  # the page's calls, as botbaby serve answers them
     "GET /generate",

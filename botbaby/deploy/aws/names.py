@@ -3,7 +3,7 @@
     >>> names = StackNames("botbaby-demo", region="ap-south-1", account="123456789012")
     >>> names.bucket, names.worker_role
     ('botbaby-demo-123456789012-ap-south-1', 'botbaby-demo-ap-south-1-worker')
-    >>> StackNames("bb", region="cn-north-1", account="123456789012").arn("sqs", "q")
+    >>> StackNames("bb-demo", region="cn-north-1", account="123456789012").arn("sqs", "q")
     'arn:aws-cn:sqs:cn-north-1:123456789012:q'
 
 Buckets, IAM roles and instance profiles are global: their names carry the region, so the same
