@@ -58,7 +58,7 @@ def prepare(data: Path, steps: int) -> None:
         quiet = lambda message: None  # noqa: E731
         demo.import_corpus(data, [SIDE], say=quiet)
         demo.clean_sides(data, [SIDE], say=quiet)
-        train(data, SIDE, TrainConfig(steps=steps, accumulate_gradients=1, learning_rate=0.001, perplexity_tokens=0))
+        train(data, SIDE, TrainConfig(model="tiny", steps=steps, accumulate_gradients=1, learning_rate=0.001, perplexity_tokens=0))
     export(data, SIDE)  # model/hf/ for the torch engine (skipped when training has just written it)
 
 

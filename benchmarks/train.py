@@ -47,7 +47,7 @@ def prepare(data: Path) -> None:
         demo.clean_sides(data, [SIDE], say=quiet)
     from botbaby.layout import Layout
 
-    prepare_base(Layout(data), SIDE, TrainConfig())
+    prepare_base(Layout(data), SIDE, TrainConfig(model="tiny"))
 
 
 def run_botbaby(data: Path, steps: int) -> tuple[float, float]:

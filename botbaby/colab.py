@@ -16,9 +16,8 @@ from pathlib import Path
 
 from botbaby.errors import BotbabyError
 from botbaby.io import atomic_path
-from botbaby.layout import Layout
+from botbaby.layout import Layout, has_checkpoint
 from botbaby.notebook import in_colab
-from botbaby.train import has_checkpoint
 
 DRIVE = Path("/content/drive/MyDrive")  # where Colab mounts "My Drive"
 

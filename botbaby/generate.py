@@ -24,7 +24,7 @@ import logging
 import re
 import secrets
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +34,15 @@ from botbaby.config import StageConfig
 from botbaby.contract import Post, SampleSettings, majority_view, parse_generate_query
 from botbaby.engine import ENGINES
 from botbaby.errors import BotbabyError, ConfigError
-from botbaby.layout import END, START, Layout
+from botbaby.layout import END, START, Layout, has_checkpoint, sides_list
 from botbaby.sentiment import KEEP, Analyzer, get_analyzer, rank
 
 log = logging.getLogger(__name__)
 
-# A marker cut off by the length limit at the very end of a sample: "<|endof", "<|endoftext|"
-_PARTIAL_MARKER = re.compile(r"<\|?[a-z]*\|?$")
+# Pieces of gpt-2-simple's markers, wherever a sample holds them once the model has learned them:
+# whole or cut-off markers ("<|startoftext|>", "<|endof"), their tails ("endoftext|>", "oftext"),
+# bare halves ("startof"), a lone "<|" or "|>", and a "<" or "<|" cut off at the very end.
+_MARKER_PIECE = re.compile(r"<\|[a-z]*\|?>?|(?:start|end)?oftext\|?>?|\b(?:startof|endof)\b|\|>|<\|?$")
 # A sentence that ends where sentences end: ., !, ?, … then optional closing quotes or brackets
 _FINISHED = re.compile(r"[.!?…][\"'”’)\]]*$")
 # Split at the space after sentence-final punctuation and any closing quotes (the last-resort
@@ -106,13 +108,18 @@ def sentence_splitter(data: Path | str, side: str) -> tuple[Callable[[str], list
 
 def clean_post(sample: str, config: PostprocessConfig, split: Callable[[str], list[str]]) -> str | None:
     """One sample after the post-processing rules, or None when the post is dropped."""
+    return _process(sample, config, split)[0]
+
+
+def _process(sample: str, config: PostprocessConfig, split: Callable[[str], list[str]]) -> tuple[str | None, str]:
+    """(the post, "") or (None, why it was dropped)."""
     text = sample
     body = text.removeprefix(START)
     # A sample ends at the end marker, or where the model starts the next post instead.
     ends = [index for index in (body.find(END), body.find(START)) if index >= 0]
     ended = bool(ends)
     if config.strip_markers:
-        text = _PARTIAL_MARKER.sub("", body[:min(ends)] if ends else body)
+        text = _MARKER_PIECE.sub(" ", body[:min(ends)] if ends else body).rstrip("<|")
     if config.strip_newlines:
         text = re.sub(r"[\r\n]+", " ", text)
     if config.strip_quotes and config.quote_chars:
@@ -131,17 +138,25 @@ def clean_post(sample: str, config: PostprocessConfig, split: Callable[[str], li
                 unique.append(sentence)
         sentences = unique
     post = " ".join(sentences)
-    if not post or len({word.lower() for word in _WORD.findall(post)}) < config.min_unique_words:
-        return None
-    return post
+    if not post:
+        return None, "no finished sentence"
+    if len({word.lower() for word in _WORD.findall(post)}) < config.min_unique_words:
+        return None, f"fewer than {config.min_unique_words} different words"
+    return post, ""
 
 
-def clean_posts(samples: Sequence[str], config: PostprocessConfig, split: Callable[[str], list[str]]) -> list[str]:
-    """The posts that survive post-processing, in sample order."""
+def clean_posts(samples: Sequence[str], config: PostprocessConfig, split: Callable[[str], list[str]],
+                dropped: dict[str, int] | None = None) -> list[str]:
+    """The posts that survive post-processing, in sample order; ``dropped`` counts the others by reason."""
     posts = []
     for sample in samples:
-        post = clean_post(sample, config, split)
-        if post is not None and not (config.drop_repeated_posts and post in posts):
+        post, reason = _process(sample, config, split)
+        if post is not None and config.drop_repeated_posts and post in posts:
+            post, reason = None, "a repeat of an earlier post"
+        if post is None:
+            if dropped is not None:
+                dropped[reason] = dropped.get(reason, 0) + 1
+        else:
             posts.append(post)
     return posts
 
@@ -153,6 +168,15 @@ class Generation:
     raw: list[str]  # every generated sample (prompt + continuation), before post-processing
     ranked: list[Post]  # the (up to) 10 highest-scoring post-processed posts, ordered by sentiment
     majority: list[Post]  # botbaby.contract.majority_view(ranked)
+    dropped: dict[str, int] = field(default_factory=dict)  # samples post-processing dropped, by reason
+
+    def why_empty(self) -> str:
+        """Why no post was kept, in a student's words ("" when some were)."""
+        if self.ranked:
+            return ""
+        reasons = ", ".join(f"{count} {reason}" for reason, count in sorted(self.dropped.items(), key=lambda r: -r[1]))
+        return (f"No post survived post-processing: of {len(self.raw)} samples, {reasons or 'none were usable'}. "
+                "Try a longer LENGTH, more NUM_SAMPLES, or more training STEPS.")
 
     def to_dict(self) -> dict[str, Any]:
         """The CLI's --json shape: ``raw`` and ``tweets`` (the majority view)."""
@@ -164,8 +188,6 @@ class Generator:
 
     def __init__(self, data: Path | str, side: str, sentiment: str | Analyzer = "vader",
                  postprocess: PostprocessConfig | None = None, engine: str = "auto") -> None:
-        from botbaby.train import has_checkpoint
-
         self.side = side
         model_dir = Layout(Path(data)).side(side).model_dir
         if not has_checkpoint(model_dir) and not Layout(Path(data)).side(side).hf_dir.is_dir():
@@ -189,18 +211,19 @@ class Generator:
                                            temperature=settings.temperature, top_k=settings.top_k,
                                            top_p=settings.top_p, seed=seed)
         raw = [prompt + continuation for continuation in continuations]
-        posts = clean_posts(raw, self.postprocess, self.split)
+        dropped: dict[str, int] = {}
+        posts = clean_posts(raw, self.postprocess, self.split, dropped)
         ranked = rank(posts, self.analyzer.analyze(posts) if posts else [], keep=self.postprocess.keep)
-        return Generation(raw=raw, ranked=ranked, majority=majority_view(ranked))
+        return Generation(raw=raw, ranked=ranked, majority=majority_view(ranked), dropped=dropped)
 
     def close(self) -> None:
         """Release the model's session and graph memory."""
         self.engine.close()
 
 
-def load_generators(data: Path | str, sides: Sequence[str], sentiment: str = "vader") -> dict[str, Generator]:
+def load_generators(data: Path | str, sides: str | Sequence[str], sentiment: str = "vader") -> dict[str, Generator]:
     """A Generator per side (each loads its model once)."""
-    return {side: Generator(data, side, sentiment=sentiment) for side in sides}
+    return {side: Generator(data, side, sentiment=sentiment) for side in sides_list(sides)}
 
 
 def generate_all(generators: dict[str, Generator], prompt: str, settings: SampleSettings = DEFAULT_SETTINGS,
@@ -216,6 +239,51 @@ def posts_table(generations: dict[str, Generation]):
     rows = [{"side": side, "sentiment": post.sentiment, "score": post.score, "majority": post in generation.majority,
              "text": post.text} for side, generation in generations.items() for post in generation.ranked]
     return pd.DataFrame(rows, columns=["side", "sentiment", "score", "majority", "text"])
+
+
+class Cards(str):
+    """HTML that a notebook shows rendered (its ``_repr_html_``) and a script can print or save."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def show_posts(generations: dict[str, Generation]) -> Cards:
+    """Every side's kept posts as side-by-side cards (full text, HTML-escaped, sentiment badge);
+    a side that kept none says why."""
+    from botbaby.widgets import render_cards
+
+    return Cards(render_cards({side: generation.ranked or generation.why_empty()
+                               for side, generation in generations.items()}))
+
+
+def plot_sentiments(generations: dict[str, Generation]):
+    """How many kept posts of each sentiment each side wrote, as grouped bars (a Figure that shows inline)."""
+    from botbaby.contract import SENTIMENTS
+    from botbaby.plots import figure
+
+    chart = figure(figsize=(7, 3.2))
+    axes = chart.add_subplot()
+    width = 0.8 / max(len(generations), 1)
+    for index, (side, generation) in enumerate(generations.items()):
+        counts = [sum(post.sentiment == sentiment for post in generation.ranked) for sentiment in SENTIMENTS]
+        label = side if generation.ranked else f"{side} (no post kept)"
+        axes.bar([x + index * width for x in range(len(SENTIMENTS))], counts, width, label=label)
+    axes.set_xticks([x + width * (len(generations) - 1) / 2 for x in range(len(SENTIMENTS))], SENTIMENTS)
+    axes.set(ylabel="posts kept", title="sentiment of the kept posts, per side")
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.legend()
+    chart.tight_layout()
+    return chart
+
+
+def summary(generations: dict[str, Generation]) -> str:
+    """One line per side: posts kept of the samples written, and the majority sentiment."""
+    lines = []
+    for side, generation in generations.items():
+        majority = generation.majority[0].sentiment if generation.majority else "none"
+        lines.append(f"{side}: kept {len(generation.ranked)} of {len(generation.raw)} samples, majority {majority}")
+    return "\n".join(lines)
 
 
 def add_cli(subparsers) -> None:

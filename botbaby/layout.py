@@ -128,6 +128,41 @@ class SidePaths:
         return self.model_dir / "hf"
 
 
+# 05_train's checkpoint questions: generation, serving and deployment ask them here, not of botbaby.train.
+def steps_done(model_dir: Path | str) -> int:
+    """The step count of the latest checkpoint in a run folder (0 when there is none)."""
+    counter = Path(model_dir) / "counter"
+    if not counter.is_file():
+        return 0
+    try:
+        return int(counter.read_text().strip() or 0)
+    except ValueError:
+        raise BotbabyError(f"{counter} is not a step count: delete {model_dir} to start again") from None
+
+
+def has_checkpoint(model_dir: Path | str) -> bool:
+    """Whether a run folder holds a trained checkpoint that generation can load."""
+    model_dir = Path(model_dir)
+    return (model_dir / "checkpoint").is_file() and (model_dir / "hparams.json").is_file()
+
+
+def trained_sides(data: Path | str) -> list[str]:
+    """Sides of ``data`` that have a trained checkpoint that generation can load, in name order."""
+    layout = Layout(data)
+    return [side for side in layout.sides() if has_checkpoint(layout.side(side).model_dir)]
+
+
+def sides_list(sides: "str | list[str] | tuple[str, ...]") -> list[str]:
+    """Side names from a list, or from one comma-separated string (``papermill -p SIDES left,right``).
+
+    >>> sides_list("left, right")
+    ['left', 'right']
+    """
+    if isinstance(sides, str):
+        sides = sides.split(",")
+    return [check_side(side.strip()) for side in sides if side.strip()]
+
+
 def _files_digest(files: tuple[Path, ...]) -> str:
     """16 hex digits of a SHA-256 over the files' names and bytes, cached while their size and mtime hold."""
     stats = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)

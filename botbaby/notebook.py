@@ -1,12 +1,12 @@
 """What every notebook's first and last cells call: set-up checks and recording results.
 
     >>> import tempfile
-    >>> path = record("04_clean", {"kept": 3}, data=tempfile.mkdtemp())
-    {
-      "kept": 3
-    }
-    >>> path.name
-    '04_clean.json'
+    >>> data = tempfile.mkdtemp()
+    >>> record("04_clean", {"kept": 3}, data, summary="left: kept 3 posts")  # doctest: +ELLIPSIS
+    left: kept 3 posts
+    results saved to .../results/04_clean.json
+    >>> json.loads((Layout(data).results_dir / "04_clean.json").read_text())
+    {'kept': 3}
 
 Notebooks hold no logic; these helpers keep their setup and last cells a few lines each. In Colab
 the setup cell first installs botbaby itself, without dependencies, from ``BOTBABY_SOURCE`` (this
@@ -40,8 +40,10 @@ def in_colab() -> bool:
 
 def gpu_names() -> list[str]:
     """Names of the GPUs TensorFlow can see (empty when none, or when TensorFlow is missing)."""
+    from botbaby._optional import require
+
     try:
-        import tensorflow as tf
+        tf = require("tensorflow", extra="train")
     except ImportError:
         return []
     return [device.name for device in tf.config.list_physical_devices("GPU")]
@@ -137,10 +139,12 @@ def secret(name: str) -> str | None:
         return None
 
 
-def record(name: str, results: dict[str, Any], data: Path | str) -> Path:
-    """Save a notebook's results as ``DATA/results/NAME.json`` (a test reads them back) and show them."""
-    path = Layout(Path(data)).results_dir / f"{name}.json"
-    text = json.dumps(results, indent=2, default=str)
-    atomic_write_text(path, text + "\n")
-    print(text)
-    return path
+def record(name: str, results: dict[str, Any], data: Path | str, summary: str = "") -> None:
+    """Save a notebook's results as ``DATA/results/NAME.json`` (a test reads them back); print a short summary.
+
+    ``summary`` is what the student reads (a few lines); the whole results stay in the file. Returns
+    nothing, so the notebook's last cell shows only the summary.
+    """
+    path = Layout(data).results_dir / f"{name}.json"
+    atomic_write_text(path, json.dumps(results, indent=2, default=str) + "\n")
+    print(f"{summary}\n" if summary else "", f"results saved to {path}", sep="")

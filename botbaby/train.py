@@ -1,12 +1,14 @@
 """05_train_colab, training half: fine-tune one GPT-2 per side with gpt-2-simple.
 
-    botbaby train left right --data botbaby-data --model tiny --steps 200
+    botbaby train left right --data botbaby-data --model tiny
 
 or, from Python (and the notebook)::
 
-    >>> config = TrainConfig.from_dict({"model": "tiny", "steps": 200})
-    >>> config.steps, config.learning_rate
-    (200, 0.0001)
+    >>> config = TrainConfig.resolve(model="tiny")  # a setting left unset takes the model's default
+    >>> config.steps, config.learning_rate, config.accumulate_gradients
+    (300, 0.003, 1)
+    >>> TrainConfig.resolve(model="355M", steps=4000).learning_rate
+    0.0001
 
 ``train(data, side, config)`` reads ``DATA/SIDE/train.txt`` and writes ``DATA/SIDE/model/``: the
 checkpoint (a gpt-2-simple run whose run_name is that folder's absolute path, samples included),
@@ -14,9 +16,9 @@ checkpoint (a gpt-2-simple run whose run_name is that folder's absolute path, sa
 and ``metrics.json`` (perplexity on ``val.txt``). Running it again resumes from the latest
 checkpoint up to ``steps`` in all; a side that already reached them is skipped.
 
-``model`` is a GPT-2 release (``124M``, ``355M``, ...), downloaded on first use with
-gpt-2-simple's own download code into ``DATA/models/NAME``, or ``tiny``: a small GPT-2 built from
-the side's own text (see ``botbaby.tiny``), which is what the tests and the CPU demo use.
+``model`` is a GPT-2 release (``124M``, ``355M``, ...; ``botbaby.releases`` downloads it into
+``DATA/models/NAME`` on first use) or ``tiny``: a small GPT-2 built from the side's own text (see
+``botbaby.tiny``), which is what the tests and the CPU demo use, with settings that learn fast.
 """
 
 import contextlib
@@ -25,11 +27,8 @@ import dataclasses
 import io
 import json
 import logging
-import math
-import os
 import random
 import re
-import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -37,60 +36,55 @@ from pathlib import Path
 from typing import Any
 
 from botbaby._optional import require
-from botbaby.config import StageConfig
+from botbaby.config import StageConfig, setting
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.export import export_after_training
-from botbaby.io import atomic_path, atomic_write_text, temp_dir
-from botbaby.layout import Layout, SidePaths
+from botbaby.io import atomic_path, atomic_write_text
+from botbaby.layout import END, START, Layout, SidePaths, has_checkpoint, sides_list, steps_done
+from botbaby.perplexity import perplexity
+from botbaby.plots import figure
+from botbaby.releases import RELEASES, download_release
 
 log = logging.getLogger(__name__)
 
 TINY = "tiny"
-RELEASES = ("124M", "355M", "774M", "1558M")  # what OpenAI published; gpt-2-simple downloads these
-# Where gpt-2-simple's download_gpt2 fetches releases from (a literal inside it); tests point
-# $BOTBABY_GPT2_URL at a local server.
-DOWNLOAD_URL = "https://openaipublic.blob.core.windows.net/gpt-2"
-RELEASE_FILES = ("checkpoint", "encoder.json", "hparams.json", "model.ckpt.data-00000-of-00001",
-                 "model.ckpt.index", "model.ckpt.meta", "vocab.bpe")
+# What a setting left at None becomes, by model: gpt-2-simple's own defaults (and the original's 2000
+# steps) for a release; for tiny, settings that write recognisable posts after half a minute on a CPU.
+MODEL_DEFAULTS = {
+    "release": {"steps": 2000, "learning_rate": 1e-4, "accumulate_gradients": 5, "perplexity_tokens": 20_000},
+    TINY: {"steps": 300, "learning_rate": 0.003, "accumulate_gradients": 1, "perplexity_tokens": 2000},
+}
 
 
 @dataclass
 class TrainConfig(StageConfig):
-    """How to fine-tune one side's model; defaults are gpt-2-simple's."""
+    """How to fine-tune one side's model; a setting left at None takes its model's default (MODEL_DEFAULTS)."""
 
-    model: str = TINY  # "tiny" (built from the side's text, CPU-friendly) or a release: 124M, 355M, 774M
-    steps: int = 1000  # training steps in all; a re-run continues up to this many (the original: 2000-6000 on 355M)
-    learning_rate: float = 1e-4  # Adam learning rate
-    batch_size: int = 1  # 1024-token windows per step
-    accumulate_gradients: int = 5  # windows whose gradients are summed before each update (1 = off)
-    sample_every: int = 0  # print a sample every N steps (0 = never)
-    sample_length: int = 100  # tokens in those samples
-    save_every: int = 500  # checkpoint every N steps (and always at the end)
-    only_train_transformer_layers: bool = False  # gpt-2-simple's advice for 355M+ on small GPUs
-    seed: int = 0  # seeds the tiny model's initial weights and the order windows are sampled in
-    tiny_vocab_size: int = 2000  # tiny only: BPE vocabulary size
-    tiny_n_embd: int = 64  # tiny only: embedding width (a multiple of tiny_n_head)
-    tiny_n_layer: int = 2  # tiny only: transformer blocks
-    tiny_n_head: int = 2  # tiny only: attention heads
-    perplexity_tokens: int = 20_000  # val.txt tokens scored for perplexity (0 = skip it)
+    model: str = "355M"  # GPT-2 release to fine-tune (124M, 355M, 774M, 1558M) or "tiny" (built from the side's text; CPUs, tests)
+    steps: int | None = setting(None, low=1)  # training steps in all; a re-run resumes up to this (unset: 2000 for a release, the original's 2000-6000; 300 for tiny)
+    learning_rate: float | None = setting(None, low=1e-6, high=1.0)  # Adam learning rate (unset: 0.0001 for a release, gpt-2-simple's; 0.003 for tiny)
+    batch_size: int = setting(1, low=1)  # 1024-token windows per step
+    accumulate_gradients: int | None = setting(None, low=1)  # windows whose gradients are summed before each update, 1 = off (unset: 5 for a release, gpt-2-simple's; 1 for tiny)
+    sample_every: int = setting(100, low=0)  # print a sample every N steps while training (0 = never)
+    sample_length: int = setting(100, low=1, high=1023)  # tokens in those samples
+    save_every: int = setting(500, low=1)  # write a checkpoint every N steps, and at the end
+    only_train_transformer_layers: bool = False  # gpt-2-simple's advice for 355M and larger on small GPUs
+    seed: int = setting(0, low=0)  # seeds the tiny model's initial weights and the order windows are sampled in
+    tiny_vocab_size: int = setting(1000, low=300)  # tiny only: BPE vocabulary size
+    tiny_n_embd: int = setting(64, low=1)  # tiny only: embedding width (a multiple of tiny_n_head)
+    tiny_n_layer: int = setting(2, low=1)  # tiny only: transformer blocks
+    tiny_n_head: int = setting(2, low=1)  # tiny only: attention heads
+    perplexity_tokens: int | None = setting(None, low=0)  # val.txt tokens scored for perplexity, 0 = skip (unset: 20000 for a release, 2000 for tiny)
+
+    def __post_init__(self) -> None:
+        for name, value in MODEL_DEFAULTS[TINY if self.model == TINY else "release"].items():
+            if getattr(self, name) is None:
+                setattr(self, name, value)
+        super().__post_init__()
 
     def validate(self) -> None:
-        if self.model != TINY and not re.fullmatch(r"\d+M", str(self.model)):
+        if self.model != TINY and not re.fullmatch(r"\d+M", self.model):
             raise ConfigError(f"model must be 'tiny' or a GPT-2 release like {', '.join(RELEASES)}, got {self.model!r}")
-        positive = ("steps", "batch_size", "accumulate_gradients", "sample_length", "save_every", "tiny_vocab_size",
-                    "tiny_n_embd", "tiny_n_layer", "tiny_n_head")
-        for name in positive:
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ConfigError(f"{name} must be a whole number of at least 1, got {value!r}")
-        for name in ("sample_every", "perplexity_tokens", "seed"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ConfigError(f"{name} must be a whole number of at least 0, got {value!r}")
-        if not isinstance(self.learning_rate, int | float) or not 0 < self.learning_rate < 1:
-            raise ConfigError(f"learning_rate must be between 0 and 1, got {self.learning_rate!r}")
-        if self.sample_length > 1023:
-            raise ConfigError(f"sample_length must be at most 1023, got {self.sample_length}")
         if self.tiny_n_embd % self.tiny_n_head:
             raise ConfigError(f"tiny_n_embd ({self.tiny_n_embd}) must be a multiple of tiny_n_head ({self.tiny_n_head})")
 
@@ -120,60 +114,19 @@ class TrainResult:
                 "steps_per_second": self.steps_per_second, "files": self.files}
 
 
-def steps_done(model_dir: Path) -> int:
-    """The step count of the latest checkpoint in a run folder (0 when there is none)."""
-    counter = Path(model_dir) / "counter"
-    if not counter.is_file():
-        return 0
-    try:
-        return int(counter.read_text().strip() or 0)
-    except ValueError:
-        raise BotbabyError(f"{counter} is not a step count: delete {model_dir} to start again") from None
+def check_runtime(model: str, require_gpu: bool = True) -> dict[str, Any]:
+    """Whether this runtime can train ``model``: a release stops without a GPU (unless ``require_gpu`` is
+    False) with the menu to click; ``tiny`` runs on the CPU, so for it a missing GPU is only advice."""
+    from botbaby.notebook import GPU_HINT, gpu_names
 
-
-def has_checkpoint(model_dir: Path) -> bool:
-    """Whether a run folder holds a trained checkpoint that generation can load."""
-    model_dir = Path(model_dir)
-    return (model_dir / "checkpoint").is_file() and (model_dir / "hparams.json").is_file()
-
-
-def trained_sides(data: Path | str) -> list[str]:
-    """Sides of ``data`` that have a trained checkpoint that generation can load, in name order."""
-    layout = Layout(Path(data))
-    return [side for side in layout.sides() if has_checkpoint(layout.side(side).model_dir)]
-
-
-def download_release(models_dir: Path, name: str, url: str | None = None) -> Path:
-    """Download GPT-2 release ``name`` with gpt-2-simple's downloader (skipped when already there).
-
-    The files land in a temporary folder first, so an interrupted download is never mistaken for a
-    complete one. ``url`` (default ``$BOTBABY_GPT2_URL`` or OpenAI's bucket) is what gpt-2-simple's
-    ``download_gpt2`` hard-codes.
-    """
-    gpt2 = _gpt2()
-    target = Path(models_dir) / name
-    if gpt2.is_gpt2_downloaded(model_dir=str(models_dir), model_name=name):
-        return target
-    url = url or os.environ.get("BOTBABY_GPT2_URL") or DOWNLOAD_URL
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = temp_dir(target.parent, f".{name}.")
-    try:
-        for file_name in RELEASE_FILES:
-            try:
-                gpt2.download_file_with_progress(url_base=url, sub_dir=str(work), model_name=name, file_name=file_name)
-            except Exception as exc:  # requests errors, a missing content-length on an error page, ...
-                raise BotbabyError(f"could not download GPT-2 {name} ({file_name}) from {url}: {exc}") from exc
-        try:  # gpt-2-simple saves whatever the server answers, error pages included
-            json.loads((work / "hparams.json").read_text())
-            json.loads((work / "encoder.json").read_text())
-        except ValueError:
-            raise BotbabyError(f"{url} did not serve GPT-2 {name} (hparams.json or encoder.json is not JSON)") from None
-        if target.exists():
-            shutil.rmtree(target)
-        work.rename(target)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return target
+    gpus = gpu_names()
+    if not gpus and model != TINY and require_gpu:
+        raise BotbabyError(f"training GPT-2 {model} on a CPU takes days. {GPU_HINT}")
+    if not gpus:
+        print(f"No GPU: training {model} on the CPU" + (" (fine for tiny)." if model == TINY else ", slowly."))
+    else:
+        print(f"GPU: {', '.join(gpus)}")
+    return {"model": model, "gpus": gpus}
 
 
 def prepare_base(layout: Layout, side: str, config: TrainConfig) -> tuple[Path, str]:
@@ -217,7 +170,9 @@ class _ProgressTap(io.TextIOBase):
                 self.bar.update(1)
                 self.bar.set_postfix(loss=f"{loss:.2f}", avg=f"{avg:.2f}", refresh=False)
             elif line.strip() and not (self.hide and self.hide.search(line)):
-                self.echo.write(line + "\n")
+                # samples show as the posts they hold: gpt-2-simple's markers become line breaks
+                text = line.replace(END, "\n").replace(START, "\n")
+                self.echo.write("\n".join(part for part in text.split("\n") if part.strip()) + "\n")
         return len(text)
 
     def flush(self) -> None:
@@ -322,68 +277,26 @@ def read_loss(data: Path | str, side: str) -> list[dict[str, str]]:
 
 
 def plot_loss(data: Path | str, side: str):
-    """The loss curve of a side's training (also saved as ``model/loss.png``); returns a matplotlib Figure."""
-    require("matplotlib", extra="train")
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
+    """The loss curve of a side's training (also saved as ``model/loss.png``); a Figure that shows inline."""
     rows = read_loss(data, side)
-    figure = Figure(figsize=(6, 3.5))
-    FigureCanvasAgg(figure)
-    axes = figure.add_subplot()
+    chart = figure(figsize=(6, 3.5))
+    axes = chart.add_subplot()
     steps = [int(row["step"]) for row in rows]
     axes.plot(steps, [float(row["loss"]) for row in rows], alpha=0.35, label="loss")
     axes.plot(steps, [float(row["avg_loss"]) for row in rows], label="running average")
     axes.set(xlabel="step", ylabel="cross-entropy (nats/token)", title=f"training loss: {side}")
     axes.legend()
-    figure.tight_layout()
-    with atomic_path(Layout(Path(data)).side(side).model_dir / "loss.png") as tmp:
-        figure.savefig(tmp, format="png", dpi=100)
-    return figure
+    chart.tight_layout()
+    with atomic_path(Layout(data).side(side).model_dir / "loss.png") as tmp:
+        chart.savefig(tmp, format="png", dpi=100)
+    return chart
 
 
-def perplexity(model_dir: Path | str, text_path: Path | str, max_tokens: int = 20_000) -> float | None:
-    """Perplexity of a trained checkpoint on a text (exp of the mean next-token cross-entropy).
-
-    The text is scored in consecutive windows of the model's context; None when it is missing or too short.
-    """
-    model_dir, text_path = Path(model_dir), Path(text_path)
-    if not text_path.is_file():
-        return None
-    tf = require("tensorflow", extra="train")
-    from gpt_2_simple.src import encoder, model
-
-    from botbaby.engine import load_hparams
-
-    hparams = load_hparams(model_dir)
-    tokens = encoder.get_encoder(str(model_dir)).encode(text_path.read_text(encoding="utf-8", errors="ignore"))
-    tokens = tokens[:max_tokens]
-    if len(tokens) < 2:
-        return None
-    graph = tf.Graph()
-    with graph.as_default():
-        window = tf.compat.v1.placeholder(tf.int32, [1, None])
-        logits = model.model(hparams=hparams, X=window)["logits"]
-        nll = tf.reduce_sum(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=window[:, 1:], logits=logits[:, :-1]))
-        saver = tf.compat.v1.train.Saver(var_list=tf.compat.v1.global_variables())
-        with tf.compat.v1.Session(graph=graph) as sess:
-            saver.restore(sess, tf.train.latest_checkpoint(str(model_dir)))
-            total, count = 0.0, 0
-            for start in range(0, len(tokens) - 1, hparams.n_ctx):
-                chunk = tokens[start:start + hparams.n_ctx]
-                if len(chunk) < 2:
-                    continue
-                total += float(sess.run(nll, {window: [chunk]}))
-                count += len(chunk) - 1
-    return math.exp(total / count)
-
-
-def train(data: Path | str, side: str, config: TrainConfig | None = None) -> TrainResult:
+def train(data: Path | str, side: str, config: TrainConfig | dict | None = None, **overrides: Any) -> TrainResult:
     """Fine-tune (or resume) one side's model up to ``config.steps``; report perplexity on val.txt."""
-    config = config or TrainConfig()
-    config.validate()
+    config = TrainConfig.resolve(config, **overrides)
     started = time.perf_counter()
-    layout = Layout(Path(data))
+    layout = Layout(data)
     paths = layout.side(side)
     if not paths.train_txt.is_file() or paths.train_txt.stat().st_size == 0:
         raise BotbabyError(f"no training text for side {side!r} at {paths.train_txt}: run `botbaby clean {side}` first")
@@ -428,36 +341,33 @@ def train(data: Path | str, side: str, config: TrainConfig | None = None) -> Tra
                        _files(model_dir), speed)
 
 
-def train_all(data: Path | str, sides: list[str] | tuple[str, ...], config: TrainConfig | None = None) -> dict[str, TrainResult]:
+def train_all(data: Path | str, sides: str | list[str] | tuple[str, ...], config: TrainConfig | dict | None = None,
+              **overrides: Any) -> dict[str, TrainResult]:
     """Train every side with the same settings, so the two camps' models are comparable."""
-    return {side: train(data, side, config) for side in sides}
+    config = TrainConfig.resolve(config, **overrides)
+    return {side: train(data, side, config) for side in sides_list(sides)}
 
 
-def plot_losses(data: Path | str, sides: list[str] | tuple[str, ...]):
-    """All sides' running-average training loss in one figure (a matplotlib Figure)."""
-    require("matplotlib", extra="train")
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(7, 3.5))
-    FigureCanvasAgg(figure)
-    axes = figure.add_subplot()
-    for side in sides:
+def plot_losses(data: Path | str, sides: str | list[str] | tuple[str, ...]):
+    """All sides' running-average training loss in one Figure (shows inline in a notebook)."""
+    chart = figure(figsize=(7, 3.5))
+    axes = chart.add_subplot()
+    for side in sides_list(sides):
         rows = read_loss(data, side)
         axes.plot([int(row["step"]) for row in rows], [float(row["avg_loss"]) for row in rows], label=side)
     axes.set(xlabel="step", ylabel="running average loss (nats/token)", title="training loss per side")
     axes.legend()
-    figure.tight_layout()
-    return figure
+    chart.tight_layout()
+    return chart
 
 
-def metrics_table(data: Path | str, sides: list[str] | tuple[str, ...]):
+def metrics_table(data: Path | str, sides: str | list[str] | tuple[str, ...]):
     """One row per side: steps trained, final running loss, perplexity on val.txt (a pandas DataFrame)."""
     import pandas as pd
 
     rows = []
-    for side in sides:
-        path = Layout(Path(data)).side(side).model_dir / "metrics.json"
+    for side in sides_list(sides):
+        path = Layout(data).side(side).model_dir / "metrics.json"
         if not path.is_file():
             raise BotbabyError(f"side {side!r} has no trained model yet: run `botbaby train {side}` first")
         rows.append({"side": side, **json.loads(path.read_text())})
@@ -469,31 +379,33 @@ def _files(model_dir: Path) -> dict[str, str]:
     return {name: str(model_dir / name) for name in names if (model_dir / name).is_file()}
 
 
+def summary(results: dict[str, TrainResult]) -> str:
+    """One line per side: steps, final running loss, perplexity, and whether it was already trained."""
+    lines = []
+    for side, result in results.items():
+        loss = f"{result.final_loss:.2f}" if result.final_loss is not None else "n/a"
+        score = f"{result.perplexity:.1f}" if result.perplexity is not None else "n/a"
+        lines.append(f"{side}: {result.steps} steps{' (already done)' if result.skipped else ''}, "
+                     f"loss {loss}, perplexity {score}")
+    return "\n".join(lines)
+
+
 def add_cli(subparsers) -> None:
     from botbaby.cli import add_data_arg
+    from botbaby.config import add_config_options
 
     parser = subparsers.add_parser("train", help="fine-tune one GPT-2 per side (05_train_colab)",
                                    description=__doc__.splitlines()[0])
     parser.add_argument("sides", nargs="+", metavar="SIDE", help="sides to train, e.g. left right")
     add_data_arg(parser)
-    defaults = TrainConfig()
-    parser.add_argument("--model", default=defaults.model, help="'tiny' or a GPT-2 release: 124M, 355M, ... (default: tiny)")
-    parser.add_argument("--steps", type=int, default=defaults.steps, help=f"training steps in all (default: {defaults.steps})")
-    parser.add_argument("--learning-rate", type=float, default=defaults.learning_rate)
-    parser.add_argument("--batch-size", type=int, default=defaults.batch_size)
-    parser.add_argument("--accumulate-gradients", type=int, default=defaults.accumulate_gradients)
-    parser.add_argument("--sample-every", type=int, default=defaults.sample_every, help="0 = no samples")
-    parser.add_argument("--save-every", type=int, default=defaults.save_every)
-    parser.add_argument("--seed", type=int, default=defaults.seed)
+    add_config_options(parser, TrainConfig)
     parser.set_defaults(func=_run_cli)
 
 
 def _run_cli(args) -> int:
-    config = TrainConfig.from_dict({
-        "model": args.model, "steps": args.steps, "learning_rate": args.learning_rate, "batch_size": args.batch_size,
-        "accumulate_gradients": args.accumulate_gradients, "sample_every": args.sample_every,
-        "save_every": args.save_every, "seed": args.seed,
-    })
+    from botbaby.config import config_from_args
+
+    config = config_from_args(TrainConfig, args)
     for side in args.sides:
         result = train(args.data, side, config)
         print(json.dumps(result.to_dict()))

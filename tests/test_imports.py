@@ -61,3 +61,16 @@ def test_the_cli_help_of_every_command_works_without_them():
     result = run_blocked(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_stage_modules_are_attributes_of_the_package_imported_on_first_use():
+    code = ("import sys, botbaby\n"
+            "assert 'botbaby.train' not in sys.modules\n"
+            "assert {'clean', 'train', 'generate', 'serve', 'deploy'} <= set(dir(botbaby))\n"
+            "print(botbaby.clean.clean_all.__name__, botbaby.train.train.__name__, botbaby.deploy.__name__)\n"
+            "help(botbaby.train)\n")
+    result = run_blocked(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("clean_all train botbaby.deploy") and "fine-tune one GPT-2 per side" in result.stdout
+    missing = run_blocked("import botbaby\nbotbaby.nothing_here")
+    assert "AttributeError: module 'botbaby' has no attribute 'nothing_here'" in missing.stderr

@@ -9,7 +9,7 @@ The corpus (``botbaby/demo/corpus``) was written for this project: a few hundred
 two voices on the same topics, shipped as X archive files (``SIDE-tweets.js`` and
 ``SIDE-account.js``) and as messy as real exports. ``run_demo`` runs the steps in order; each
 step is a function ``step(data, sides, say) -> dict`` listed in ``STEPS``: import, clean, train a
-``tiny`` model per side on the CPU (``DEMO_TRAIN``; about half a minute a side, skipped when done),
+``tiny`` model per side on the CPU (TrainConfig's tiny defaults; about half a minute a side, skipped when done),
 compare the sides (``botbaby.compare``: their distinctive words, and posts from each model).
 ``python -m botbaby.demo`` then serves the page (``botbaby serve``) and prints its address.
 """
@@ -54,10 +54,7 @@ def clean_sides(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], None]
     return results
 
 
-DEMO_TRAIN = {  # a tiny model per side that writes recognisable posts after about half a minute on a CPU
-    "model": "tiny", "steps": 300, "accumulate_gradients": 1, "learning_rate": 0.003, "tiny_vocab_size": 1000,
-    "perplexity_tokens": 2000,
-}
+DEMO_MODEL = "tiny"  # trained with TrainConfig's tiny defaults: recognisable posts after about half a minute on a CPU
 
 
 def train_sides(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], None] = print,
@@ -65,7 +62,7 @@ def train_sides(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], None]
     """Step 3: train a ``tiny`` GPT-2 per side on the CPU (a finished model is skipped)."""
     from botbaby.train import TrainConfig, train
 
-    config = TrainConfig.from_dict(DEMO_TRAIN, **({"steps": steps} if steps else {}))
+    config = TrainConfig.resolve(model=DEMO_MODEL, **({"steps": steps} if steps else {}))
     results = {}
     for side in sides:
         say(f"train {side}: a tiny model, {config.steps} steps on the CPU ...")
@@ -86,6 +83,37 @@ def compare_sides(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], Non
     say(f"compare{' (already done)' if report['skipped'] else ''}: " + format_report(report).replace("\n", "\n  "))
     return {"heldout_accuracy": report["classifier"]["heldout_accuracy"],
             "own_side_share": report["classifier"]["own_side_share"], "skipped": report["skipped"]}
+
+
+def ensure_training_text(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], None] = print) -> dict[str, Any]:
+    """Give every side training text, so 05_train_colab runs on its own in a fresh runtime.
+
+    A side with ``train.txt`` is left alone; one with stored posts is cleaned; a side of the demo
+    corpus (left, right) with nothing at all gets the bundled corpus imported and cleaned, and says so.
+    Returns what was done per side ("ready", "cleaned" or "demo corpus").
+    """
+    from botbaby.errors import BotbabyError
+    from botbaby.layout import sides_list
+
+    layout = Layout(Path(data))
+    done: dict[str, Any] = {}
+    for side in sides_list(sides):
+        paths = layout.side(side)
+        if paths.train_txt.is_file() and paths.train_txt.stat().st_size > 0:
+            done[side] = "ready"
+            continue
+        if not paths.tweets_dir.is_dir() or not any(paths.tweets_dir.iterdir()):
+            if side not in CORPUS_SIDES:
+                raise BotbabyError(f"side {side!r} has no posts in {paths.tweets_dir}: run 03_scrape (or import "
+                                   f"an archive with `botbaby scrape {side} --source archive --files ...`) first")
+            say(f"{side}: no training text or posts in {paths.root}, so this notebook imports and cleans the "
+                "bundled demo corpus (a few hundred posts written for botbaby); run 03_scrape and 04_clean for your own")
+            import_corpus(data, [side], say=say)
+            done[side] = "demo corpus"
+        else:
+            done[side] = "cleaned"
+        clean_sides(data, [side], say=say)
+    return done
 
 
 def serve_page(data: Path | str, sides=CORPUS_SIDES, host: str = "127.0.0.1", port: int = 8000) -> None:

@@ -38,13 +38,12 @@ from botbaby._optional import require
 from botbaby.contract import BadRequest, GenerateRequest
 from botbaby.errors import BotbabyError, ConfigError
 from botbaby.io import atomic_write_text
-from botbaby.layout import START, Layout
+from botbaby.layout import START, Layout, trained_sides
 from botbaby.serve.cache import SqliteCache, SqliteFeedback
 from botbaby.serve.config import ServeConfig
 from botbaby.serve.queue import LocalQueue
 from botbaby.serve.service import ROUTES, ApiRequest, ApiResponse, JobWatch, Service, TokenBuckets, error
 from botbaby.serve.worker import GeneratorFactory, IdleHook, Worker, WorkerPool, release_model
-from botbaby.train import trained_sides
 
 log = logging.getLogger(__name__)
 

@@ -2,6 +2,8 @@
 
 import pickle
 
+import pytest
+
 from botbaby.generate import PostprocessConfig, clean_post, clean_posts, regex_split, sentence_splitter
 
 WORDS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen".split()
@@ -98,3 +100,20 @@ def test_a_corrupt_punkt_model_falls_back_instead_of_failing_generation(data_dir
     assert name in {"nltk punkt", "regex"}
     assert split("One thing. Another thing.") == ["One thing.", "Another thing."]
     assert "punkt.pickle" in caplog.text
+
+
+@pytest.mark.parametrize("piece", ["<|", "|>", "<|endof", "endoftext|>", "startoftext", "<|startoftext|>", "oftext|>",
+                                   "endoftext", "startof"])
+def test_no_piece_of_a_marker_reaches_a_post_wherever_the_model_wrote_it(piece):
+    for sample in (f"{piece}{LONG} {MORE}", f"{LONG} {piece} {MORE}", f"{LONG}{piece}{MORE}", f"{LONG} {MORE} {piece}"):
+        post = clean(sample, min_unique_words=10)  # a whole marker mid-sample ends the post there
+        assert post is not None and not any(bit in post for bit in ("<|", "|>", "startoftext", "endoftext", "oftext")), (
+            sample, post)
+
+
+def test_dropped_samples_are_counted_by_reason():
+    dropped: dict[str, int] = {}
+    posts = clean_posts([f"{LONG} {MORE}", f"{LONG} {MORE}", "Too short.", "no end"], PostprocessConfig(), regex_split,
+                        dropped)
+    assert posts == [f"{LONG} {MORE}"]
+    assert dropped == {"a repeat of an earlier post": 1, "fewer than 20 different words": 1, "no finished sentence": 1}

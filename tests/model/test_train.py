@@ -14,10 +14,11 @@ from botbaby import colab
 from botbaby.cli import main
 from botbaby.engine import SamplingEngine
 from botbaby.errors import BotbabyError, ConfigError
-from botbaby.layout import Layout
-from botbaby.train import TrainConfig, download_release, has_checkpoint, steps_done, train
+from botbaby.layout import Layout, has_checkpoint, steps_done
+from botbaby.releases import download_release
+from botbaby.train import TrainConfig, train
 
-TINY_FAST = {"steps": 1, "accumulate_gradients": 1, "tiny_vocab_size": 300, "tiny_n_embd": 16, "tiny_n_layer": 1,
+TINY_FAST = {"model": "tiny", "steps": 1, "accumulate_gradients": 1, "tiny_vocab_size": 300, "tiny_n_embd": 16, "tiny_n_layer": 1,
              "tiny_n_head": 1, "perplexity_tokens": 200}
 
 
@@ -102,14 +103,15 @@ def test_a_training_text_shorter_than_one_window_is_a_clear_error_not_an_asserti
     train_txt.parent.mkdir(parents=True)
     train_txt.write_text("<|startoftext|>Fuel prices are up again today<|endoftext|>\n")
     with pytest.raises(BotbabyError, match=r"train.txt is too short to train on.*botbaby clean left"):
-        train(data_dir, "left", TrainConfig(steps=2, tiny_vocab_size=300, perplexity_tokens=0))
+        train(data_dir, "left", TrainConfig(model="tiny", steps=2, tiny_vocab_size=300, perplexity_tokens=0))
     assert not has_checkpoint(Layout(data_dir).side("left").model_dir)
 
 
 @pytest.mark.parametrize("values, message", [
     ({"model": "gpt-5"}, "model must be 'tiny' or a GPT-2 release"),
-    ({"steps": 0}, "steps must be a whole number of at least 1"),
-    ({"learning_rate": 3}, "learning_rate must be between 0 and 1"),
+    ({"steps": 0}, "steps must be at least 1, not 0"),
+    ({"steps": "50"}, "steps must be a whole number, not '50'"),
+    ({"learning_rate": 3}, "learning_rate must be between 1e-06 and 1, not 3"),
     ({"tiny_n_embd": 30, "tiny_n_head": 4}, "must be a multiple of tiny_n_head"),
     ({"step": 10}, "unknown setting 'step' for TrainConfig"),
 ])

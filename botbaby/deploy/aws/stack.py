@@ -44,8 +44,7 @@ from botbaby.deploy.aws.settings import DeploySettings
 from botbaby.deploy.aws.teardown import Teardown
 from botbaby.errors import BotbabyError
 from botbaby.io import atomic_write_text
-from botbaby.layout import Layout
-from botbaby.train import has_checkpoint, trained_sides
+from botbaby.layout import Layout, has_checkpoint, trained_sides
 
 __all__ = [
     "COMPARE_KEY",
