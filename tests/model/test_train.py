@@ -61,7 +61,7 @@ def test_training_again_resumes_from_the_latest_checkpoint_up_to_the_steps_asked
 @pytest.mark.slow
 def test_the_cli_trains_each_side_and_skips_a_finished_one(tiny_models, tmp_path, capsys):
     data = copy_side(tiny_models, tmp_path)
-    assert main(["train", "left", "--data", str(data), "--steps", "120", "--accumulate-gradients", "1"]) == 0
+    assert main(["train", "left", "--data", str(data), "--model", "tiny", "--steps", "120"]) == 0
     assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["skipped"] is True
 
 
