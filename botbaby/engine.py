@@ -22,6 +22,7 @@ transformers are installed and ``model/hf/`` holds the current checkpoint, else 
 import importlib.util
 import json
 import logging
+import sys
 import threading
 from pathlib import Path
 
@@ -59,6 +60,11 @@ def choose_engine(model_dir: Path | str, engine: str = "auto") -> str:
         raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
     if engine != "auto":
         return engine
+    if "tensorflow" in sys.modules:
+        # Loading torch into a process that already holds TensorFlow aborts it (both register the same
+        # LLVM options: "LLVM ERROR: inconsistency in registered CommandLine options"), e.g. a notebook
+        # kernel or `make demo` that has just trained.
+        return "tf"
     from botbaby.export import export_status
 
     status = export_status(model_dir)
