@@ -139,12 +139,18 @@ def secret(name: str) -> str | None:
         return None
 
 
+def _jsonable(value: Any) -> Any:
+    """What ``json`` cannot write itself: a result object by its ``to_dict()``, anything else as text."""
+    return value.to_dict() if hasattr(value, "to_dict") else str(value)
+
+
 def record(name: str, results: dict[str, Any], data: Path | str, summary: str = "") -> None:
     """Save a notebook's results as ``DATA/results/NAME.json`` (a test reads them back); print a short summary.
 
-    ``summary`` is what the student reads (a few lines); the whole results stay in the file. Returns
+    Result objects (``TrainResult``, ``Generation``, ...) are written by their ``to_dict()``, so the
+    cell needs no loop. ``summary`` is what the student reads (a few lines); the whole results stay in the file. Returns
     nothing, so the notebook's last cell shows only the summary.
     """
     path = Layout(data).results_dir / f"{name}.json"
-    atomic_write_text(path, json.dumps(results, indent=2, default=str) + "\n")
+    atomic_write_text(path, json.dumps(results, indent=2, default=_jsonable) + "\n")
     print(f"{summary}\n" if summary else "", f"results saved to {path}", sep="")
