@@ -133,8 +133,12 @@ class PromptBudget:
             path = Path(package.submodule_search_locations[0]) / "src" / "encoder.py"
             spec = importlib.util.spec_from_file_location("botbaby_gpt2_encoder", path)
             module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            self._encoders[side] = module.get_encoder(str(self.layout.side(side).model_dir))
+            try:
+                spec.loader.exec_module(module)
+                self._encoders[side] = module.get_encoder(str(self.layout.side(side).model_dir))
+            except (OSError, ValueError) as exc:  # no vocabulary to count with: the byte count has to do
+                log.warning("cannot count tokens for %s (%s); refusing prompts of more bytes than n_ctx", side, exc)
+                raise BadRequest("the prompt is too long for this model: shorten it") from None
         return self._encoders[side]
 
 

@@ -42,6 +42,8 @@ class Switchboard:
         self.gate = threading.Event()  # generations wait here until it is set
         self.gate.set()
         self.failures: dict[str, list[BaseException]] = defaultdict(list)  # prompt -> what its next calls raise
+        self.empties: dict[str, int] = defaultdict(int)  # prompt -> how many of its next calls rank no post
+        self.seeds: list[int | None] = []
         self.loads = 0
         self.closes = 0
         self._lock = threading.Lock()
@@ -49,6 +51,10 @@ class Switchboard:
     def fail(self, prompt: str, *errors: BaseException) -> None:
         """Make the next generations of ``prompt`` raise ``errors``, one each."""
         self.failures[prompt].extend(errors)
+
+    def empty(self, prompt: str, times: int) -> None:
+        """Make the next ``times`` generations of ``prompt`` rank no post (all dropped by post-processing)."""
+        self.empties[prompt] += times
 
     def factory(self, side: str) -> "FakeGenerator":
         with self._lock:
@@ -65,13 +71,16 @@ class FakeGenerator:
         board = self.board
         with board._lock:
             board.calls.append((self.side, prompt))
+            board.seeds.append(seed)
             failure = board.failures[prompt].pop(0) if board.failures[prompt] else None
+            empty = board.empties[prompt] > 0
+            board.empties[prompt] -= empty
         board.started.set()
         if failure is not None:
             raise failure
         if not board.gate.wait(timeout=60):
             raise TimeoutError("the test never opened the gate")
-        posts = fake_posts(self.side, prompt)
+        posts = [] if empty else fake_posts(self.side, prompt)
         return FakeGeneration(raw=[post.text for post in posts], ranked=posts, majority=majority_view(posts))
 
     def close(self) -> None:

@@ -33,6 +33,12 @@ def test_serve_prints_its_address_saves_its_config_and_stops_cleanly_on_ctrl_c(d
         assert httpx.get(f"{url}/healthz").json()["sides"] == ["left", "right"]
         saved = json.loads((data_dir / "serve_config.json").read_text())
         assert (saved["wait_s"], saved["idle_minutes"], saved["sides"]) == (0.5, 5.0, ["left", "right"])
+        try:  # refused once the head passes 16 KiB (answered 431 or cut off), never read whole
+            huge = httpx.get(f"{url}/sides", headers={"x-huge": "x" * 1_000_000}).status_code
+        except httpx.TransportError:
+            huge = "connection closed"
+        assert huge in (400, 431, "connection closed")
+        assert httpx.get(f"{url}/sides").json() == ["left", "right"]
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(30)
