@@ -40,8 +40,9 @@ CREATE TABLE IF NOT EXISTS prompts (   -- one row per side and prompt whatever i
     shown INTEGER NOT NULL DEFAULT 0,    -- 1: asked by enough distinct clients, or curated (DATA/popular.json)
     PRIMARY KEY (side, prompt_lower)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS prompts_by_prefix ON prompts (shown, prompt_lower);
-CREATE INDEX IF NOT EXISTS prompts_by_visits ON prompts (shown, visits DESC);
+-- both cover what autocomplete reads (a WITHOUT ROWID index also holds the key: side, prompt_lower)
+CREATE INDEX IF NOT EXISTS prompts_by_prefix ON prompts (shown, prompt_lower, visits, prompt);
+CREATE INDEX IF NOT EXISTS prompts_by_visits ON prompts (shown, visits DESC, prompt_lower, prompt);
 CREATE TABLE IF NOT EXISTS prompt_clients (  -- who asked a prompt not yet shown (a hash of the address)
     side TEXT NOT NULL,
     prompt_lower TEXT NOT NULL,

@@ -231,7 +231,7 @@ class LocalServer:
             new_prompts=TokenBuckets(config.new_prompts_per_minute, config.new_prompt_burst),
             side_info=config.side_info(self.data, sides), public_health=config.public_health,
         )
-        self.query_keys: dict[bytes, str] = {}  # raw query strings already answered 200 -> their answer's key
+        self.query_keys: dict[bytes, tuple[str, str]] = {}  # raw query strings answered 200 -> (answer key, view)
 
     def health(self) -> dict:
         """What /healthz adds on one machine: requests waiting for a job, and each side's worker."""
@@ -250,11 +250,11 @@ class LocalServer:
     async def run_blocking(self, function, *args):
         return await asyncio.get_running_loop().run_in_executor(self.executor, functools.partial(function, *args))
 
-    def remember_query(self, query_string: bytes, key: str) -> None:
+    def remember_query(self, query_string: bytes, key: str, view: str) -> None:
         """Let ``KnownQueries`` answer this exact query string without validating it again."""
         if len(self.query_keys) >= _QUERY_MEMO_SIZE:
             self.query_keys.clear()
-        self.query_keys[query_string] = key
+        self.query_keys[query_string] = (key, view)
 
     async def flush_visits(self, every_s: float = 1.0) -> None:
         """Write the visit counts to disk every ``every_s`` seconds for the app's lifetime; a failed write is
@@ -299,11 +299,11 @@ class KnownQueries:
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] == "http" and scope["path"] == "/generate" and scope["method"] == "GET":
-            key = self.server.query_keys.get(scope["query_string"])
+            key, view = self.server.query_keys.get(scope["query_string"], (None, None))
             client = scope.get("client") or ("", 0)
             posts = None if key is None else self.server.cache.cached(key, client[0])
             if posts is not None:
-                body = self.server.service.posts_body(key, posts)  # a remembered query string has no view=
+                body = self.server.service.posts_body(key, posts, view)
                 await send({"type": "http.response.start", "status": 200, "headers": [
                     (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                     *SECURITY_HEADERS]})
@@ -384,8 +384,9 @@ def create_app(data: Path | str, config: ServeConfig | dict | None = None, facto
             method=request.method, path=request.url.path, query=request.query_params,
             headers=request.headers, body=body, client=request.client.host if request.client else "",
         ))
-        if answer.status == 200 and request.url.path == "/generate":
-            server.remember_query(request.scope["query_string"], answer.answer_key)
+        if answer.status == 200 and request.url.path == "/generate":  # a valid view=, or none
+            server.remember_query(request.scope["query_string"], answer.answer_key,
+                                  request.query_params.get("view") or "majority")
         return to_starlette(answer)
 
     async def http_error(request: Request, exc: HTTPException) -> Response:

@@ -45,7 +45,9 @@ from botbaby.serve._db import Database
 log = logging.getLogger(__name__)
 
 _MEMO_SIZE = 4096  # parsed answers kept in memory (an answer never changes once stored)
-_DENSE_PREFIX = 500  # a prefix matching more shown prompts than this is answered from the by-visits index
+# A prefix matching more shown prompts than this is answered from the by-visits index: about the square root
+# of (prompts x 24 wanted) at a million answers, so neither way reads more than a few thousand entries.
+_DENSE_PREFIX = 2000
 _LAST = "\U0010ffff"  # the highest code point: prefix <= text < prefix + _LAST holds the texts starting with prefix
 
 
@@ -270,19 +272,25 @@ class SqliteCache:
         return count
 
     def prompts(self, side: str | None = None, prefix: str = "", limit: int = 50) -> list[str]:
-        """Shown prompts starting with ``prefix`` (any case), most visited first, each once (from the index)."""
+        """Shown prompts starting with ``prefix`` (any case), most visited first, each once (from the index).
+
+        Few matches: SQLite sorts the prefix's range by visits. Many: it walks the shown prompts from
+        the most visited down until enough match. Either way it reads at most a few thousand index
+        entries, whatever the number of answers.
+        """
         low, high = prefix.lower(), prefix.lower() + _LAST
         conn = self.db.connection()
         sides = "" if side is None else " AND side IN ('', ?4)"
-        args: tuple = (low, high, _DENSE_PREFIX + 1) if side is None else (low, high, _DENSE_PREFIX + 1, side)
+        wanted = limit * 3  # a prompt asked on several sides comes once per side
+        args: tuple = (low, high, _DENSE_PREFIX + 1) + (() if side is None else (side,))
+        matches = conn.execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM prompts INDEXED BY prompts_by_prefix"
+            f" WHERE shown = 1 AND prompt_lower >= ?1 AND prompt_lower < ?2{sides} LIMIT ?3)", args).fetchone()[0]
+        index = "prompts_by_prefix" if matches <= _DENSE_PREFIX else "prompts_by_visits"
         rows = conn.execute(
-            "SELECT prompt_lower, prompt, visits FROM prompts INDEXED BY prompts_by_prefix"
-            f" WHERE shown = 1 AND prompt_lower >= ?1 AND prompt_lower < ?2{sides} LIMIT ?3", args).fetchall()
-        if len(rows) > _DENSE_PREFIX:  # many match: walk the most visited until enough of them do
-            rows = conn.execute(
-                "SELECT prompt_lower, prompt, visits FROM prompts INDEXED BY prompts_by_visits"
-                f" WHERE shown = 1 AND prompt_lower >= ?1 AND prompt_lower < ?2{sides} ORDER BY visits DESC LIMIT ?3",
-                (low, high, limit * 3, *args[3:])).fetchall()
+            f"SELECT prompt_lower, prompt, visits FROM prompts INDEXED BY {index}"
+            f" WHERE shown = 1 AND prompt_lower >= ?1 AND prompt_lower < ?2{sides} ORDER BY visits DESC LIMIT ?3",
+            (low, high, wanted, *args[3:])).fetchall()
         best: dict[str, tuple[int, str]] = {}
         for lower, prompt, visits in rows:  # a prompt asked on both sides is offered once, with both sides' visits
             total, first = best.get(lower, (0, prompt))

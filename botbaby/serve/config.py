@@ -48,7 +48,7 @@ class ServeConfig(StageConfig):
     new_prompt_burst: int = setting(10, low=1)  # new prompts one client may ask at once before that rate applies
     popular_clients: int = setting(3, low=1)  # a prompt shows in Popular/autocomplete once this many clients asked it
     public_health: bool = False  # show /healthz's statistics to everyone (else only to requests from this machine)
-    side_label: tuple[str, ...] = ()  # SIDE=LABEL: a side's name on the page (default: DATA/sides.json, else built in)
+    side_label: tuple[str, ...] = ()  # SIDE=LABEL: a side's name on the page (else from DATA/sides.json, else built in)
     side_colour: tuple[str, ...] = ()  # SIDE=#RRGGBB: a side's colour on the page
     side_description: tuple[str, ...] = ()  # SIDE=TEXT: one line under a side's name on the page
     static: bool = setting(True, cli=False)  # serve the web page at /
@@ -78,14 +78,25 @@ class ServeConfig(StageConfig):
 
 
 def _pairs(name: str, values: tuple[str, ...]) -> dict[str, str]:
-    """``("left=Left-wing bot",)`` -> ``{"left": "Left-wing bot"}``."""
-    pairs = {}
+    """``("left=Left-wing bot",)`` -> ``{"left": "Left-wing bot"}``.
+
+    The CLI splits a tuple option at commas, so a part without ``=`` continues the text before it:
+
+    >>> _pairs("side_label", ("left=Left-wing", " mostly", "right=Right"))
+    {'left': 'Left-wing, mostly', 'right': 'Right'}
+    """
+    pairs: dict[str, str] = {}
+    last = None
     for value in values:
         side, equals, text = value.partition("=")
+        if not equals and last is not None:
+            pairs[last] = f"{pairs[last]}, {value.strip()}"[:200]
+            continue
         if not equals or not text.strip():
             option = "--" + name.replace("_", "-")
             raise ConfigError(f"{option} {value!r}: write SIDE=VALUE, e.g. {option} left=\"Left-wing bot\"")
-        pairs[check_side(side.strip())] = text.strip()[:200]
+        last = check_side(side.strip())
+        pairs[last] = text.strip()[:200]
     return pairs
 
 

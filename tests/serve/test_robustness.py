@@ -50,12 +50,17 @@ def test_autocomplete_reads_its_index_never_the_answers_table(tmp_path):
     conn.set_trace_callback(None)
     for sql in plans:
         plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql.replace("?", "NULL")))
-        assert "answers" not in sql and "USING INDEX prompts_by" in plan, (sql, plan)
+        assert "answers" not in sql and "INDEX prompts_by" in plan, (sql, plan)
+        assert "SCAN prompts" not in plan, plan  # (scanning its own small subquery's rows is fine)
 
 
-def test_a_prefix_matching_many_prompts_still_lists_the_most_visited_first(tmp_path):
+@pytest.mark.parametrize("dense_prefix", [100, 2000])  # the by-visits walk, and the sorted prefix range
+def test_a_prefix_matching_many_prompts_still_lists_the_most_visited_first(tmp_path, monkeypatch, dense_prefix):
+    from botbaby.serve import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "_DENSE_PREFIX", dense_prefix)
     cache = SqliteCache(tmp_path / "serve.sqlite")
-    for i in range(700):  # more than the prefix range reads before it switches to the by-visits index
+    for i in range(700):
         request = GenerateRequest("left", f"apple {i:04d}")
         cache.store(request, [Post("x", "NEUTRAL", 0.5)])
         for _ in range(i % 7):
@@ -309,7 +314,8 @@ def test_view_all_gives_every_post_its_own_sentiment_and_the_default_keeps_the_o
     url = start_server()
     original = get(url, "Wages").json()
     every = get(url, "Wages", view="all").json()
-    assert original == fake_view("left", "Wages")
+    assert get(url, "Wages", view="all").json() == every  # the remembered query string keeps its view
+    assert original == get(url, "Wages").json() == fake_view("left", "Wages")
     assert [(post["sentiment"], post["majority"]) for post in every] == [
         ("POSITIVE", True), ("NEGATIVE", False), ("POSITIVE", True)]
     assert get(url, "Wages", view="some").status_code == 400
