@@ -286,10 +286,13 @@ class SqliteCache:
         matches = conn.execute(
             "SELECT COUNT(*) FROM (SELECT 1 FROM prompts INDEXED BY prompts_by_prefix"
             f" WHERE shown = 1 AND prompt_lower >= ?1 AND prompt_lower < ?2{sides} LIMIT ?3)", args).fetchone()[0]
-        index = "prompts_by_prefix" if matches <= _DENSE_PREFIX else "prompts_by_visits"
+        if matches <= _DENSE_PREFIX:
+            index, column = "prompts_by_prefix", "prompt_lower"
+        else:  # "+" keeps the planner off the prefix range here, so it walks the index in visits order
+            index, column = "prompts_by_visits", "+prompt_lower"
         rows = conn.execute(
-            f"SELECT prompt_lower, prompt, visits FROM prompts INDEXED BY {index}"
-            f" WHERE shown = 1 AND prompt_lower >= ?1 AND prompt_lower < ?2{sides} ORDER BY visits DESC LIMIT ?3",
+            f"SELECT prompt_lower, prompt, visits FROM prompts INDEXED BY {index} WHERE shown = 1"
+            f" AND {column} >= ?1 AND {column} < ?2{sides} ORDER BY visits DESC LIMIT ?3",
             (low, high, wanted, *args[3:])).fetchall()
         best: dict[str, tuple[int, str]] = {}
         for lower, prompt, visits in rows:  # a prompt asked on both sides is offered once, with both sides' visits
