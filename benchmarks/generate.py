@@ -62,7 +62,7 @@ def prepare(data: Path, steps: int) -> None:
     export(data, SIDE)  # model/hf/ for the torch engine (skipped when training has just written it)
 
 
-def worker(kind: str, data: Path, requests: int, samples: int, length: int) -> dict:
+def worker(kind: str, data: Path, requests: int, samples: int, length: int, torch_threads: int = 0) -> dict:
     """Serve ``requests`` prompts with one implementation; time them and watch memory."""
     from botbaby.layout import START
 
@@ -76,7 +76,12 @@ def worker(kind: str, data: Path, requests: int, samples: int, length: int) -> d
         def serve(i, prompt):
             return engine.sample(START + prompt, num_samples=samples, length=length, seed=i, **settings)
     elif kind == "torch":
+        import torch
+
         from botbaby.torch_engine import TorchEngine
+
+        if torch_threads:
+            torch.set_num_threads(torch_threads)
 
         torch_engine = TorchEngine(data / SIDE / "model")
 
@@ -112,21 +117,25 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=20)
     parser.add_argument("--length", type=int, default=80)
     parser.add_argument("--steps", type=int, default=300, help="training steps for the tiny model")
+    parser.add_argument("--torch-threads", type=int, default=0,
+                        help="torch's intra-op threads (default 0: torch's own choice, one per core); on a CPU shared "
+                             "with other busy processes 1 avoids OpenMP threads waiting on each other")
     parser.add_argument("--worker", choices=["engine", "torch", "gpt2"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker, args.data, args.requests, args.samples, args.length)))
+        print(json.dumps(worker(args.worker, args.data, args.requests, args.samples, args.length, args.torch_threads)))
         return
     data = args.data or Path(tempfile.mkdtemp(prefix="botbaby-bench-generate-"))
     prepare(data, args.steps)
     results = {}
     for kind in ("engine", "torch", "gpt2"):
         command = [sys.executable, __file__, "--worker", kind, "--data", str(data), "--requests", str(args.requests),
-                   "--samples", str(args.samples), "--length", str(args.length)]
+                   "--samples", str(args.samples), "--length", str(args.length), "--torch-threads", str(args.torch_threads)]
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         results[kind] = json.loads(output.strip().splitlines()[-1])
     engine, torch_engine, gpt2 = results["engine"], results["torch"], results["gpt2"]
-    print(f"{args.requests} requests x {args.samples} samples x {args.length} tokens, tiny model in {data}")
+    print(f"{args.requests} requests x {args.samples} samples x {args.length} tokens, tiny model in {data}; "
+          f"torch threads: {args.torch_threads or 'default'}")
     for name, result in (("engine", engine), ("torch engine", torch_engine), ("gpt2.generate", gpt2)):
         print(f"  {name:14s} {result['requests_per_s']:7.2f} requests/s   RSS {result['rss_first_mb']:7.1f} MB -> "
               f"{result['rss_last_mb']:7.1f} MB ({100 * result['rss_growth']:+.1f}% after the first request, "
