@@ -36,6 +36,7 @@ by the same hash. Whitespace is what ``str.isspace`` says of ASCII; ``\\w`` mean
 """
 
 import dataclasses
+import functools
 import hashlib
 import html
 import re
@@ -196,6 +197,7 @@ def joining_letters(scripts: tuple[str, ...]) -> str:
     return "".join(rf"\p{{scx={name}}}" for name in scripts if name not in NOT_JOINING)
 
 
+@functools.cache
 def url_pattern(bare_domains: tuple[str, ...]) -> str:
     """The link rule as a regular expression: e-mails, schemes, www., and bare domains with known endings."""
     endings = "|".join(re.escape(domain) for domain in bare_domains) or "(?!)"
@@ -327,7 +329,7 @@ def clean_post(text: str | None, is_retweet: bool | None, config: CleanConfig) -
     if config.unescape_html:
         text = unescape(text)
     removed = 0
-    if any(ord(c) > 0x7F for c in text):
+    if not text.isascii():
         text, removed = keep_scripts(text, config)
     url = url_pattern(config.bare_domains)
     if config.remove_urls:
@@ -338,11 +340,15 @@ def clean_post(text: str | None, is_retweet: bool | None, config: CleanConfig) -
             text = re.sub(MENTION_ALONE, r"\1", text)
     if config.collapse_whitespace:
         # A removed link or mention takes the whitespace around it along: one space is left, or
-        # none before closing punctuation (an atomic group: the run ends where it would without it).
-        run = f"[{WS}]*{one}(?:[{WS}]*{one})*[{WS}]*"
-        tidy = f"(?P<tidy>(?>{run})(?=[{re.escape(CLOSING)}]))|" if one and config.tidy_punctuation else ""
-        removed_links = f"{tidy}{run}|" if one else ""
-        text = re.sub(f"{removed_links}[{WS}]+", lambda m: "" if m.groupdict().get("tidy") else " ", text)
+        # none before closing punctuation.
+        run = f"(?P<run>[{WS}]*{one}(?:[{WS}]*{one})*[{WS}]*)|" if one else ""
+        tidy = bool(one) and config.tidy_punctuation
+
+        def space(match: re.Match) -> str:
+            closing = match.end() < len(text) and text[match.end()] in CLOSING
+            return "" if tidy and match.group("run") and closing else " "
+
+        text = re.sub(f"{run}(?P<ws>[{WS}]+)", space, text)
     else:
         text = re.sub(f"{one}|[{LINE_BREAKS}]+" if one else f"[{LINE_BREAKS}]+", " ", text)
     text = text.strip("\t\n\v\f\r\x1c\x1d\x1e\x1f ")

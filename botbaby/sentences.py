@@ -1,6 +1,6 @@
 """A sentence splitter learned from a side's own posts (NLTK Punkt), saved by 04_clean beside train.txt.
 
-    >>> splitter = train_splitter(["Dr. Rao spoke twice. Who pays?"] * 50)
+    >>> splitter = pickle.loads(train_splitter(["Dr. Rao spoke twice. Who pays?"] * 50))
     >>> splitter.tokenize("Fuel is up. Who pays?")
     ['Fuel is up.', 'Who pays?']
 
@@ -9,27 +9,54 @@ needed: 04_clean trains it on a bounded sample of the kept posts (a fraction of 
 ``load_sentence_splitter(data, side)`` reads it back, offline, for generation and serving.
 """
 
+import contextlib
+import importlib.util
 import pickle
-from collections.abc import Iterable
+import sys
+import types
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from botbaby.errors import BotbabyError
 from botbaby.layout import END, START, Layout
 
 
-def train_splitter(posts: Iterable[str]):
-    """A Punkt sentence tokenizer (``.tokenize(text)`` -> sentences) trained on ``posts``."""
-    from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+@contextlib.contextmanager
+def _punkt_alone() -> Iterator[types.ModuleType]:
+    """``nltk.tokenize.punkt`` without running nltk's package ``__init__``.
 
-    trainer = PunktTrainer()
-    trainer.train("\n\n".join(posts), finalize=False)
-    trainer.finalize_training()
-    return PunktSentenceTokenizer(trainer.get_params())
+    That ``__init__`` imports most of nltk, scipy included: 1.6 s of CPU with compiled bytecode, 5 s
+    without, against 0.2 s for training. Punkt needs only a few of nltk's modules, so while they are
+    imported (and the tokenizer trained and pickled) "nltk" and "nltk.tokenize" are empty packages;
+    afterwards every nltk module loaded so goes again, and a later ``import nltk`` is the real one.
+    Where nltk is imported already, it is the plain import.
+    """
+    if "nltk" in sys.modules:  # imported for real already: nothing to save
+        yield importlib.import_module("nltk.tokenize.punkt")
+        return
+    try:
+        for name in ("nltk", "nltk.tokenize"):
+            spec = importlib.util.find_spec(name)
+            package = sys.modules[name] = types.ModuleType(name)
+            package.__spec__, package.__path__ = spec, list(spec.submodule_search_locations)
+        yield importlib.import_module("nltk.tokenize.punkt")
+    finally:  # what was imported this way goes: a later import nltk runs nltk's own modules afresh
+        for name in [name for name in sys.modules if name == "nltk" or name.startswith("nltk.")]:
+            del sys.modules[name]
 
 
-def save_splitter(splitter, path: Path | str) -> None:
-    """Pickle ``splitter`` to ``path`` (04_clean writes it to a temporary file it renames with the others)."""
-    Path(path).write_bytes(pickle.dumps(splitter))
+def train_splitter(posts: Iterable[str]) -> bytes:
+    """A Punkt sentence tokenizer trained on ``posts``, pickled (``read_splitter`` loads it)."""
+    with _punkt_alone() as punkt:
+        trainer = punkt.PunktTrainer()
+        trainer.train("\n\n".join(posts), finalize=False)
+        trainer.finalize_training()
+        return pickle.dumps(punkt.PunktSentenceTokenizer(trainer.get_params()))
+
+
+def save_splitter(splitter: bytes, path: Path | str) -> None:
+    """Write a pickled splitter to ``path`` (04_clean writes it to a temporary file it renames with the others)."""
+    Path(path).write_bytes(splitter)
 
 
 def read_splitter(path: Path | str):

@@ -260,3 +260,21 @@ def test_duplicate_detection_agrees_with_a_python_set_within_and_across_batches(
         assert dedup.new(hashes).tolist() == expected
     assert dedup.size == len(seen)
     assert dedup.seen.nbytes <= 8 * 1.5 * (len(seen) + 1_000)  # 8 bytes a distinct post, room for a batch and half
+
+
+def test_training_the_splitter_imports_only_punkt_and_leaves_nltk_importable(data_dir, left):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom botbaby.clean import clean\n"
+        f"clean({str(data_dir)!r}, 'left', force=True)\n"
+        "loaded = [name for name in sys.modules if name.startswith(('nltk', 'sklearn'))]\n"
+        "assert 'nltk' not in loaded and 'nltk.metrics' not in loaded and 'sklearn' not in loaded, loaded\n"
+        "import nltk\nassert nltk.sent_tokenize and nltk.tokenize.punkt.PunktSentenceTokenizer\n"
+        "from botbaby.sentences import load_sentence_splitter\n"
+        f"print(load_sentence_splitter({str(data_dir)!r}, 'left').tokenize('Dr. Rao spoke. Who pays?'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['Dr. Rao spoke.', 'Who pays?']"
