@@ -123,6 +123,24 @@ class SidePaths:
         return self.root / "model"
 
     @property
+    def run_config(self) -> Path:
+        """The resolved TrainConfig the model was last trained with."""
+        return self.model_dir / "run_config.json"
+
+    @property
+    def loss_csv(self) -> Path:
+        return self.model_dir / "loss.csv"
+
+    @property
+    def loss_png(self) -> Path:
+        return self.model_dir / "loss.png"
+
+    @property
+    def train_metrics(self) -> Path:
+        """Steps, final loss, perplexity on val.txt and speed of the last training (``metrics.json``)."""
+        return self.model_dir / "metrics.json"
+
+    @property
     def hf_dir(self) -> Path:
         """The checkpoint in the Hugging Face format (``botbaby export``), read by the PyTorch engine."""
         return self.model_dir / "hf"

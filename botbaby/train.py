@@ -269,7 +269,7 @@ def _append_loss(loss_csv: Path, rows: list[tuple]) -> list[tuple]:
 
 def read_loss(data: Path | str, side: str) -> list[dict[str, str]]:
     """The rows of a side's ``model/loss.csv`` (step, loss, avg_loss), or a clear error when it has not trained."""
-    loss_csv = Layout(Path(data)).side(side).model_dir / "loss.csv"
+    loss_csv = Layout(data).side(side).loss_csv
     if not loss_csv.is_file():
         raise BotbabyError(f"no loss.csv for side {side!r}: run `botbaby train {side}` first")
     with open(loss_csv, newline="") as handle:
@@ -287,7 +287,7 @@ def plot_loss(data: Path | str, side: str):
     axes.set(xlabel="step", ylabel="cross-entropy (nats/token)", title=f"training loss: {side}")
     axes.legend()
     chart.tight_layout()
-    with atomic_path(Layout(data).side(side).model_dir / "loss.png") as tmp:
+    with atomic_path(Layout(data).side(side).loss_png) as tmp:
         chart.savefig(tmp, format="png", dpi=100)
     return chart
 
@@ -301,7 +301,7 @@ def train(data: Path | str, side: str, config: TrainConfig | dict | None = None,
     if not paths.train_txt.is_file() or paths.train_txt.stat().st_size == 0:
         raise BotbabyError(f"no training text for side {side!r} at {paths.train_txt}: run `botbaby clean {side}` first")
     model_dir = paths.model_dir
-    saved_config = model_dir / "run_config.json"
+    saved_config = paths.run_config
     if saved_config.is_file() and has_checkpoint(model_dir):
         saved = json.loads(saved_config.read_text())
         if config.model == saved.get("model") == TINY:  # the existing model's shape wins: it is what gets resumed
@@ -312,13 +312,13 @@ def train(data: Path | str, side: str, config: TrainConfig | dict | None = None,
                 f"delete {model_dir} (or use --model {saved.get('model')} to continue it)"
             )
     done = steps_done(model_dir) if has_checkpoint(model_dir) else 0
-    metrics_path = model_dir / "metrics.json"
+    metrics_path = paths.train_metrics
     if done >= config.steps:
         metrics = json.loads(metrics_path.read_text()) if metrics_path.is_file() else {}
         log.info("side %s: already trained for %d steps (asked for %d): skipping", side, done, config.steps)
         export_after_training(layout.root, side)  # model/hf/ for the PyTorch engine, when missing or stale
         return TrainResult(side, model_dir, done, True, metrics.get("perplexity"), metrics.get("final_loss"),
-                           time.perf_counter() - started, _files(model_dir), metrics.get("steps_per_second"))
+                           time.perf_counter() - started, _files(paths), metrics.get("steps_per_second"))
 
     base_dir, base_name = prepare_base(layout, side, config)
     try:
@@ -327,7 +327,7 @@ def train(data: Path | str, side: str, config: TrainConfig | dict | None = None,
         rows, speed = _finetune(paths, base_dir, base_name, config, config.steps - done)
     finally:
         _relativize_checkpoint_state(model_dir)
-    merged = _append_loss(model_dir / "loss.csv", rows)
+    merged = _append_loss(paths.loss_csv, rows)
     plot_loss(layout.root, side)
     score = perplexity(model_dir, paths.val_txt, config.perplexity_tokens) if config.perplexity_tokens else None
     final_loss = merged[-1][2] if merged else None
@@ -338,7 +338,7 @@ def train(data: Path | str, side: str, config: TrainConfig | dict | None = None,
         print(f"{side}: perplexity on {paths.val_txt.name} after {total} steps: {score:.2f}")
     export_after_training(layout.root, side)  # model/hf/ for the PyTorch engine (botbaby.export)
     return TrainResult(side, model_dir, total, False, score, final_loss, time.perf_counter() - started,
-                       _files(model_dir), speed)
+                       _files(paths), speed)
 
 
 def train_all(data: Path | str, sides: str | list[str] | tuple[str, ...], config: TrainConfig | dict | None = None,
@@ -367,16 +367,17 @@ def metrics_table(data: Path | str, sides: str | list[str] | tuple[str, ...]):
 
     rows = []
     for side in sides_list(sides):
-        path = Layout(data).side(side).model_dir / "metrics.json"
+        path = Layout(data).side(side).train_metrics
         if not path.is_file():
             raise BotbabyError(f"side {side!r} has no trained model yet: run `botbaby train {side}` first")
         rows.append({"side": side, **json.loads(path.read_text())})
     return pd.DataFrame(rows).set_index("side")
 
 
-def _files(model_dir: Path) -> dict[str, str]:
-    names = ("run_config.json", "loss.csv", "loss.png", "metrics.json")
-    return {name: str(model_dir / name) for name in names if (model_dir / name).is_file()}
+def _files(paths: SidePaths) -> dict[str, str]:
+    """What training wrote beside the checkpoint, by file name."""
+    files = (paths.run_config, paths.loss_csv, paths.loss_png, paths.train_metrics)
+    return {path.name: str(path) for path in files if path.is_file()}
 
 
 def summary(results: dict[str, TrainResult]) -> str:
