@@ -17,6 +17,22 @@ from botbaby._optional import require
 DEFAULT_REGION = "us-east-1"  # where the original ran; g4dn.xlarge is available there
 
 
+def colab_credentials() -> dict[str, str]:
+    """AWS keys from Colab's secrets panel when the environment has none (06_deploy_aws in Colab); else {}.
+
+    Outside Colab, or when AWS_ACCESS_KEY_ID is set, boto3's own chain (environment, profile, role) decides.
+    """
+    from botbaby.notebook import in_colab, secret
+
+    if not in_colab() or os.environ.get("AWS_ACCESS_KEY_ID"):
+        return {}
+    keys = {"aws_access_key_id": secret("AWS_ACCESS_KEY_ID"), "aws_secret_access_key": secret("AWS_SECRET_ACCESS_KEY"),
+            "aws_session_token": secret("AWS_SESSION_TOKEN")}
+    if not (keys["aws_access_key_id"] and keys["aws_secret_access_key"]):
+        return {}
+    return {name: value for name, value in keys.items() if value}
+
+
 def default_region() -> str:
     """``$AWS_REGION`` or ``$AWS_DEFAULT_REGION``, else us-east-1."""
     return os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or DEFAULT_REGION
@@ -43,7 +59,7 @@ class AwsClients:
                 retries={"max_attempts": attempts, "mode": "standard"},
             )
             if self._session is None:  # one session: building one loads botocore's service data
-                self._session = boto3.session.Session(region_name=self.region)
+                self._session = boto3.session.Session(region_name=self.region, **colab_credentials())
             self._clients[key] = self._session.client(service, endpoint_url=self.endpoint_url, config=config)
         return self._clients[key]
 
