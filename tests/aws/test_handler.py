@@ -63,7 +63,9 @@ def test_new_prompt_is_queued_starts_the_worker_and_is_answered_from_the_cache_o
     status, body = call(api, "/generate", model="left", prompt="Fuel  prices", top_k=40)
 
     assert status == 202 and body["status"] == "pending"
-    job_id = GenerateRequest("left", "Fuel prices").key
+    versions = json.loads(environment["BOTBABY_MODEL_VERSIONS"])
+    assert versions["left"]  # the checkpoint's fingerprint is part of the key
+    job_id = GenerateRequest("left", "Fuel prices", model_version=versions["left"]).key
     assert body["job"] == job_id and body["location"] == f"/jobs/{job_id}"
     assert instance_state(clients, deployed.instance_id) in ("pending", "running")
     clients("ec2").stop_instances(InstanceIds=[deployed.instance_id])  # the idle worker stopped just then
@@ -248,4 +250,5 @@ def test_waiting_for_an_answer_reads_the_cache_item_once_per_poll(api, monkeypat
     monkeypatch.setattr(api.service.watch, "sleep", sleep)
     monkeypatch.setattr(api.service, "clock", lambda: next(ticks) * 0.01)  # 0.1 s of waiting, and nobody answers
     assert call(api, "/generate", model="left", prompt="Nobody answers this")[0] == 202
-    assert len(polls) >= 3 and len(reads) == len(polls) + 1  # one read before the first wait, one after each
+    # the cache lookup (a read: visits are counted apart), then one read before the first wait and one after each
+    assert len(polls) >= 3 and len(reads) == len(polls) + 2

@@ -87,6 +87,7 @@ class Deploy(StackRun):
     ) -> None:
         super().__init__(clients, config.name, retry_wait_s)
         self.config = config
+        self.versions: dict[str, str] = {}  # side -> model fingerprint, set by deploy()
         self.found = found or Preflight()
         self.notes: list[str] = list(self.found.notes)
 
@@ -112,6 +113,7 @@ class Deploy(StackRun):
         self.bucket(site_dir)
         for side in config.sides:
             self.model(side, layout.side(side))
+        self.versions = {side: layout.model_fingerprint(side) for side in config.sides}
         self.object(PROMPTS_KEY, b"[]", overwrite=False)  # the worker appends to it from now on
         wheel_key, constraints_key = self.checkout()
         self.log_group(names.worker_log_group)
@@ -563,6 +565,8 @@ class Deploy(StackRun):
                 "BOTBABY_QUEUE_URLS": json.dumps(queue_urls),  # {side: queue URL}, in side order
                 "BOTBABY_INSTANCE_ID": instance_id,
                 "BOTBABY_WAIT_S": str(self.config.wait_s),
+                "BOTBABY_BUCKET": self.names.bucket,  # prompts.json, for autocomplete
+                "BOTBABY_MODEL_VERSIONS": json.dumps(self.versions, sort_keys=True),  # part of every cache key
             }
         }
         settings = {

@@ -11,8 +11,12 @@ core's ``ApiRequest`` and its ``ApiResponse`` back into the Lambda's answer, wit
 page is served from the site bucket, another origin). The routes, their answers and their errors
 are the core's, the same as ``botbaby serve``'s. What is AWS's own: a new prompt goes to its side's
 SQS queue and starts the stopped GPU worker instance (``WorkerInstance``, also on each poll of a
-pending job), a waiting request polls DynamoDB every ``POLL_S`` seconds for up to ``wait_s``, and
-feedback goes to its own DynamoDB table.
+pending job), a waiting request polls DynamoDB every ``POLL_S`` seconds for up to ``wait_s`` (a
+couple of seconds: then 202, and the page polls), and feedback goes to its own DynamoDB table.
+When the worker cannot start (no capacity, no quota, no permission, terminated), the job is marked
+failed with what to do, so the page shows it at its next poll instead of waiting forever; asking
+again retries. Each side's model fingerprint (``BOTBABY_MODEL_VERSIONS``) is part of every cache
+key, and autocomplete reads the page's ``prompts.json`` (``BOTBABY_BUCKET``).
 
 It imports only the light parts of botbaby and boto3 (present in every Lambda Python runtime):
 the bundle (``bundle.py``) holds no TensorFlow.
@@ -31,13 +35,32 @@ from botbaby.deploy.aws.clients import AwsClients, error_code
 from botbaby.serve.ports import Cache, FeedbackLog, JobQueue
 from botbaby.serve.service import ApiRequest, ApiResponse, Service, Watch
 
-DEFAULT_WAIT_S = 20.0  # how long /generate polls for a new prompt; API Gateway gives up at 30 s
+DEFAULT_WAIT_S = 2.0  # how long /generate polls for a new prompt before its 202 (the page polls on)
 POLL_S = 0.5  # DynamoDB poll interval while waiting
 CORS_HEADERS = {
     "access-control-allow-origin": "*",
     "access-control-allow-methods": "GET, POST, OPTIONS",
     "access-control-allow-headers": "content-type",
 }
+
+
+# Why a start failed, in the words of someone looking at the page; failures not listed are retried.
+START_FAILURES = {
+    "InsufficientInstanceCapacity": "AWS has no free GPU capacity for the worker right now: ask again in a few minutes",
+    "VcpuLimitExceeded": "the account's GPU vCPU quota does not let the worker start: request more in Service Quotas "
+    "(EC2, Running On-Demand G and VT instances), then ask again",
+    "InstanceLimitExceeded": "the account's instance limit does not let the worker start: raise it in Service Quotas",
+    "UnauthorizedOperation": "the API may not start the GPU worker: run `botbaby deploy aws` again",
+    "InvalidInstanceID.NotFound": "the GPU worker no longer exists: run `botbaby deploy aws` again",
+    "InvalidInstanceID.Malformed": "the GPU worker's id is wrong: run `botbaby deploy aws` again",
+    "terminated": "the GPU worker was terminated: run `botbaby deploy aws` again to launch a new one",
+}
+
+
+class WorkerGone(Exception):
+    """The worker instance is terminated (or terminating): only a deploy brings one back."""
+
+    code = "terminated"
 
 
 class WorkerInstance:
@@ -54,6 +77,8 @@ class WorkerInstance:
     def ensure_running(self) -> str:
         """Start the instance if it is stopped; return the state it is in now ("pending", "running", ...)."""
         state = self.state()
+        if state in ("shutting-down", "terminated"):
+            raise WorkerGone(state)
         if state != "stopped":
             # running/pending: it will see the job; stopping: the next request starts it again
             return state
@@ -91,6 +116,7 @@ class Api:
         queues: Mapping[str, JobQueue],
         sides: Collection[str],
         worker: WorkerInstance | None = None,
+        versions: Mapping[str, str] | None = None,
         feedback: FeedbackLog | None = None,
         wait_s: float = DEFAULT_WAIT_S,
         poll_s: float = POLL_S,
@@ -98,9 +124,9 @@ class Api:
         clock: Callable[[], float] = time.monotonic,
         public_health: bool = False,
     ) -> None:
-        self.worker = worker
+        self.worker, self.cache = worker, cache
         self.service = Service(
-            sides, cache, queues, feedback, wait_s=wait_s, watch=Watch(poll_s, sleep),
+            sides, cache, queues, feedback, wait_s=wait_s, watch=Watch(poll_s, sleep), versions=versions,
             on_pending=self._wake_worker if worker is not None else None,
             health=self._worker_health if worker is not None else None, public_health=public_health, clock=clock,
         )
@@ -108,7 +134,7 @@ class Api:
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Api":
         """Build the API from the Lambda's environment (set by ``botbaby deploy aws``)."""
-        from botbaby.deploy.aws.cache import DynamoCache
+        from botbaby.deploy.aws.cache import DynamoCache, S3Prompts
         from botbaby.deploy.aws.queue import SqsQueue
 
         env = os.environ if environ is None else environ
@@ -116,11 +142,13 @@ class Api:
         queue_urls = json.loads(env["BOTBABY_QUEUE_URLS"])  # {side: queue URL}
         instance_id = env.get("BOTBABY_INSTANCE_ID", "")
         feedback_table = env.get("BOTBABY_FEEDBACK_TABLE", "")
+        bucket = env.get("BOTBABY_BUCKET", "")
         return cls(
-            cache=DynamoCache(env["BOTBABY_CACHE_TABLE"], clients),
+            cache=DynamoCache(env["BOTBABY_CACHE_TABLE"], clients, S3Prompts(bucket, clients=clients) if bucket else None),
             queues={side: SqsQueue(url, clients, sides=[side]) for side, url in queue_urls.items()},
             sides=list(queue_urls),
             worker=WorkerInstance(instance_id, clients) if instance_id else None,
+            versions=json.loads(env.get("BOTBABY_MODEL_VERSIONS", "{}")),  # {side: model fingerprint}
             feedback=FeedbackTable(feedback_table, clients) if feedback_table else None,
             wait_s=float(env.get("BOTBABY_WAIT_S", DEFAULT_WAIT_S)),
             public_health=env.get("BOTBABY_PUBLIC_HEALTH", "") == "1",
@@ -145,8 +173,12 @@ class Api:
     def _wake_worker(self, job_id: str) -> None:
         try:
             self.worker.ensure_running()
-        except Exception as exc:  # the job is queued either way; the next request or poll tries again
-            print(f"botbaby: could not start the worker instance: {exc}")
+        except Exception as exc:
+            code = getattr(exc, "code", "") or error_code(exc)
+            print(f"botbaby: could not start the worker instance: {code}: {exc}")
+            if code in START_FAILURES:  # the page shows this at its next poll; asking again retries
+                self.cache.fail_key(job_id, f"{START_FAILURES[code]} ({code})")
+            # anything else (throttling, a blip): the job stays queued, and the next poll tries again
 
     def _worker_health(self) -> dict[str, Any]:
         return {"worker": self.worker.state()}

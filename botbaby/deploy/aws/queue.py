@@ -196,4 +196,9 @@ class SqsQueue:
         if not isinstance(query, dict):
             raise BadRequest("message body is not a JSON object")
         side = query.get("model")
-        return parse_generate_query(query, sides=self.sides or ([side] if isinstance(side, str) else []))
+        # The model version the Lambda keyed the job with travels in the message: the answer goes under that key.
+        version = query.get("model_version")
+        versions = {side: version} if isinstance(side, str) and isinstance(version, str) else None
+        return parse_generate_query(
+            query, sides=self.sides or ([side] if isinstance(side, str) else []), versions=versions
+        )

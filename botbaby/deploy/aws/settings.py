@@ -13,6 +13,7 @@ Light on purpose (no boto3): the CLI builds its options from this dataclass at s
 from dataclasses import dataclass
 
 from botbaby.config import StageConfig, setting
+from botbaby.deploy.aws.handler import DEFAULT_WAIT_S
 from botbaby.deploy.aws.names import check_name
 from botbaby.errors import ConfigError
 from botbaby.layout import check_side
@@ -30,31 +31,19 @@ class DeploySettings(StageConfig):
     ami: str = ""  # worker AMI id; empty: the launch template's, else the latest Deep Learning Base AMI
     spot: bool = False  # run the worker as a spot instance (about 70% cheaper; AWS may interrupt it)
     sides: tuple[str, ...] = ()  # sides to serve; empty: every side with a trained model
-    wait_s: float = setting(
-        2.0, low=0.0, high=25.0
-    )  # how long /generate waits for a new prompt before answering 202 (the page polls)
-    idle_stop_s: float = setting(
-        IDLE_MINUTES * 60, low=60.0
-    )  # the worker stops its instance after this many idle seconds
-    alarm_idle_minutes: int = setting(
-        30, low=10
-    )  # backstop: a CloudWatch alarm stops the worker after this many minutes at low CPU
+    wait_s: float = setting(DEFAULT_WAIT_S, low=0.0, high=25.0)  # a new prompt's wait before its 202 (the page polls)
+    idle_stop_s: float = setting(IDLE_MINUTES * 60, low=60.0)  # the worker stops its instance after this long idle
+    alarm_idle_minutes: int = setting(30, low=10)  # backstop: an alarm stops the worker after this long at low CPU
     alarm_cpu_percent: float = setting(5.0, low=0.5, high=50.0)  # "low CPU" for that alarm, in percent
-    visibility_timeout_s: int = setting(
-        300, low=60, high=43200
-    )  # a job is hidden this long per try (the worker extends it while busy)
+    visibility_timeout_s: int = setting(300, low=60, high=43200)  # a job is hidden this long per try (extended)
     max_receives: int = setting(3, low=1, high=1000)  # a job is dead-lettered after this many failed tries
-    lambda_memory_mb: int = setting(
-        256, low=128, high=10240
-    )  # the API function's memory (it only talks to DynamoDB, SQS, EC2)
+    lambda_memory_mb: int = setting(256, low=128, high=10240)  # the API function's memory
     throttle_rate: float = setting(10.0, low=0.1)  # API Gateway: steady requests per second for the whole API
     throttle_burst: int = setting(20, low=1)  # API Gateway: requests allowed in a burst
     budget_usd: float = setting(0.0, low=0.0)  # monthly AWS Budgets cost alert in USD; 0: none
     budget_email: str = ""  # where the budget alert e-mails go (needed with budget_usd)
     start_worker: bool = True  # launch the worker if there is none (it installs itself, then stops when idle)
-    sentiment: str = setting(
-        "vader", choices=tuple(SENTIMENT_BACKENDS)
-    )  # the worker's sentiment backend (comprehend: AWS, per call)
+    sentiment: str = setting("vader", choices=tuple(SENTIMENT_BACKENDS))  # the worker's sentiment backend
 
     def validate(self) -> None:
         check_name(self.name)
