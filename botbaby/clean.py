@@ -34,6 +34,8 @@ import hashlib
 import json
 import math
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -61,7 +63,7 @@ __all__ = ["CleanConfig", "CleanStats", "clean", "clean_all", "drop_examples", "
 FORMAT_VERSION = 4  # bump when the rules change meaning, so finished cleans are redone (4: the scar removers)
 LENGTH_BIN_EDGES = list(range(0, 301, 10))  # characters; one more bin counts everything longer
 RELEASE_MEMORY_EVERY = 4  # batches between handing Arrow's cached memory back (peak memory vs. page faults)
-COMPILED_ABOVE_BYTES = 100_000_000  # "auto": below this much text a not-yet-built compiled pass does not pay
+BUILD_ABOVE_BYTES = 5_000_000  # "auto", pass not built: above this much text it is built in the background meanwhile
 TYPICAL_POST_CHARS = 120  # a cleaned post, for spreading the Punkt sample over the corpus
 
 
@@ -116,15 +118,28 @@ def _text_bytes(parts: list[Path]) -> int:
     return total
 
 
-def _use_compiled(config: CleanConfig, parts: list[Path]) -> bool:
-    """Whether the compiled pass pays: already built, or enough text to be worth a compile (~13 s)."""
+def _use_compiled(config: CleanConfig, parts: list[Path]) -> tuple[bool, "subprocess.Popen | None"]:
+    """(whether to start with the compiled pass, the process building it meanwhile, if any).
+
+    "auto" never waits for a compile (15 s on two cores): the pass is used when numba's cache
+    already holds it; otherwise the plain rules start, and for more than a few MB of text the pass
+    is built in a process of its own (``python -m botbaby.clean_kernel``) and taken over once ready.
+    """
     if config.compiled_pass != "auto":
-        return config.compiled_pass == "always"
-    if _text_bytes(parts) >= COMPILED_ABOVE_BYTES:
-        return True
+        return config.compiled_pass == "always", None
     from botbaby.clean_kernel import is_built  # importing numba: a few tenths of a second, no compile
 
-    return is_built()
+    if is_built():
+        return True, None
+    if _text_bytes(parts) < BUILD_ABOVE_BYTES:
+        return False, None
+    return False, _start_build()
+
+
+def _start_build() -> "subprocess.Popen":
+    """Compile the pass into numba's cache in the background; it outlives this call if need be."""
+    command = [sys.executable, "-m", "botbaby.clean_kernel"]
+    return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 class _Dedup:
@@ -229,6 +244,7 @@ class _Cleaned:
     samples: tuple[list, list]  # per file: (position, text) of the posts offered to Punkt
     examples: dict[str, list[str]]  # per drop reason, the first ``config.examples`` posts as stored
     result: CleanResult  # the memory all of the above lives in, handed back once written
+    recycle: Any  # the compiled pass's ``Recycler`` that memory came from (None: the plain rules)
 
 
 def _clean_and_hash(batch: pa.RecordBatch, config: CleanConfig, punkt_stride: int, recycle) -> _Cleaned:
@@ -261,6 +277,7 @@ def _clean_and_hash(batch: pa.RecordBatch, config: CleanConfig, punkt_stride: in
         samples=tuple(samples),
         examples=examples,
         result=result,
+        recycle=recycle,
     )
 
 
@@ -288,13 +305,27 @@ def _arrow_memory_pool() -> Iterator[None]:
         pa.set_memory_pool(previous)
 
 
-def _batches_cleaned(batches: Iterator[pa.RecordBatch], config: CleanConfig, stride: int, recycle) -> Iterator[_Cleaned]:
+def _batches_cleaned(
+    batches: Iterator[pa.RecordBatch], config: CleanConfig, stride: int, recycle, builder=None
+) -> Iterator[_Cleaned]:
     """``_clean_and_hash`` on each batch, results in input order.
 
-    The compiled pass releases the GIL: there, ``config.workers`` batches are cleaned at once while
-    a thread of its own reads (parquet decoding releases the GIL too) two batches ahead.
+    The plain rules go batch by batch; when ``builder`` (a background build of the compiled pass)
+    has finished, the remaining batches go through the pass. It releases the GIL: ``config.workers``
+    batches are cleaned at once while a thread of its own reads (parquet decoding releases the GIL
+    too) two batches ahead.
     """
-    if recycle is None or config.workers <= 1:
+    if recycle is None:
+        for batch in batches:
+            yield _clean_and_hash(batch, config, stride, None)
+            if builder is not None and builder.poll() == 0:  # built: the same rules, faster, from here on
+                from botbaby.clean_kernel import Recycler
+
+                recycle = Recycler()
+                break
+        else:
+            return
+    if config.workers <= 1:
         yield from (_clean_and_hash(batch, config, stride, recycle) for batch in batches)
         return
     with (
@@ -373,9 +404,9 @@ def clean(
         if json.loads(paths.clean_config.read_text()).get("fingerprint") == fingerprint:
             return dataclasses.replace(load_stats(data, side), skipped=True)
 
-    stats = CleanStats(side=side, compiled=_use_compiled(config, parts))
-    recycle = None
-    if stats.compiled:
+    compiled, builder = _use_compiled(config, parts)
+    stats, recycle = CleanStats(side=side, compiled=compiled), None
+    if compiled:
         from botbaby.clean_kernel import Recycler
 
         recycle = Recycler()
@@ -384,7 +415,7 @@ def clean(
     total_rows = sum(pq.ParquetFile(part).metadata.num_rows for part in parts)
     stride = max(1, math.ceil(total_rows * TYPICAL_POST_CHARS / max(1, config.punkt_sample_chars)))
     before, after = np.zeros(len(LENGTH_BIN_EDGES), np.int64), np.zeros(len(LENGTH_BIN_EDGES), np.int64)
-    dedups = (_Dedup(stats.compiled), _Dedup(stats.compiled))  # one per file: a post and its duplicates share one
+    dedups = (_Dedup(compiled), _Dedup(compiled))  # one per file: a post and its duplicates share one
     sample: list[str] = []  # Punkt's: every stride-th post by hash, until punkt_sample_chars are taken
     with (
         _replaced_together(*outputs, marker=paths.clean_config) as (train_tmp, val_tmp, stats_tmp, punkt_tmp),
@@ -392,7 +423,9 @@ def clean(
     ):
         with open(train_tmp, "wb") as train_file, open(val_tmp, "wb") as val_file:
             batches = store.iter_batches(["text", "is_retweet"], config.batch_size)
-            for done, cleaned in enumerate(_batches_cleaned(batches, config, stride, recycle), start=1):
+            for done, cleaned in enumerate(_batches_cleaned(batches, config, stride, recycle, builder), start=1):
+                if cleaned.recycle is not None:  # the compiled pass did this one (its merge is the same, faster)
+                    stats.compiled = dedups[0].compiled = dedups[1].compiled = True
                 stats.read += cleaned.read
                 for reason, count in cleaned.dropped.items():
                     stats.dropped[reason] += count
@@ -409,7 +442,7 @@ def clean(
                         repeated = pc.filter(lines.lines, pa.array(~new)).to_pylist()
                         shown = stats.examples.setdefault("duplicate", [])
                         shown += [line[len(START) : -len(END) - 1] for line in repeated[: config.examples - len(shown)]]
-                    _write_lines(handle, lines.lines, new, recycle)
+                    _write_lines(handle, lines.lines, new, cleaned.recycle)
                     after += _histogram(lines.lengths[new])
                     stats.kept += int(new.sum())
                     stats.val += int(new.sum()) if file else 0
@@ -418,8 +451,8 @@ def clean(
                         if new[position] and stats.punkt_chars < config.punkt_sample_chars:
                             sample.append(text)
                             stats.punkt_chars += len(text)
-                if recycle is not None:
-                    recycle.give(cleaned.result)
+                if cleaned.recycle is not None:
+                    cleaned.recycle.give(cleaned.result)
                 if done % RELEASE_MEMORY_EVERY == 0:  # now and then: hand freed batches back, start writing out
                     _start_writeback(train_file, val_file)
                     pa.default_memory_pool().release_unused()

@@ -1087,3 +1087,9 @@ def is_built() -> bool:
         return all(function._cache._cache_file._load_index() for function in (clean_rows, merge_new, gather_lines))
     except Exception:
         return False
+
+
+if __name__ == "__main__":  # ``python -m botbaby.clean_kernel``: compile the pass into numba's cache (clean's background build)
+    clean_batch(pa.array(["Roads &amp; rails 🔥 https://t.co/x1 @desk, again (1/2)"]), None, CleanConfig(min_chars=0))
+    gather_lines(np.zeros(1, np.uint8), np.zeros(2, np.int64), np.ones(1, bool), np.zeros(1, np.uint8))
+    merge_new(np.zeros(1, np.uint64), 0, np.zeros(1, np.uint64), np.zeros(1, bool))

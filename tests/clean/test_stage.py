@@ -168,12 +168,49 @@ def test_the_plain_rules_and_the_compiled_pass_write_the_same_files(data_dir, le
 
 
 def test_a_small_corpus_on_a_fresh_runtime_uses_the_plain_rules(data_dir, left, monkeypatch):
+    import botbaby.clean as stage
     import botbaby.clean_kernel
 
     monkeypatch.setattr(botbaby.clean_kernel, "is_built", lambda: False)  # as on a fresh Colab VM
+    monkeypatch.setattr(stage, "_start_build", lambda: pytest.fail("a small corpus started a build"))
     assert not clean(data_dir, "left").compiled
     monkeypatch.setattr(botbaby.clean_kernel, "is_built", lambda: True)
     assert clean(data_dir, "left", force=True).compiled
+
+
+class FinishedAfter:
+    """A stand-in for the background build: still running for ``polls`` polls, then done."""
+
+    def __init__(self, polls: int):
+        self.polls = polls
+
+    def poll(self):
+        self.polls -= 1
+        return None if self.polls >= 0 else 0
+
+
+def test_a_bigger_corpus_switches_to_the_compiled_pass_once_built_and_writes_the_same(data_dir, left, monkeypatch):
+    import botbaby.clean as stage
+    import botbaby.clean_kernel
+
+    plain = clean(data_dir, "left", compiled_pass="never", batch_size=100)
+    expected = side_files(left)
+    monkeypatch.setattr(botbaby.clean_kernel, "is_built", lambda: False)
+    monkeypatch.setattr(stage, "BUILD_ABOVE_BYTES", 0)
+    monkeypatch.setattr(stage, "_start_build", lambda: FinishedAfter(polls=5))
+    switched = clean(data_dir, "left", batch_size=100, force=True)
+    assert switched.compiled and not plain.compiled
+    assert side_files(left).keys() == expected.keys()
+    for name in ("train.txt", "val.txt", "punkt.pickle"):
+        assert side_files(left)[name] == expected[name]
+
+
+def test_the_background_build_is_a_plain_module_run():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "botbaby.clean_kernel"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
 
 
 def test_the_sentence_splitter_is_learned_from_the_side_and_loads_offline(data_dir, left):
