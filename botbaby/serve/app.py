@@ -42,7 +42,8 @@ from botbaby.layout import START, Layout, trained_sides
 from botbaby.serve.cache import SqliteCache, SqliteFeedback
 from botbaby.serve.config import ServeConfig
 from botbaby.serve.queue import LocalQueue
-from botbaby.serve.service import ROUTES, ApiRequest, ApiResponse, JobWatch, Service, TokenBuckets, error
+from botbaby.serve.routes import ROUTES
+from botbaby.serve.service import ApiRequest, ApiResponse, JobWatch, Service, TokenBuckets, error
 from botbaby.serve.worker import GeneratorFactory, IdleHook, Worker, WorkerPool, release_model
 
 log = logging.getLogger(__name__)

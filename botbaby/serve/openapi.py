@@ -8,7 +8,7 @@
 
 Ranges, defaults and limits come from where the server checks them (``SampleSettings``' field
 metadata, ``MAX_PROMPT_CHARS``, ``PROMPTS_LIMIT`` ...), so the description cannot drift from the
-validation; each route of ``service.ROUTES`` needs its entry in ``_operations`` (a test checks).
+validation; each route of ``routes.ROUTES`` needs its entry in ``_operations`` (a test checks).
 """
 
 from dataclasses import fields
@@ -23,7 +23,7 @@ from botbaby.contract import (
     VIEWS,
     SampleSettings,
 )
-from botbaby.serve.service import ROUTES
+from botbaby.serve.routes import ROUTES
 
 VERSION = "0.2.0"
 

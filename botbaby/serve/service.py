@@ -22,7 +22,7 @@ the majority view of the ranked posts), plus ``/jobs/ID`` to poll a new prompt's
 ``/prompts`` (autocomplete), ``/popular``, ``/feedback``, ``/sides``, ``/about`` (what the page shows
 about each side), ``/healthz``, ``/compare`` and
 ``/openapi.json`` (generated from this table and ``botbaby.contract`` by ``botbaby.serve.openapi``).
-A new route is one ``Route`` in ``ROUTES``, one ``Service.answer_<name>`` method and one entry in
+A new route is one ``Route`` in ``routes.ROUTES``, one ``Service.answer_<name>`` method and one entry in
 ``openapi``'s operations (a test checks that every route has both).
 
 The fronts differ in three injected things only: ``run_blocking`` (serve runs port calls on a
@@ -60,7 +60,9 @@ from botbaby.contract import (
     pending_job,
     posts_view,
 )
+from botbaby.serve.openapi import openapi_spec
 from botbaby.serve.ports import Cache, FeedbackLog, JobQueue
+from botbaby.serve.routes import ROUTES
 
 log = logging.getLogger(__name__)
 
@@ -124,39 +126,6 @@ class ApiResponse:
 
     def payload(self) -> Any:
         return json.loads(self.body) if self.body else None
-
-
-@dataclass(frozen=True)
-class Route:
-    """One route: its method, its path (at most one ``{name}`` segment), the Service method answering it."""
-
-    method: str
-    path: str
-    name: str  # Service.answer_<name> answers it; its operationId in /openapi.json
-
-    def match(self, path: str) -> dict[str, str] | None:
-        """The path parameters when ``path`` is this route's, else None."""
-        head, brace, tail = self.path.partition("{")
-        if not brace:
-            return {} if path == self.path else None
-        name = tail.rstrip("}")
-        if path.startswith(head) and "/" not in path[len(head):] and len(path) > len(head):
-            return {name: path[len(head):]}
-        return None
-
-
-ROUTES = (
-    Route("GET", "/generate", "generate"),
-    Route("GET", "/jobs/{job}", "job"),
-    Route("GET", "/prompts", "prompts"),
-    Route("GET", "/popular", "popular"),
-    Route("POST", "/feedback", "feedback"),
-    Route("GET", "/sides", "sides"),
-    Route("GET", "/about", "about"),
-    Route("GET", "/healthz", "healthz"),
-    Route("GET", "/openapi.json", "openapi"),
-    Route("GET", "/compare", "compare"),
-)
 
 
 class Watch:
@@ -408,8 +377,6 @@ class Service:
         return ApiResponse.json(200, health)
 
     async def answer_openapi(self, request: ApiRequest) -> ApiResponse:
-        from botbaby.serve.openapi import openapi_spec
-
         if self._spec is None:
             self._spec = openapi_spec(self.sides)
         return ApiResponse.json(200, self._spec)

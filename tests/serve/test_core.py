@@ -11,7 +11,8 @@ from botbaby.serve.cache import SqliteCache, SqliteFeedback
 from botbaby.serve.config import ServeConfig
 from botbaby.serve.openapi import openapi_spec
 from botbaby.serve.queue import LocalQueue
-from botbaby.serve.service import ROUTES, Service
+from botbaby.serve.routes import ROUTES
+from botbaby.serve.service import Service
 
 SIDES = ["left", "right"]
 

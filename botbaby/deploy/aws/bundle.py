@@ -27,6 +27,7 @@ LAMBDA_MODULES = (
     "botbaby/contract.py",
     "botbaby/serve/__init__.py",
     "botbaby/serve/ports.py",
+    "botbaby/serve/routes.py",
     "botbaby/serve/service.py",
     "botbaby/serve/openapi.py",
     "botbaby/deploy/__init__.py",
