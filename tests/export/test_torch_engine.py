@@ -1,6 +1,7 @@
 """The PyTorch engine: the TensorFlow engine's logits and filters, its interface, and serving without TensorFlow."""
 
 import json
+import sys
 
 import numpy as np
 import pytest
@@ -94,8 +95,11 @@ def test_the_prompt_must_fit_the_context(torch_left):
         torch_left.sample_tokens([], num_samples=1, length=5, temperature=0.7, top_k=40, top_p=0.9, seed=0)
 
 
-def test_auto_picks_torch_for_a_current_export_and_tensorflow_otherwise(data):
+def test_auto_picks_torch_for_a_current_export_and_tensorflow_otherwise(data, monkeypatch):
     model_dir = Layout(data).side("left").model_dir
+    monkeypatch.setitem(sys.modules, "tensorflow", object())  # a process that already loaded TensorFlow keeps it
+    assert choose_engine(model_dir) == "tf"
+    monkeypatch.delitem(sys.modules, "tensorflow")  # as in a fresh process (earlier tests may have loaded it)
     assert choose_engine(model_dir) == "torch"
     info = model_dir / "hf" / INFO_NAME
     info.write_text(json.dumps({**json.loads(info.read_text()), "index_sha256": "0" * 64}))  # more training since
