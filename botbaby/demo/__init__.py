@@ -31,11 +31,17 @@ def corpus_files(side: str) -> list[Path]:
     return [Path(str(resources.files("botbaby.demo") / "corpus" / f"{side}-tweets.js"))]
 
 
-def import_corpus(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], None] = print) -> dict[str, Any]:
-    """Step 1: import the bundled corpus into ``DATA/SIDE/tweets`` (importing twice adds nothing)."""
+def import_corpus(data: Path | str, sides=CORPUS_SIDES, say: Callable[[str], None] = print,
+                  enabled: bool = True) -> dict[str, Any]:
+    """Step 1: import the bundled corpus into ``DATA/SIDE/tweets`` (importing twice adds nothing).
+
+    ``enabled=False`` imports nothing and returns {}: 04_clean's IMPORT_DEMO_CORPUS switch, so its cell needs no branch.
+    """
     from botbaby.sources.archive import import_files
 
-    results = {}
+    results: dict[str, Any] = {}
+    if not enabled:
+        return results
     for side in sides:
         report = import_files(Layout(Path(data)).side(side).tweets_dir, corpus_files(side))
         say(f"import {side}: {report}")

@@ -114,10 +114,7 @@ COLAB_CHECK = 'if "google.colab" in sys.modules:'  # the setup cell's one allowe
 
 # Notebooks whose owners still have a loop, branch or comprehension in a cell (issue 11 item 6).
 # Strict: once a notebook follows the rule, this test says so, and its name comes off the list.
-CONTROL_FLOW_PENDING = {
-    "04_clean": "h2: the demo-corpus import is a conditional expression, the record cell a dict comprehension",
-    "06_deploy_aws": "h6: a loop printing the notes, TEARDOWN as a conditional expression",
-}
+CONTROL_FLOW_PENDING: dict[str, str] = {}
 
 
 def control_flow(book) -> list[str]:

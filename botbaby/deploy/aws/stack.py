@@ -84,6 +84,10 @@ class DeployResult:
         """How many resources were created, updated, left unchanged."""
         return count_actions(self.actions)
 
+    def print_notes(self) -> None:
+        """Print each note on its own line (06_deploy_aws shows them above the table)."""
+        print("\n".join(f"note: {note}" for note in self.notes))
+
     def table(self) -> Any:
         """The actions as a pandas DataFrame, one row per resource (for notebooks)."""
         import pandas as pd
@@ -132,8 +136,14 @@ def deploy_aws(
     return result
 
 
-def teardown_aws(name: str, region: str | None = None, *, endpoint_url: str | None = None) -> list[Action]:
-    """Delete every resource of stack NAME (only those tagged with it); return what happened to each."""
+def teardown_aws(name: str, region: str | None = None, *, endpoint_url: str | None = None,
+                 enabled: bool = True) -> list[Action]:
+    """Delete every resource of stack NAME (only those tagged with it); return what happened to each.
+
+    ``enabled=False`` deletes nothing and returns []: 06_deploy_aws's TEARDOWN switch, so its cell needs no branch.
+    """
+    if not enabled:
+        return []
     clients = AwsClients(region, endpoint_url)
     check_region(clients.region)
     check_name(name)
