@@ -118,6 +118,7 @@ def count_followed(files: list[Path], chunk: int = CHUNK_KEYS) -> tuple[np.ndarr
     counted. Memory stays near ``chunk`` keys plus the answer, however many leaders.
 
         >>> import tempfile, pyarrow as pa
+        >>> from botbaby.followers import FOLLOWERS_SCHEMA, write_leader_file
         >>> folder = Path(tempfile.mkdtemp())
         >>> for name, keys in {"a": [1, 2, 5], "b": [2, 5, 9], "c": [5]}.items():
         ...     ids = [str(k) for k in keys]

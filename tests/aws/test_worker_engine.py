@@ -20,7 +20,7 @@ def test_worker_pulls_tiny_checkpoints_from_s3_generates_with_them_and_stops_whe
     deployed = deploy_aws(data, name="bb-engine", region="us-east-1", ami=ami, retry_wait_s=0)
     settings = launched_worker_settings("bb-engine")
     settings.data, settings.idle_stop_s, settings.poll_s = str(tmp_path / "instance"), 1.0, 0.2
-    request = GenerateRequest("left", "The economy", SampleSettings(num_samples=4, length=24))
+    request = GenerateRequest("left", "The economy", SampleSettings(num_samples=8, length=60))
     SqsQueue(settings.queue_urls["left"], clients).submit(request)
 
     stats = run(settings, instance_id=deployed.instance_id)  # no stand-in: botbaby.generate.Generator
