@@ -13,6 +13,23 @@ from serve_fakes import Switchboard  # noqa: E402
 from botbaby.serve.app import create_app  # noqa: E402
 from botbaby.serve.config import ServeConfig  # noqa: E402
 
+CHROMIUM = "/usr/bin/chromium"  # Debian's chromium (.ci/run installs it)
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium through Playwright, shared by a test module's page tests."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
 
 @pytest.fixture
 def board() -> Switchboard:

@@ -10,9 +10,6 @@ import pytest
 from botbaby.compare import compare
 from botbaby.serve.service import ApiRequest, Service
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's chromium, as in test_page.py
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 WORDS = {"left": ["unions", "wages", "nurses", "renters"], "right": ["borders", "farmers", "police", "budget"]}
 SECRET_POST = "A real person wrote this line about unions and wages"  # a training post: never on the page
 
@@ -59,18 +56,6 @@ def test_a_front_without_comparisons_answers_404_from_the_core():
     assert answer.status == 404 and "run `botbaby compare" in answer.payload()["error"]
     service = Service(["left"], SqliteCache(db), {"left": LocalQueue(db, "left")}, comparison=lambda: {"sides": []})
     assert ask(service, "/compare").payload() == {"sides": []}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 def open_view(browser, url: str, width: int):

@@ -37,6 +37,7 @@ from botbaby.deploy.aws.resources import (
     pages,
     same_attribute,
     sorted_cors,
+    table_tags,
     tag_dict,
     tag_list,
 )
@@ -150,15 +151,9 @@ class Deploy(StackRun):
     # ------------------------------------------------------------ data
     def table(self, table: str, key: str = "key") -> None:
         dynamodb = self.aws("dynamodb")
-        try:
-            arn = dynamodb.describe_table(TableName=table)["Table"]["TableArn"]
-        except Exception as exc:
-            if error_code(exc) != "ResourceNotFoundException":
-                raise
-        else:
-            self.claim(
-                "dynamodb-table", table, tag_dict(dynamodb.list_tags_of_resource(ResourceArn=arn).get("Tags", []))
-            )
+        tags = table_tags(dynamodb, table)
+        if tags is not None:
+            self.claim("dynamodb-table", table, tags)
             self.did("dynamodb-table", table, "unchanged")
             return
         dynamodb.create_table(

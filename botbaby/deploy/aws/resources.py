@@ -164,6 +164,17 @@ def tag_dict(tags: list[dict[str, str]]) -> dict[str, str]:
     return {tag["Key"]: tag["Value"] for tag in tags}
 
 
+def table_tags(dynamodb: Any, table: str) -> dict[str, str] | None:
+    """A DynamoDB table's tags, or None when there is no such table (deploy claims it, teardown checks it)."""
+    try:
+        arn = dynamodb.describe_table(TableName=table)["Table"]["TableArn"]
+    except Exception as exc:
+        if error_code(exc) != "ResourceNotFoundException":
+            raise
+        return None
+    return tag_dict(dynamodb.list_tags_of_resource(ResourceArn=arn).get("Tags", []))
+
+
 def head(s3: Any, bucket: str, key: str) -> dict[str, Any] | None:
     try:
         return s3.head_object(Bucket=bucket, Key=key)

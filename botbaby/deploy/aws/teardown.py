@@ -8,7 +8,7 @@ not there is "absent", so a second teardown (or one after a cut-short deploy) sa
 
 from botbaby.deploy.aws.clients import error_code
 from botbaby.deploy.aws.names import TAG
-from botbaby.deploy.aws.resources import Action, StackRun, tag_dict
+from botbaby.deploy.aws.resources import Action, StackRun, table_tags, tag_dict
 
 
 class Teardown(StackRun):
@@ -170,14 +170,11 @@ class Teardown(StackRun):
 
     def _delete_table(self, table: str) -> None:
         dynamodb = self.aws("dynamodb")
-        try:
-            arn = dynamodb.describe_table(TableName=table)["Table"]["TableArn"]
-        except Exception as exc:
-            if error_code(exc) != "ResourceNotFoundException":
-                raise
+        tags = table_tags(dynamodb, table)
+        if tags is None:
             self.did("dynamodb-table", table, "absent")
             return
-        if tag_dict(dynamodb.list_tags_of_resource(ResourceArn=arn).get("Tags", [])).get(TAG) != self.names.name:
+        if tags.get(TAG) != self.names.name:
             self.did("dynamodb-table", table, "skipped")
             return
         dynamodb.delete_table(TableName=table)
