@@ -58,8 +58,9 @@ class Manifest:
         for kind, paths in (("input", inputs), ("output", outputs)):
             recorded = entry.get(f"{kind}s", {})
             current = {self._key(p): Path(p) for p in paths}
-            for key in sorted(set(recorded) - set(current)):
-                return f"{kind} {key} no longer given"
+            dropped = sorted(set(recorded) - set(current))
+            if dropped:
+                return f"{kind} {dropped[0]} no longer given"
             for key, path in current.items():
                 if key not in recorded:
                     return f"{kind} {key} is new"
