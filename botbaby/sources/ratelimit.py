@@ -1,13 +1,13 @@
 """Pace requests from the source's own rate-limit headers; wait out 429s; retry transient errors.
 
-    >>> clock = FakeClock()
-    >>> limiter = RateLimiter("x-rate-limit-", clock=clock.time, sleep=clock.sleep)
+    >>> waits = []  # instead of sleeping, note each wait; the clock stays at epoch second 0
+    >>> limiter = RateLimiter("x-rate-limit-", clock=lambda: 0.0, sleep=waits.append)
     >>> limiter.call("followers", lambda: ("page 1", {"x-rate-limit-remaining": "0", "x-rate-limit-reset": "900"}))
     'page 1'
     >>> limiter.call("followers", lambda: ("page 2", {}))  # the window was used up: wait for it to reopen
     'page 2'
-    >>> clock.now, limiter.waited
-    (900.25, 900.25)
+    >>> waits, limiter.waited  # until the reset (epoch second 900), plus 0.25 s for clock skew
+    ([900.25], 900.25)
 
 A request function returns ``(result, headers)`` or raises :class:`RateLimited` (an HTTP 429, with
 the response headers) or :class:`Transient` (5xx, connection reset, timeout). Each source keeps
@@ -46,21 +46,6 @@ class Window:
     limit: int | None = None
     remaining: int | None = None
     reset: float | None = None  # epoch seconds when the window reopens
-
-
-class FakeClock:
-    """A clock whose ``sleep`` only moves time forward, for tests and examples."""
-
-    def __init__(self, now: float = 0.0):
-        self.now = now
-        self.sleeps: list[float] = []
-
-    def time(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 class RateLimiter:

@@ -563,3 +563,19 @@ def serve(server: FakeServer):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+class FakeClock:
+    """A clock whose ``sleep`` only moves time forward: a ``RateLimiter(clock=c.time, sleep=c.sleep)``
+    paces against the fake server without really waiting, and ``sleeps`` records each wait."""
+
+    def __init__(self, now: float = 0.0):
+        self.now = now
+        self.sleeps: list[float] = []
+
+    def time(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds

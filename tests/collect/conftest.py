@@ -8,9 +8,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from collect_fakes import FakeServer, FakeWorld, serve  # noqa: E402
+from collect_fakes import FakeClock, FakeServer, FakeWorld, serve  # noqa: E402
 
-from botbaby.sources.ratelimit import FakeClock, RateLimiter  # noqa: E402
+from botbaby.sources.ratelimit import RateLimiter  # noqa: E402
 
 
 @pytest.fixture(scope="session")

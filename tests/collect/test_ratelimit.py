@@ -3,9 +3,10 @@
 import time
 
 import pytest
+from collect_fakes import FakeClock
 
 from botbaby.errors import BotbabyError
-from botbaby.sources.ratelimit import FakeClock, RateLimited, RateLimiter, Transient
+from botbaby.sources.ratelimit import RateLimited, RateLimiter, Transient
 
 
 def scripted(*outcomes):
