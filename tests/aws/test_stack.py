@@ -222,7 +222,7 @@ def test_an_aws_refusal_names_the_call_and_says_a_rerun_resumes():
     import pytest
     from botocore.exceptions import ClientError
 
-    from botbaby.deploy.aws.stack import _aws_errors
+    from botbaby.deploy.aws.resources import aws_errors
     from botbaby.errors import BotbabyError
 
     no_vpc = ClientError(
@@ -231,7 +231,7 @@ def test_an_aws_refusal_names_the_call_and_says_a_rerun_resumes():
     with pytest.raises(
         BotbabyError, match=r"AWS refused RunInstances during the deploy: VPCIdNotSpecified: No default VPC"
     ):
-        with _aws_errors("deploy"):
+        with aws_errors("deploy"):
             raise no_vpc
 
 

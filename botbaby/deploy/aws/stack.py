@@ -59,7 +59,6 @@ __all__ = [
     "deploy_aws",
     "teardown_aws",
 ]
-_aws_errors = aws_errors  # the name the tests and older callers use
 
 
 @dataclass
