@@ -1,4 +1,5 @@
-"""04_clean's modules import one way, in no circle: rules <- kernel <- stage, the splitter on its own."""
+"""04_clean's modules import one way, in no circle: rules <- report <- pipeline <- stage, the kernel
+reached from the pipeline, the splitter on its own."""
 
 import ast
 import pkgutil
@@ -35,7 +36,14 @@ def reachable(graph: dict[str, set[str]], start: str) -> set[str]:
     return seen
 
 
-CLEAN_MODULES = ("botbaby.clean", "botbaby.clean_rules", "botbaby.clean_kernel", "botbaby.sentences")
+CLEAN_MODULES = (
+    "botbaby.clean",
+    "botbaby.clean_rules",
+    "botbaby.clean_kernel",
+    "botbaby.clean_pipeline",
+    "botbaby.clean_report",
+    "botbaby.sentences",
+)
 
 
 def test_no_clean_module_imports_itself_through_others():
@@ -47,8 +55,29 @@ def test_no_clean_module_imports_itself_through_others():
 
 def test_the_compiled_pass_and_the_rules_never_import_the_stage():
     graph = import_graph()
-    assert "botbaby.clean" not in reachable(graph, "botbaby.clean_kernel")
-    assert not {"botbaby.clean", "botbaby.clean_kernel"} & reachable(graph, "botbaby.clean_rules")
+    assert not {"botbaby.clean", "botbaby.clean_pipeline", "botbaby.clean_report"} & reachable(
+        graph, "botbaby.clean_kernel"
+    )
+    assert not {"botbaby.clean", "botbaby.clean_kernel", "botbaby.clean_pipeline"} & reachable(
+        graph, "botbaby.clean_rules"
+    )
+
+
+def test_the_pipeline_and_the_report_never_import_the_stage():
+    graph = import_graph()
+    assert "botbaby.clean" not in reachable(graph, "botbaby.clean_pipeline")
+    assert not {"botbaby.clean", "botbaby.clean_pipeline", "botbaby.clean_kernel"} & reachable(
+        graph, "botbaby.clean_report"
+    )
+
+
+def test_the_stage_keeps_every_name_the_notebook_cli_and_demo_use():
+    import botbaby.clean as stage
+
+    names = ("CleanConfig", "CleanStats", "clean", "clean_all", "load_stats", "stats_table", "drop_examples",
+             "plot_lengths", "preview", "format_stats")  # fmt: skip
+    assert all(callable(getattr(stage, name)) for name in names)
+    assert set(stage.__all__) == set(names)
 
 
 def test_generation_asks_the_splitter_module_not_the_clean_stage():

@@ -112,11 +112,11 @@ def side_files(side) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("compiled_pass", ["never", "always"])
 def test_an_interrupted_clean_changes_none_of_the_outputs(data_dir, left, monkeypatch, compiled_pass):
-    import botbaby.clean as stage
+    import botbaby.clean_pipeline as pipeline
 
     clean(data_dir, "left", {"min_chars": 20})
     finished = side_files(left)
-    original = stage._write_lines
+    original = pipeline.write_lines
     calls = []
 
     def failing(*args):
@@ -125,7 +125,7 @@ def test_an_interrupted_clean_changes_none_of_the_outputs(data_dir, left, monkey
             raise KeyboardInterrupt
         original(*args)
 
-    monkeypatch.setattr(stage, "_write_lines", failing)
+    monkeypatch.setattr(pipeline, "write_lines", failing)
     with pytest.raises(KeyboardInterrupt):
         clean(data_dir, "left", {"batch_size": 100, "min_chars": 30, "compiled_pass": compiled_pass})
     assert side_files(left) == finished  # no half file, no new stats beside old text, nothing marked done
@@ -168,11 +168,11 @@ def test_the_plain_rules_and_the_compiled_pass_write_the_same_files(data_dir, le
 
 
 def test_a_small_corpus_on_a_fresh_runtime_uses_the_plain_rules(data_dir, left, monkeypatch):
-    import botbaby.clean as stage
     import botbaby.clean_kernel
+    import botbaby.clean_pipeline as pipeline
 
     monkeypatch.setattr(botbaby.clean_kernel, "is_built", lambda: False)  # as on a fresh Colab VM
-    monkeypatch.setattr(stage, "_start_build", lambda: pytest.fail("a small corpus started a build"))
+    monkeypatch.setattr(pipeline, "start_build", lambda: pytest.fail("a small corpus started a build"))
     assert not clean(data_dir, "left").compiled
     monkeypatch.setattr(botbaby.clean_kernel, "is_built", lambda: True)
     assert clean(data_dir, "left", force=True).compiled
@@ -190,14 +190,14 @@ class FinishedAfter:
 
 
 def test_a_bigger_corpus_switches_to_the_compiled_pass_once_built_and_writes_the_same(data_dir, left, monkeypatch):
-    import botbaby.clean as stage
     import botbaby.clean_kernel
+    import botbaby.clean_pipeline as pipeline
 
     plain = clean(data_dir, "left", compiled_pass="never", batch_size=100)
     expected = side_files(left)
     monkeypatch.setattr(botbaby.clean_kernel, "is_built", lambda: False)
-    monkeypatch.setattr(stage, "BUILD_ABOVE_BYTES", 0)
-    monkeypatch.setattr(stage, "_start_build", lambda: FinishedAfter(polls=5))
+    monkeypatch.setattr(pipeline, "BUILD_ABOVE_BYTES", 0)
+    monkeypatch.setattr(pipeline, "start_build", lambda: FinishedAfter(polls=5))
     switched = clean(data_dir, "left", batch_size=100, force=True)
     assert switched.compiled and not plain.compiled
     assert side_files(left).keys() == expected.keys()
@@ -284,10 +284,10 @@ def test_pandas_reads_the_input_and_train_text_is_utf8(data_dir, left):
 def test_duplicate_detection_agrees_with_a_python_set_within_and_across_batches(compiled):
     import numpy as np
 
-    from botbaby.clean import _Dedup
+    from botbaby.clean_pipeline import Dedup
 
     rng = np.random.default_rng(0)
-    dedup, seen = _Dedup(compiled), set()
+    dedup, seen = Dedup(compiled), set()
     for _ in range(5):
         hashes = rng.integers(0, 2_000, 1_000, dtype=np.uint64)  # many repeats in and across batches
         expected = []
