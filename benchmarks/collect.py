@@ -88,7 +88,7 @@ def make_followers(data: Path, leaders: int, followers: int, seed: int = 0) -> N
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from botbaby.followers import FOLLOWERS_SCHEMA, leader_file, write_leader_file
+    from botbaby.formats import write_leader_file
     from botbaby.layout import Layout
 
     rng = np.random.default_rng(seed)
@@ -102,9 +102,7 @@ def make_followers(data: Path, leaders: int, followers: int, seed: int = 0) -> N
         for handle in handles:
             keys = np.sort(rng.choice(population, size=followers, replace=False) + offset + 10**9)
             ids = pc.cast(pa.array(keys), pa.string())
-            table = pa.table({"key": keys, "id": ids, "handle": pc.binary_join_element_wise("u", ids, "")},
-                             schema=FOLLOWERS_SCHEMA)
-            write_leader_file(table, leader_file(paths, handle))
+            write_leader_file(paths.leader_file(handle), keys, ids, handles=pc.binary_join_element_wise("u", ids, ""))
 
 
 def rank_numpy(data: Path, top: int) -> list[int]:
@@ -118,7 +116,7 @@ def rank_numpy(data: Path, top: int) -> list[int]:
 
 def rank_counter(data: Path, top: int) -> list[int]:
     """The plain way: a Counter over each side's merged follower id lists."""
-    from botbaby.followers import read_leader_file
+    from botbaby.formats import read_leader_file
     from botbaby.rank import _handles_of, _leader_files
 
     counters, files = {}, {}

@@ -435,7 +435,7 @@ def compare(data: Path | str, config: CompareConfig | dict | None = None, **over
     atomic_write_text(results / "compare.html", chart_html(counts, report["divergence"], sides[:2], config.chart_terms,
                                                             config.prior_scale))
     top_terms_png(report["divergence"], results / "compare.png")
-    atomic_write_text(results / "compare.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    atomic_write_text(layout.compare_json, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     manifest.record("compare", None, inputs, settings, outputs)
     return {**report, "skipped": False}
 
@@ -451,39 +451,10 @@ def _perplexity(layout: Layout, side: str) -> float | None:
 
 def load(data: Path | str) -> dict[str, Any]:
     """What the last ``compare`` wrote (``DATA/results/compare.json``)."""
-    path = Layout(Path(data)).results_dir / "compare.json"
+    path = Layout(Path(data)).compare_json
     if not path.is_file():
         raise BotbabyError(f"no comparison in {path.parent}: run `botbaby compare --data {data}` first")
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-PAGE_TERMS = 15  # distinctive terms per side on the web page
-
-
-def page_view(data: Path | str) -> dict[str, Any] | None:
-    """What the web page's "How they differ" view shows from ``compare.json``; None before compare has run.
-
-    Figures and each side's distinctive terms only: no post, neither a training post (a real person's
-    words) nor a generated one, leaves the data folder through the page; the longest copy is given by
-    its length alone.
-    """
-    path = Layout(Path(data)).results_dir / "compare.json"
-    try:
-        report = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    return {
-        "sides": report["sides"],
-        "divergence": {side: rows[:PAGE_TERMS] for side, rows in report["divergence"].items()},
-        "classifier": report["classifier"],
-        "memorisation": {side: {"share": found["share"], "span_words": found["span_words"],
-                                "longest_words": (found["longest"] or {}).get("words", 0)}
-                         for side, found in report.get("memorisation", {}).items()},
-        "diversity": report["diversity"],
-        "perplexity": report["perplexity"],
-        "sentiment": report["sentiment"],
-        "prompts": report.get("prompts", []),
-    }
 
 
 # --- the pictures ---
@@ -691,7 +662,7 @@ def add_cli(subparsers) -> None:
 def _run_cli(args) -> int:
     report = compare(args.data, config_from_args(CompareConfig, args))
     print(format_report(report))
-    print(f"wrote {Layout(Path(args.data)).results_dir / 'compare.json'} (and compare.html, compare.png)")
+    print(f"wrote {Layout(Path(args.data)).compare_json} (and compare.html, compare.png)")
     return 0
 
 

@@ -12,7 +12,7 @@ In Python, the same calls the notebook makes::
 Followers are stored per leader, so one leader's failure costs nothing else: pages go into
 ``DATA/SIDE/followers/state.sqlite`` together with the cursor of the next page (one transaction
 per page, so a stopped or killed run resumes at the page it was on); a finished leader becomes
-``DATA/SIDE/followers/LEADER.arrow`` (an uncompressed Arrow IPC file, readable with
+``DATA/SIDE/followers/LEADER.arrow`` (an uncompressed Arrow IPC file, ``botbaby.formats``; readable with
 ``pandas.read_feather``; columns ``key``, ``id``, ``handle``, sorted by ``key``, each follower once)
 and is skipped from then on. Uncompressed so that rank can memory-map it: on disk about 45 MB per
 million followers from X and 70 MB from Bluesky (whose DIDs and domain handles are longer), and no
@@ -35,24 +35,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import pyarrow as pa
-
 from botbaby.config import StageConfig, add_config_options, config_from_args, setting
 from botbaby.errors import BotbabyError
-from botbaby.io import atomic_path, state_db
-from botbaby.io import read_accounts as read_account_rows
+from botbaby.formats import leader_rows, write_leader_file
+from botbaby.io import state_db
 from botbaby.layout import DEFAULT_SIDES, Layout, SidePaths
-from botbaby.leaders import read_leaders
 from botbaby.sources.base import Account, AccountUnavailable, Source, open_source, take_source
-
-# One finished leader's followers, as stored in DATA/SIDE/followers/LEADER.arrow.
-FOLLOWERS_SCHEMA = pa.schema(
-    [
-        ("key", pa.int64()),  # what rank counts with: botbaby.sources.base.account_key(id)
-        ("id", pa.string()),  # the source's account id (X user id, Bluesky DID)
-        ("handle", pa.string()),  # the handle when downloaded
-    ]
-)
 
 
 @dataclass
@@ -63,11 +51,6 @@ class FollowersConfig(StageConfig):
     max_per_leader: int = setting(0, low=0)  # stop after this many followers of one leader; 0: all of them
     timeout: float = setting(30.0, low=0.1)  # seconds to wait for any one answer of the source
     base_url: str = ""  # the source's API address; "" (the default): its public one
-
-
-def leader_file(paths: SidePaths, leader: str) -> Path:
-    """Where a finished leader's followers are stored."""
-    return paths.followers_dir / f"{leader.lower()}.arrow"
 
 
 _SCHEMA = """
@@ -150,8 +133,9 @@ def download_followers(
     client = take_source(overrides)
     config = FollowersConfig.resolve(config, **overrides)
     paths = Layout(Path(data)).side(side)
-    leaders = read_leaders(data, side)
-    ids = {row["handle"]: row["id"] for row in read_account_rows(paths.leaders_csv, "")}  # asked for by id
+    rows = leader_rows(paths)
+    leaders = [row["handle"] for row in rows]
+    ids = {row["handle"]: row["id"] for row in rows}  # a leader is asked for by id where leaders.csv has one
     _settle_settings(paths, config, side, restart)
     config.save(paths.followers_config)
     fetched = 0
@@ -248,27 +232,11 @@ def _download_leader(client: Source, db: sqlite3.Connection, account: Account, c
         cursor = page.cursor
 
 
-def write_leader_file(table: pa.Table, path: Path) -> None:
-    """Write one leader's followers (sorted by key) atomically as an uncompressed Arrow IPC file."""
-    with atomic_path(path) as tmp:
-        with pa.OSFile(str(tmp), "wb") as sink, pa.ipc.new_file(sink, FOLLOWERS_SCHEMA) as writer:
-            writer.write_table(table.cast(FOLLOWERS_SCHEMA).combine_chunks())
-
-
-def read_leader_file(path: Path) -> pa.Table:
-    """A leader's followers, memory-mapped: nothing is read until used, and pages come and go freely."""
-    return pa.ipc.open_file(pa.memory_map(str(path))).read_all()
-
-
 def _finish_leader(db: sqlite3.Connection, paths: SidePaths, leader: str) -> None:
     """Move a fully fetched leader's followers from the state database into their own file."""
     rows = db.execute("SELECT key, id, handle FROM followers WHERE leader = ? ORDER BY key", (leader,)).fetchall()
     keys, ids, handles = zip(*rows, strict=True) if rows else ((), (), ())
-    table = pa.table(
-        {"key": pa.array(keys, pa.int64()), "id": pa.array(ids, pa.string()), "handle": pa.array(handles, pa.string())},
-        schema=FOLLOWERS_SCHEMA,
-    )
-    write_leader_file(table, leader_file(paths, leader))
+    write_leader_file(paths.leader_file(leader), keys, ids, handles)
     # Only once the file is in place: a kill before this line redoes the export, nothing else.
     db.execute("BEGIN")
     db.execute("DELETE FROM followers WHERE leader = ?", (leader,))

@@ -79,6 +79,10 @@ class SidePaths:
     def followers_config(self) -> Path:
         return self.followers_dir / "config.json"
 
+    def leader_file(self, leader: str) -> Path:
+        """Where a finished leader's followers are stored (``botbaby.formats`` reads and writes it)."""
+        return self.followers_dir / f"{leader.lower()}.arrow"
+
     @property
     def accounts_csv(self) -> Path:
         return self.root / "accounts.csv"
@@ -224,6 +228,11 @@ class Layout:
     def results_dir(self) -> Path:
         """What each notebook records in its last cell (``NN_name.json``)."""
         return self.root / "results"
+
+    @property
+    def compare_json(self) -> Path:
+        """Every figure of the last ``botbaby compare`` (``botbaby.formats.page_view`` reads the page's part)."""
+        return self.results_dir / "compare.json"
 
     @property
     def rank_stats(self) -> Path:

@@ -38,7 +38,8 @@ import pandas as pd
 
 from botbaby.config import StageConfig, add_config_options, config_from_args, setting
 from botbaby.errors import BotbabyError, ConfigError
-from botbaby.io import atomic_path, atomic_write_text, read_handles
+from botbaby.formats import read_leaders
+from botbaby.io import atomic_path, atomic_write_text
 from botbaby.layout import Layout
 from botbaby.sources.base import AccountUnavailable, open_source, take_source
 
@@ -163,12 +164,6 @@ def _grow(client, config: LeadersConfig, seeds: list[str], bar) -> pd.DataFrame:
             leaders[handle] = {"handle": handle, "id": account_id, "found_by": by, "votes": votes[handle]}
             bar.update(1)
     return pd.DataFrame(list(leaders.values()), columns=["handle", "id", "found_by", "votes"])
-
-
-def read_leaders(data: Path | str, side: str) -> list[str]:
-    """The side's leader handles, or a clear error when 01_leaders has not run yet."""
-    path = Layout(Path(data)).side(side).leaders_csv
-    return read_handles(path, f"no leaders for side '{side}': run `botbaby leaders {side} --seeds ...` first ({path})")
 
 
 def leaders_table(data: Path | str, sides: list[str]) -> pd.DataFrame:

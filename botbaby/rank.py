@@ -23,8 +23,6 @@ on each side, so many of them end up dropped as "both camps").
 
 import argparse
 import json
-import sqlite3
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,10 +33,9 @@ import pyarrow as pa
 
 from botbaby.config import StageConfig, add_config_options, config_from_args, setting
 from botbaby.errors import BotbabyError, ConfigError
-from botbaby.followers import leader_file, read_leader_file
+from botbaby.formats import leader_rows, read_leader_file, unavailable_leaders
 from botbaby.io import atomic_path, atomic_write_text
-from botbaby.io import read_accounts as read_account_rows
-from botbaby.layout import DEFAULT_SIDES, Layout, SidePaths
+from botbaby.layout import DEFAULT_SIDES, Layout
 
 CHUNK_KEYS = 3_000_000  # keys rank sorts at once (24 MB): bounds its memory whatever the number of leaders
 SAMPLE_EVERY = 4096  # rank estimates where to cut the key space from every 4096th key of each leader
@@ -57,33 +54,13 @@ class RankConfig(StageConfig):
             raise ConfigError("rank needs at least one side")
 
 
-def _leaders(paths: SidePaths) -> list[dict[str, str]]:
-    return read_account_rows(
-        paths.leaders_csv, f"no leaders for side '{paths.name}': run `botbaby leaders {paths.name} --seeds ...` first "
-        f"({paths.leaders_csv})"
-    )
-
-
-def _unavailable(paths: SidePaths) -> set[str]:
-    """Leaders the followers download recorded as deleted, suspended or unknown (lower-case handles)."""
-    if not paths.followers_state.exists():
-        return set()
-    uri = paths.followers_state.resolve().as_uri() + "?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True)) as db:
-        try:
-            rows = db.execute("SELECT leader FROM leaders WHERE status = 'unavailable'").fetchall()
-        except sqlite3.OperationalError:  # no download has recorded anything yet
-            return set()
-    return {leader.lower() for (leader,) in rows}
-
-
 def _leader_files(data: Path | str, side: str, allow_partial: bool = False) -> tuple[list[Path], list[str]]:
     """The side's finished leader files, and the leaders whose followers are missing (neither done nor gone)."""
     paths = Layout(Path(data)).side(side)
-    gone = _unavailable(paths)
+    gone = unavailable_leaders(paths)
     files, missing = [], []
-    for row in _leaders(paths):
-        path = leader_file(paths, row["handle"])
+    for row in leader_rows(paths):
+        path = paths.leader_file(row["handle"])
         if path.exists():
             files.append(path)
         elif row["handle"].lower() not in gone:
@@ -117,12 +94,11 @@ def count_followed(files: list[Path], chunk: int = CHUNK_KEYS) -> tuple[np.ndarr
     every leader's memory-mapped key array (found by binary search), gathered, sorted and its runs
     counted. Memory stays near ``chunk`` keys plus the answer, however many leaders.
 
-        >>> import tempfile, pyarrow as pa
-        >>> from botbaby.followers import FOLLOWERS_SCHEMA, write_leader_file
+        >>> import tempfile
+        >>> from botbaby.formats import write_leader_file
         >>> folder = Path(tempfile.mkdtemp())
         >>> for name, keys in {"a": [1, 2, 5], "b": [2, 5, 9], "c": [5]}.items():
-        ...     ids = [str(k) for k in keys]
-        ...     write_leader_file(pa.table({"key": keys, "id": ids, "handle": ids}, FOLLOWERS_SCHEMA), folder / name)
+        ...     write_leader_file(folder / name, keys, ids=[str(k) for k in keys], handles=[f"h{k}" for k in keys])
         >>> keys, counts = count_followed([folder / "a", folder / "b", folder / "c"], chunk=2)
         >>> keys.tolist(), counts.tolist()
         ([1, 2, 5, 9], [1, 2, 3, 1])
@@ -315,7 +291,7 @@ def _leaders_on_several_sides(layout: Layout, sides: tuple[str, ...]) -> dict[st
     """Leaders listed on more than one side, by id where leaders.csv has one (else by handle)."""
     seen: dict[str, tuple[str, list[str]]] = {}
     for side in sides:
-        for row in _leaders(layout.side(side)):
+        for row in leader_rows(layout.side(side)):
             key = row["id"] or row["handle"].lower()
             handle, listed = seen.setdefault(key, (row["handle"], []))
             if side not in listed:

@@ -74,3 +74,59 @@ def test_stage_modules_are_attributes_of_the_package_imported_on_first_use():
     assert result.stdout.startswith("clean_all train botbaby.deploy") and "fine-tune one GPT-2 per side" in result.stdout
     missing = run_blocked("import botbaby\nbotbaby.nothing_here")
     assert "AttributeError: module 'botbaby' has no attribute 'nothing_here'" in missing.stderr
+
+
+# -- stages talk through the data folder --------------------------------------------------------
+
+# The stage modules (one per notebook step, plus the serving and deployment packages).
+STAGES = ("leaders", "followers", "rank", "scrape", "clean", "train", "generate", "compare", "export", "serve",
+          "deploy")
+
+# A stage that runs another one, rather than reading its files; each edge says why.
+COMPOSES = {
+    ("train", "export"): "training ends by exporting the model for PyTorch (botbaby export)",
+    ("compare", "generate"): "compare generates posts from each side's model to compare them",
+    ("serve", "generate"): "the server answers with the generator",
+    ("deploy", "generate"): "the AWS worker answers with the generator",
+    ("deploy", "serve"): "the AWS front runs serve's API core and worker behind the cloud ports",
+}
+
+
+def stage_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if parts[0] == "botbaby" and len(parts) > 1 and parts[1] in STAGES else None
+
+
+def stage_imports() -> set[tuple[str, str, str]]:
+    """(importing module, its stage, imported stage) for every import, at any depth, of one stage by another."""
+    import ast
+    from pathlib import Path
+
+    root = Path(botbaby.__file__).parent
+    found = set()
+    for path in root.rglob("*.py"):
+        module = ".".join(("botbaby", *path.relative_to(root).with_suffix("").parts)).removesuffix(".__init__")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                # `from botbaby import rank` names the stage in the alias
+                names = [f"botbaby.{a.name}" for a in node.names] if node.module == "botbaby" else [node.module]
+            else:
+                continue
+            for name in names:
+                if (mine := stage_of(module)) and (other := stage_of(name)) and other != mine:
+                    found.add((module, mine, other))
+    return found
+
+
+def test_the_import_scan_sees_an_import_of_one_stage_by_another():
+    edges = {(mine, other) for _, mine, other in stage_imports()}
+    assert ("train", "export") in edges and ("compare", "generate") in edges  # known, allowed compositions
+
+
+def test_no_stage_module_imports_another_stage_module_except_to_run_it():
+    """A stage asks layout or formats about another stage's files, never that stage's module."""
+    unexpected = sorted(f"{module} imports botbaby.{other}" for module, mine, other in stage_imports()
+                        if (mine, other) not in COMPOSES)
+    assert not unexpected, unexpected

@@ -240,7 +240,7 @@ class LocalServer:
 
     def comparison(self) -> dict | None:
         """What /compare shows: the data folder's latest ``botbaby compare`` results, None before it ran."""
-        from botbaby.compare import page_view
+        from botbaby.formats import page_view
 
         return page_view(self.data)
 

@@ -232,7 +232,7 @@ class Service:
             new_prompts: each client's allowance of new prompts (None: unlimited).
             side_info: each side's ``{"id", "label", "colour", "description"}`` for /about.
             public_health: /healthz shows its statistics to everyone, not only to this machine.
-            comparison: what /compare answers (``botbaby.compare.page_view``), None until compare has run.
+            comparison: what /compare answers (``botbaby.formats.page_view``), None until compare has run.
         """
         self.sides = list(sides)
         self.cache, self.queues, self.feedback_log = cache, dict(queues), feedback

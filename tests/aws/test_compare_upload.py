@@ -2,8 +2,9 @@
 
 import json
 
-from botbaby.compare import compare, page_view
+from botbaby.compare import compare
 from botbaby.deploy.aws.stack import COMPARE_KEY, deploy_aws
+from botbaby.formats import page_view
 
 STACK = "bb-test"
 REGION = "us-east-1"

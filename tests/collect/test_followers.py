@@ -5,12 +5,12 @@ from collections import Counter
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pytest
 
 from botbaby.cli import main
 from botbaby.errors import BotbabyError
-from botbaby.followers import FOLLOWERS_SCHEMA, download_followers, leader_file, write_leader_file
+from botbaby.followers import download_followers
+from botbaby.formats import write_leader_file
 from botbaby.layout import Layout
 from botbaby.rank import count_followed, plot_leaders_followed, plot_overlap, rank
 
@@ -25,7 +25,7 @@ def write_leaders(data_dir, side, handles, world=None):
 
 
 def stored(data_dir, side, leader):
-    return pd.read_feather(leader_file(Layout(data_dir).side(side), leader))
+    return pd.read_feather(Layout(data_dir).side(side).leader_file(leader))
 
 
 class CrashAfter:
@@ -66,7 +66,7 @@ def test_a_deleted_leader_is_recorded_and_skipped_and_costs_the_others_nothing(s
     report = download_followers(data_dir, "left", source=bluesky(url))
     assert report["done"] == 2 and list(report["unavailable"]) == ["left1.bsky.social"]
     assert "AccountTakedown" in report["unavailable"]["left1.bsky.social"]
-    assert not leader_file(Layout(data_dir).side("left"), "left1.bsky.social").exists()
+    assert not Layout(data_dir).side("left").leader_file("left1.bsky.social").exists()
 
 
 def test_a_killed_download_resumes_at_its_page_and_ends_equal_to_an_uninterrupted_one(world, start_fake, bluesky, tmp_path):
@@ -141,8 +141,7 @@ def test_rank_keeps_the_top_n_most_followed_per_side(world, start_fake, bluesky,
 
 
 def write_keys(path, keys):
-    write_leader_file(pa.table({"key": keys, "id": keys.astype(str), "handle": [f"h{k}" for k in keys]},
-                               schema=FOLLOWERS_SCHEMA), path)
+    write_leader_file(path, keys, ids=keys.astype(str), handles=[f"h{k}" for k in keys])
 
 
 def test_count_followed_agrees_with_a_plain_counter_whatever_the_chunk_size(tmp_path):
@@ -241,7 +240,7 @@ def test_rank_refuses_an_incomplete_followers_download_naming_the_leaders(world,
     collect_both_sides(world, url, bluesky, data_dir)
     missing = world.leader_handles("left")[1:5]
     for leader in missing:
-        leader_file(Layout(data_dir).side("left"), leader).unlink()
+        Layout(data_dir).side("left").leader_file(leader).unlink()
     with pytest.raises(BotbabyError, match="not downloaded yet") as caught:
         rank(data_dir)
     assert all(leader in str(caught.value) for leader in missing) and "--allow-partial" in str(caught.value)

@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from botbaby.compare import page_view
 from botbaby.deploy.aws import artifacts
 from botbaby.deploy.aws.bundle import HANDLER, build_bundle, code_sha256
 from botbaby.deploy.aws.clients import AwsClients, error_code
@@ -43,6 +42,7 @@ from botbaby.deploy.aws.resources import (
 )
 from botbaby.deploy.aws.worker import WorkerSettings
 from botbaby.errors import BotbabyError
+from botbaby.formats import page_view
 from botbaby.layout import Layout, SidePaths
 
 if TYPE_CHECKING:

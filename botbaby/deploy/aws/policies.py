@@ -17,7 +17,7 @@ from botbaby.deploy.aws.names import TAG, StackNames
 MODELS_PREFIX = "models/"  # s3://BUCKET/models/SIDE.tar.gz: one checkpoint archive per side
 ARTIFACTS_PREFIX = "artifacts/"  # s3://BUCKET/artifacts/: the botbaby wheel and its constraints
 PROMPTS_KEY = "prompts.json"  # the page's autocomplete file, next to index.html
-COMPARE_KEY = "compare.json"  # beside the page: its "How they differ" figures (botbaby.compare.page_view)
+COMPARE_KEY = "compare.json"  # beside the page: its "How they differ" figures (botbaby.formats.page_view)
 # What an instance needs for Session Manager (`aws ssm start-session --target i-...`), from
 # AmazonSSMManagedInstanceCore without the rest: these take no resource ARNs.
 SESSION_MANAGER_ACTIONS = (
