@@ -246,7 +246,8 @@ def _compiled_pass(text, retweet, config, seed, val_cut, recycle, find_candidate
     clean_rows(
         offsets, data, retweet, flags, int(config.min_chars), permille, np.uint64(seed), np.uint64(val_cut),
         classes, combining, points, typo_offsets, typo_values, _START, _END, _triggers(config), tld_bytes, tld_offsets,
-        _KEY_TABLE, codes, before, buffers[0], buffers[1], line_offsets[0], line_offsets[1], rows, hashes, lengths, counts,
+        _KEY_TABLE, _prepare_starts(*flags[9:12].tolist()), codes, before, buffers[0], buffers[1], line_offsets[0],
+        line_offsets[1], rows, hashes, lengths, counts,
     )  # fmt: skip
     train, val = (
         Lines(
@@ -387,6 +388,18 @@ def load_u64(typingctx, array, i):
         return builder.load(builder.bitcast(builder.gep(data, [args[1]]), ir.IntType(64).as_pointer()), align=1)
 
     return types.uint64(array, i), codegen
+
+
+@intrinsic
+def store_u64(typingctx, array, i, value):
+    """Write the integer value as 8 little-endian bytes into a uint8 array from position i (unaligned)."""
+
+    def codegen(context, builder, signature, args):
+        data = context.make_array(signature.args[0])(context, builder, args[0]).data
+        builder.store(args[2], builder.bitcast(builder.gep(data, [args[1]]), ir.IntType(64).as_pointer()), align=1)
+        return context.get_dummy_value()
+
+    return types.none(array, i, types.uint64), codegen
 
 
 @jit
@@ -788,9 +801,29 @@ _IM_AT_CURLY = np.frombuffer("I’m at ".encode(), np.uint8).copy()
 _JUST_POSTED = np.frombuffer(b"Just posted a ", np.uint8).copy()
 
 
+# What a byte may start among the triggers of ``prepare`` (``has_trigger``), 0 for most bytes.
+SLASH, DOT, ELLIPSIS, HASH, AT, CAPITAL_I, CAPITAL_J = range(1, 8)
+
+
+@functools.cache
+def _prepare_starts(apps: bool, threads: bool, stubs: bool) -> np.ndarray:
+    """Per byte, which trigger of ``prepare`` it may start (``has_trigger``'s table), as configured."""
+    table = np.zeros(256, dtype=np.uint8)
+    if threads:
+        table[ord("/")] = SLASH
+    if stubs:
+        table[[ord("."), 0xE2]] = DOT, ELLIPSIS
+    if apps:
+        table[[ord("#"), ord("@"), ord("I"), ord("J")]] = HASH, AT, CAPITAL_I, CAPITAL_J
+    return table
+
+
 @jit
-def has_trigger(src, s, e, apps, threads, stubs, leading):
-    """Whether ``clean_rules.candidates(config)`` matches src[s:e] (a test holds the two together)."""
+def has_trigger(src, s, e, starts, leading):
+    """Whether ``clean_rules.candidates(config)`` matches src[s:e] (a test holds the two together).
+
+    ``starts`` (``_prepare_starts``) says which bytes may start a trigger: the others cost one look-up.
+    """
     if leading:  # ^\s*[.,:;]  or  ^\s*(?:@\w+\s*)+[.,:;]
         p = s
         while p < e and ascii_space(src[p]):
@@ -807,25 +840,29 @@ def has_trigger(src, s, e, apps, threads, stubs, leading):
         if p < e and (src[p] == 46 or src[p] == 44 or src[p] == 58 or src[p] == 59):
             return True
     for j in range(s, e):
-        b = src[j]
-        if b == 47:
-            if threads and j > s and 48 <= src[j - 1] <= 57:  # [0-9]/
+        kind = starts[src[j]]
+        if kind == 0:
+            continue
+        if kind == SLASH:
+            if j > s and 48 <= src[j - 1] <= 57:  # [0-9]/
                 return True
-        elif b == 46:
-            if stubs and j + 2 < e and src[j + 1] == 46 and src[j + 2] == 46:  # ...
+        elif kind == DOT:
+            if j + 2 < e and src[j + 1] == 46 and src[j + 2] == 46:  # ...
                 return True
-        elif b == 0xE2:
-            if stubs and j + 2 < e and src[j + 1] == 0x80 and src[j + 2] == 0xA6:  # …
+        elif kind == ELLIPSIS:
+            if j + 2 < e and src[j + 1] == 0x80 and src[j + 2] == 0xA6:  # …
                 return True
-        elif apps:
-            if b == 35 and starts_with(src, j, e, _PERISCOPE):
+        elif kind == HASH:
+            if starts_with(src, j, e, _PERISCOPE):
                 return True
-            if b == 64 and starts_with(src, j, e, _YOUTUBE):
+        elif kind == AT:
+            if starts_with(src, j, e, _YOUTUBE):
                 return True
-            if b == 73 and (starts_with(src, j, e, _IM_AT) or starts_with(src, j, e, _IM_AT_CURLY)):
+        elif kind == CAPITAL_I:
+            if starts_with(src, j, e, _IM_AT) or starts_with(src, j, e, _IM_AT_CURLY):
                 return True
-            if b == 74 and starts_with(src, j, e, _JUST_POSTED):
-                return True
+        elif starts_with(src, j, e, _JUST_POSTED):
+            return True
     return False
 
 
@@ -875,30 +912,76 @@ def _key_table() -> np.ndarray:
 _KEY_TABLE = _key_table()
 
 
+@jit(inline="always")
+def plain_key_bytes(w):
+    """For the 8 bytes w: 0x80 in each byte ``near_key`` keeps (letters, bytes above ASCII), in each
+    upper-case letter, in each space."""
+    low = w & u64(0x7F7F7F7F7F7F7F7F)
+    highs = w & u64(0x8080808080808080)
+    lower_case = (low + u64(0x1F1F1F1F1F1F1F1F)) & ~(low + u64(0x0505050505050505))  # 0x61 <= byte <= 0x7A
+    upper_case = (low + u64(0x3F3F3F3F3F3F3F3F)) & ~(low + u64(0x2525252525252525)) & ~highs  # 0x41 <= byte <= 0x5A
+    x = w ^ u64(0x2020202020202020)
+    spaces = ~(((x & u64(0x7F7F7F7F7F7F7F7F)) + u64(0x7F7F7F7F7F7F7F7F)) | x | u64(0x7F7F7F7F7F7F7F7F))
+    upper_case &= u64(0x8080808080808080)
+    return (highs | (lower_case & ~highs) | upper_case) & u64(0x8080808080808080), upper_case, spaces
+
+
 @jit
 def near_key(out, a, b, key, table):
-    """``clean_rules.dedup_key`` of out[a:b] into key: ASCII lower-cased, no ASCII punctuation or digits."""
-    k, pending = 0, False
-    for j in range(a, b):
-        c = table[out[j]]
-        if c >= 0:
-            if pending:
+    """``clean_rules.dedup_key`` of out[a:b] into key: ASCII lower-cased, no ASCII punctuation or digits.
+
+    Eight bytes of letters (or bytes above ASCII) with single spaces between them are copied at
+    once, lower-cased; other bytes go through ``table`` one at a time. ``key`` needs 8 bytes of room
+    beyond the key.
+    """
+    k, pending = 0, False  # pending: a space is owed before the next character kept
+    j = a
+    while j < b:
+        if j + 8 <= b:
+            w = load_u64(out, j)
+            kept, upper_case, spaces = plain_key_bytes(w)
+            if (kept | spaces) == u64(0x8080808080808080) and (spaces & (spaces >> u64(8))) == 0:
+                # no two spaces in a row: a space inside is copied, one at the start or the end is owed
+                w |= upper_case >> u64(2)  # 0x20: lower case
+                count = 8
+                if spaces & u64(0x80):
+                    pending = pending or k > 0
+                    w >>= u64(8)
+                    count = 7
                 key[k] = 32
+                k += pending
+                store_u64(key, k, w)
+                pending = (spaces >> u64(56)) != 0
+                k += count - pending
+                j += 8
+                continue
+        stop = min(j + 8, b)
+        while j < stop:
+            c = table[out[j]]
+            if c >= 0:
+                if pending:
+                    key[k] = 32
+                    k += 1
+                    pending = False
+                key[k] = c
                 k += 1
-                pending = False
-            key[k] = c
-            k += 1
-        elif c == -2:
-            pending = k > 0
+            elif c == -2:
+                pending = k > 0
+            j += 1
     return k
 
 
-@jit
-def count_and_hash(out, a, b, seed, ascii_only):  # (characters, 64-bit hash) of out[a:b]
+@jit(inline="always")
+def count_chars(out, a, b, ascii_only):  # characters of the UTF-8 text out[a:b]
     chars = b - a
     if not ascii_only:
         for j in range(a, b):
             chars -= (out[j] & 0xC0) == 0x80
+    return chars
+
+
+@jit
+def text_digest(out, a, b, seed):  # a 64-bit hash of out[a:b]
     h = seed ^ (u64(b - a) * u64(0x9E3779B97F4A7C15))
     j = a
     while j + 8 <= b:
@@ -916,7 +999,7 @@ def count_and_hash(out, a, b, seed, ascii_only):  # (characters, 64-bit hash) of
     h ^= h >> u64(33)
     h *= u64(0xC4CEB9FE1A85EC53)
     h ^= h >> u64(33)
-    return chars, h
+    return h
 
 
 @jit(inline="always")
@@ -940,7 +1023,7 @@ def has_byte_above_ascii_or_amp(data, s, e, amp):
 @jit
 def clean_rows(
     offsets, data, retweet, flags, min_chars, permille, seed, val_cut, classes, combining, points, typo_offsets,
-    typo_values, start_line, end_line, triggers, tld_bytes, tld_offsets, key_table,
+    typo_values, start_line, end_line, triggers, tld_bytes, tld_offsets, key_table, prepare_starts,
     codes, before, train_out, val_out, train_offsets, val_offsets, rows, hashes, lengths, counts,
 ):  # fmt: skip
     """Clean every post of a batch; kept posts go to the train or the val outputs (by hash), in order."""
@@ -952,7 +1035,7 @@ def clean_rows(
     longest = 0
     for i in range(n):
         longest = max(longest, offsets[i + 1] - offsets[i])
-    scratch = np.empty(longest, dtype=np.uint8)
+    scratch = np.empty(longest + 8, dtype=np.uint8)  # room for near_key's writes past the key
     o, v, kept, held_out = 0, 0, 0, 0  # ends of the train and val outputs, posts in each
     train_offsets[0] = val_offsets[0] = 0
     for i in range(n):
@@ -966,7 +1049,7 @@ def clean_rows(
         if special:  # characters, not bytes
             for j in range(s, e):
                 before[i] -= (data[j] & 0xC0) == 0x80
-        if triggered and has_trigger(data, s, e, apps, threads, stubs, leading):
+        if triggered and has_trigger(data, s, e, prepare_starts, leading):
             codes[i] = NEEDS_PREPARE
             continue
         prefixed = e - s >= 4 and data[s] == 82 and data[s + 1] == 84 and data[s + 2] == 32 and data[s + 3] == 64
@@ -996,7 +1079,7 @@ def clean_rows(
             stop = scan(scratch, 0, length, train_out, text, urls, mentions, collapse, tidy, triggers, tld_bytes, tld_offsets)
         else:
             stop = scan(data, s, e, train_out, text, urls, mentions, collapse, tidy, triggers, tld_bytes, tld_offsets)
-        chars, digest = count_and_hash(train_out, text, stop, seed, not special)
+        chars = count_chars(train_out, text, stop, not special)
         if chars == 0:
             codes[i] = OTHER_SCRIPT if removed else NOTHING_LEFT
             continue
@@ -1011,7 +1094,9 @@ def clean_rows(
             codes[i] = TOO_SHORT
             continue
         if near:  # the hash of the near-duplicate key (scratch is free again: the key is never longer)
-            _, digest = count_and_hash(scratch, 0, near_key(train_out, text, stop, scratch, key_table), seed, True)
+            digest = text_digest(scratch, 0, near_key(train_out, text, stop, scratch, key_table), seed)
+        else:
+            digest = text_digest(train_out, text, stop, seed)
         codes[i] = KEPT
         copy(start_line, 0, train_out, o, len(start_line))
         copy(end_line, 0, train_out, stop, len(end_line))

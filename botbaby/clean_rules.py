@@ -386,7 +386,7 @@ def text_hash(text: bytes, seed: int) -> int:
     """The 64-bit hash of a cleaned post's UTF-8 bytes that finds duplicates and picks val.txt's share.
 
     Eight bytes at a time (little-endian), mixed as in SplitMix64; the compiled pass computes the
-    same numbers (``clean_kernel.count_and_hash``).
+    same numbers (``clean_kernel.text_digest``).
     """
     h = (seed ^ (len(text) * 0x9E3779B97F4A7C15)) & _MASK
     whole = len(text) - len(text) % 8

@@ -54,18 +54,19 @@ posts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_si
 
 
 def kernel_results(texts, retweets, config, val_cut=300_000):
-    """(code, text, length, length before) per post, with kept posts gathered back from both files."""
+    """(code, text, length, length before, hash) per post, with kept posts gathered back from both files."""
     result = clean_batch(pa.array(texts, pa.string()), pa.array(retweets, pa.bool_()), config, val_cut=val_cut)
     kept = {}
     for lines in (result.train, result.val):
-        for row, line, length in zip(lines.rows.tolist(), lines.lines.to_pylist(), lines.lengths.tolist(), strict=True):
-            kept[row] = (line.removeprefix(START).removesuffix(END + "\n"), length)
+        columns = lines.rows.tolist(), lines.lines.to_pylist(), lines.lengths.tolist(), lines.hashes.tolist()
+        for row, line, length, digest in zip(*columns, strict=True):
+            kept[row] = (line.removeprefix(START).removesuffix(END + "\n"), length, digest)
     for lines in (result.train, result.val):
         assert np.all(np.diff(lines.rows) > 0)  # in input order
     for i, code in enumerate(result.codes.tolist()):
         assert (code == KEPT) == (i in kept)
-        text, length = kept.get(i, (None, None))
-        yield code, text, length, int(result.lengths_before[i])
+        text, length, digest = kept.get(i, (None, None, None))
+        yield code, text, length, int(result.lengths_before[i]), digest
 
 
 @pytest.mark.parametrize("values", CONFIGS, ids=lambda v: ",".join(f"{k}={v}" for k, v in v.items()) or "default")
@@ -80,6 +81,7 @@ def test_the_compiled_pass_follows_the_written_rules(values, batch):
         if code == KEPT:
             assert got[1] == expected, text
             assert got[2] == len(expected)
+            assert got[4] == reference.text_hash(reference.dedup_key(expected, config).encode(), 0), text
         assert got[3] == (len(text) if text else 0)
 
 
