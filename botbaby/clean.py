@@ -102,7 +102,7 @@ def clean(
         if json.loads(paths.clean_config.read_text()).get("fingerprint") == fingerprint:
             return dataclasses.replace(load_stats(data, side), skipped=True)
 
-    compiled, builder = pipeline.use_compiled(config, parts)
+    compiled, build = pipeline.use_compiled(config, parts)
     stats, recycle = CleanStats(side=side, compiled=compiled), None
     if compiled:
         recycle = pipeline.open_compiled_pass(config)
@@ -112,6 +112,7 @@ def clean(
     dedups = (pipeline.Dedup(compiled), pipeline.Dedup(compiled))  # one per file: a post and its duplicates share one
     sample: list[str] = []  # Punkt's: every stride-th post by hash, until punkt_sample_chars are taken
     with (
+        pipeline.background_build(build) as builder,  # stopped at the end unless it finished
         pipeline.replaced_together(*outputs, marker=paths.clean_config) as (train_tmp, val_tmp, stats_tmp, punkt_tmp),
         pipeline.arrow_memory_pool(),
     ):

@@ -6,7 +6,8 @@
 
 The stage (``botbaby.clean``) says what a clean is; this module is the machinery it runs on:
 choosing between the plain rules (``botbaby.clean_rules``) and the compiled pass
-(``botbaby.clean_kernel``) and building the latter in the background (``use_compiled``); cleaning
+(``botbaby.clean_kernel``) and building the latter in the background (``use_compiled``,
+``background_build``: never longer than the clean); cleaning
 record batches on worker threads while a thread of its own reads ahead (``batches_cleaned``);
 finding duplicates in 8 bytes per kept post (``Dedup``); writing kept lines straight from Arrow's
 buffers (``write_lines``); and replacing all outputs together (``replaced_together``). Either pass
@@ -37,7 +38,11 @@ from botbaby.clean_rules import CODE_REASONS, DROP_REASONS, EMPTY, CleanConfig, 
 from botbaby.layout import END, START
 
 RELEASE_MEMORY_EVERY = 4  # batches between handing Arrow's cached memory back (peak memory vs. page faults)
-BUILD_ABOVE_BYTES = 5_000_000  # "auto", pass not built: above this much text it is built in the background meanwhile
+# "auto", pass not built: build it meanwhile above this much text, about what the plain rules clean (2 to 3 MB/s
+# on one core) while the pass compiles (15 to 18 s on two cores). Below it the build would rarely finish before
+# the clean does, and a build still running when the clean ends is stopped: it would only have cost CPU.
+BUILD_ABOVE_BYTES = 40_000_000
+STOP_WAIT_SECONDS = 5  # how long a stopped build may take to exit before it is killed
 
 
 def text_bytes(parts: list[Path]) -> int:
@@ -50,26 +55,46 @@ def text_bytes(parts: list[Path]) -> int:
     return total
 
 
-def use_compiled(config: CleanConfig, parts: list[Path]) -> tuple[bool, "subprocess.Popen | None"]:
-    """(whether to start with the compiled pass, the process building it meanwhile, if any).
+def use_compiled(config: CleanConfig, parts: list[Path]) -> tuple[bool, bool]:
+    """(whether to start with the compiled pass, whether to build it in the background meanwhile).
 
     "auto" never waits for a compile (15 s on two cores): the pass is used when numba's cache
-    already holds it; otherwise the plain rules start, and for more than a few MB of text the pass
-    is built in a process of its own (``python -m botbaby.clean_kernel``) and taken over once ready.
+    already holds it; otherwise the plain rules start, and for more text than they clean in the time
+    a compile takes (``BUILD_ABOVE_BYTES``) the pass is built alongside and taken over once ready.
     """
     if config.compiled_pass != "auto":
-        return config.compiled_pass == "always", None
+        return config.compiled_pass == "always", False
     from botbaby.clean_kernel import is_built  # importing numba: a few tenths of a second, no compile
 
     if is_built():
-        return True, None
-    if text_bytes(parts) < BUILD_ABOVE_BYTES:
-        return False, None
-    return False, start_build()
+        return True, False
+    return False, text_bytes(parts) >= BUILD_ABOVE_BYTES
+
+
+@contextlib.contextmanager
+def background_build(wanted: bool) -> "Iterator[subprocess.Popen | None]":
+    """The process compiling the pass into numba's cache while the block runs (None if not ``wanted``).
+
+    It lives no longer than the block: a build still running when the block ends, however it ends,
+    is stopped (and killed if it does not exit within ``STOP_WAIT_SECONDS``), so no clean leaves a
+    process behind and none waits for a compile. numba writes its cache files whole, so a stopped
+    build leaves nothing half-written: the next big clean builds again.
+    """
+    builder = start_build() if wanted else None
+    try:
+        yield builder
+    finally:
+        if builder is not None and builder.poll() is None:
+            builder.terminate()
+            try:
+                builder.wait(timeout=STOP_WAIT_SECONDS)
+            except subprocess.TimeoutExpired:
+                builder.kill()
+                builder.wait()
 
 
 def start_build() -> "subprocess.Popen":
-    """Compile the pass into numba's cache in the background; it outlives this call if need be."""
+    """Start compiling the pass into numba's cache in a process of its own (``background_build`` ends it)."""
     command = [sys.executable, "-m", "botbaby.clean_kernel"]
     return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

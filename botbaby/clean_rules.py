@@ -151,7 +151,7 @@ class CleanConfig(StageConfig):
     punkt_sample_chars: int = setting(100_000, low=0)  # the sentence splitter trains on at most this many characters
     batch_size: int = setting(65_536, low=1)  # posts per record batch; memory use scales with this, not with the corpus
     workers: int = setting(2, low=1)  # batches the compiled pass cleans at once (threads: it releases the GIL)
-    compiled_pass: Literal["auto", "always", "never"] = "auto"  # auto: when built; else built in the background (over 5 MB)
+    compiled_pass: Literal["auto", "always", "never"] = "auto"  # auto: when built; else built in the background (over 40 MB)
 
     def __post_init__(self) -> None:
         super().__post_init__()  # types and ranges: "latin,devanagari" or a list becomes a tuple

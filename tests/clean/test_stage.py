@@ -2,6 +2,7 @@
 
 import json
 import re
+import sys
 
 import pandas as pd
 import pytest
@@ -203,6 +204,69 @@ def test_a_bigger_corpus_switches_to_the_compiled_pass_once_built_and_writes_the
     assert side_files(left).keys() == expected.keys()
     for name in ("train.txt", "val.txt", "punkt.pickle"):
         assert side_files(left)[name] == expected[name]
+
+
+def sleeping_build(started: list):
+    """A stand-in for the background build that would run for ten minutes; ``started`` gets the process."""
+    import subprocess
+    import sys
+
+    def start():
+        started.append(subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"]))
+        return started[-1]
+
+    return start
+
+
+@pytest.mark.parametrize("interrupted", [False, True])
+def test_a_build_still_running_when_the_clean_ends_is_stopped(data_dir, left, monkeypatch, interrupted):
+    import botbaby.clean_kernel
+    import botbaby.clean_pipeline as pipeline
+
+    started = []
+    monkeypatch.setattr(botbaby.clean_kernel, "is_built", lambda: False)
+    monkeypatch.setattr(pipeline, "BUILD_ABOVE_BYTES", 0)
+    monkeypatch.setattr(pipeline, "start_build", sleeping_build(started))
+    if interrupted:
+        monkeypatch.setattr(pipeline, "write_lines", lambda *args: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            clean(data_dir, "left")
+    else:
+        assert not clean(data_dir, "left").compiled
+    assert len(started) == 1
+    assert started[0].poll() is not None  # ended (and reaped) before clean returned, not ten minutes later
+
+
+def test_a_corpus_below_the_build_threshold_starts_no_build(data_dir, left, monkeypatch):
+    import botbaby.clean_kernel
+    import botbaby.clean_pipeline as pipeline
+
+    monkeypatch.setattr(botbaby.clean_kernel, "is_built", lambda: False)
+    text = pipeline.text_bytes(TweetStore(left.tweets_dir).parts())
+    monkeypatch.setattr(pipeline, "BUILD_ABOVE_BYTES", text + 1)
+    monkeypatch.setattr(pipeline, "start_build", lambda: pytest.fail("started a build that could not pay"))
+    assert not clean(data_dir, "left").compiled
+    monkeypatch.setattr(pipeline, "BUILD_ABOVE_BYTES", text)
+    monkeypatch.setattr(pipeline, "start_build", sleeping_build(started := []))
+    clean(data_dir, "left", force=True)
+    assert len(started) == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="asks the OS for child processes with waitpid")
+def test_the_stage_with_the_real_background_build_leaves_no_child_process(data_dir, left):
+    import subprocess
+
+    code = (
+        "import os\nimport botbaby.clean_kernel, botbaby.clean_pipeline as pipeline\n"
+        "from botbaby.clean import clean\n"
+        "botbaby.clean_kernel.is_built = lambda: False\n"  # a fresh runtime: the real build starts
+        "pipeline.BUILD_ABOVE_BYTES = 0\n"
+        f"clean({str(data_dir)!r}, 'left', force=True)\n"
+        "try:\n    os.waitpid(-1, os.WNOHANG)\nexcept ChildProcessError:\n    print('no child process')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "no child process"
 
 
 def test_the_background_build_is_a_plain_module_run():
