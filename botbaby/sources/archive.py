@@ -54,6 +54,7 @@ import codecs
 import csv
 import hashlib
 import io
+import itertools
 import json
 import re
 import zipfile
@@ -76,7 +77,10 @@ from botbaby.tweets import KeySet, TweetStore, post_keys
 
 BATCH_ROWS = 50_000  # posts per append (one parquet part file each)
 MAX_EXAMPLES = 5  # rows listed in the report per reason (refused or mended); every one is counted
-CSV_FIELD_LIMIT = 16 * 1024 * 1024  # characters in one CSV field (the csv module's default is 128 KiB)
+# Characters in one CSV record with a field over the csv module's own limit (128 KiB, a process-wide
+# setting botbaby leaves alone): such a record is parsed by _parse_record, up to this size (an
+# unclosed quote stops here instead of swallowing the file).
+CSV_FIELD_LIMIT = 16 * 1024 * 1024
 SOURCE = "archive"
 X_TIME_FORMAT = "%a %b %d %H:%M:%S %z %Y"  # "Wed Oct 10 20:19:24 +0000 2018" in X archives and API v1.1
 TWEPOCH_MS = 1288834974657  # X ids hold their creation time: (id >> 22) + TWEPOCH_MS milliseconds since 1970
@@ -883,7 +887,6 @@ def _check_columns(names: list[str], columns: dict[str, int], file: _FileImport,
 def _read_csv(path: Path, file: _FileImport) -> Iterator[Rows]:
     """A CSV file's rows: parsed whole by Arrow when every row is one well-formed UTF-8 line (the
     common case, several times faster), else line by line, which finds and reports each bad row."""
-    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
     with _open_text(path) as handle:
         header = next(csv.reader(handle), None)
     if not header:
@@ -938,28 +941,120 @@ def _clean_csv_table(path: Path, header: list[str], columns: dict[str, int]) -> 
 def _read_csv_lines(path: Path, columns: dict[str, int]) -> Iterator[Rows]:
     """Rows of a CSV file line by line (Python's csv module): the line of each bad row is known."""
     with _open_text(path) as handle:
-        reader = csv.reader(handle)
+        source = _CsvLines(handle)
+        reader = csv.reader(source)
         width = len(next(reader))
         rows: list[list[str]] = []
         lines: list[int] = []  # the line each row ends on
         refused: list[tuple[Any, str]] = []
         while True:
+            source.record = []
             try:
-                for row in reader:
-                    if len(row) != width:
-                        row = _odd_row(row, width, reader.line_num, lines, refused)
-                        if row is None:
-                            continue
-                    rows.append(row)
-                    lines.append(reader.line_num)
-                    if len(rows) >= BATCH_ROWS:
-                        yield _csv_lines_rows(rows, lines, refused, columns)
-                        rows, lines, refused = [], [], []
+                row = next(reader)
+            except StopIteration:
                 break
-            except csv.Error as exc:  # e.g. a field over the size limit: count the row, go on with the next line
-                refused.append((reader.line_num, f"unparseable CSV row ({exc})"))
+            except csv.Error as exc:
+                row = _long_record(source, exc)
+                if row is None:  # e.g. a NUL byte: count the row, go on with the next line
+                    refused.append((source.number, f"unparseable CSV row ({exc})"))
+                    continue
+            if len(row) != width:
+                row = _odd_row(row, width, source.number, lines, refused)
+                if row is None:
+                    continue
+            rows.append(row)
+            lines.append(source.number)
+            if len(rows) >= BATCH_ROWS:
+                yield _csv_lines_rows(rows, lines, refused, columns)
+                rows, lines, refused = [], [], []
         if rows or refused:
             yield _csv_lines_rows(rows, lines, refused, columns)
+
+
+class _CsvLines:
+    """A text file's lines for csv.reader, counted, keeping those of the record being read."""
+
+    def __init__(self, handle: io.TextIOBase):
+        self.handle = handle
+        self.number = 0  # lines read: after a row, the line it ends on
+        self.record: list[str] = []  # the lines read since the caller last emptied it
+
+    def __iter__(self) -> "_CsvLines":
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.handle)
+        self.number += 1
+        self.record.append(line)
+        return line
+
+
+def _long_record(source: _CsvLines, error: csv.Error) -> list[str] | None:
+    """The record csv.reader gave up on for a field over its size limit, read again by _parse_record
+    (from its first line, then on through the file); None for any other error or a record over
+    CSV_FIELD_LIMIT characters."""
+    if "field larger than field limit" not in str(error):
+        return None
+    started = source.record
+    source.record = []
+    return _parse_record(itertools.chain(started, source), CSV_FIELD_LIMIT)
+
+
+# Where an unquoted CSV field ends: a comma or the line's end.
+_UNQUOTED_END = re.compile(r"[,\r\n]")
+
+
+def _parse_record(lines: Iterator[str], limit: int) -> list[str] | None:
+    """The next record of ``lines`` (as a file opened with ``newline=""`` gives them), parsed as
+    csv.reader parses the excel dialect, but with no limit on a field's size; None at the end of the
+    input, or once the record has passed ``limit`` characters.
+
+        >>> _parse_record(iter(['1,"two ""2""\\n', 'lines",x"y\\n']), limit=100)
+        ['1', 'two "2"\\nlines', 'x"y']
+    """
+    fields: list[str] = []
+    parts: list[str] = []  # of the field being read
+    quoted = False  # inside a quoted field
+    size = 0
+    for line in lines:
+        size += len(line)
+        if size > limit:
+            return None
+        if not fields and not parts and not quoted and line in ("\n", "\r", "\r\n"):
+            return []  # a blank line: csv.reader's empty row
+        at = 0
+        while True:
+            if quoted:
+                close = line.find('"', at)
+                if close < 0:  # the field goes on in the next line
+                    parts.append(line[at:])
+                    break
+                parts.append(line[at:close])
+                at = close + 1
+                if line.startswith('"', at):  # "" inside quotes is one quote
+                    parts.append('"')
+                    at += 1
+                    continue
+                quoted = False  # what follows the closing quote up to a comma is kept, as csv.reader does
+            elif line.startswith('"', at) and not parts:
+                quoted = True
+                at += 1
+                continue
+            end = _UNQUOTED_END.search(line, at)
+            stop = end.start() if end else len(line)
+            parts.append(line[at:stop])
+            fields.append("".join(parts))
+            parts = []
+            if end is None or line[stop] != ",":  # the line's end ends the record
+                return fields
+            at = stop + 1
+            if at == len(line):  # "a," at the very end of the input: an empty last field
+                fields.append("")
+                return fields
+    if fields or parts or quoted:  # the input ended inside a quoted field
+        fields.append("".join(parts))
+        return fields
+    return None
 
 
 def _odd_row(row: list[str], width: int, line: int, lines: list[int], refused: list) -> list[str] | None:

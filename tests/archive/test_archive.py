@@ -9,6 +9,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from archive_exports import write_xarchive_account, write_xarchive_js
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from botbaby import cli
 from botbaby.sources.archive import MAX_EXAMPLES, detect_format, import_files
@@ -296,3 +298,32 @@ def test_a_damaged_part_of_an_archive_zip_is_reported_and_the_other_parts_import
     assert (report.added, dict(report.refused)) == (3, {"unreadable archive member": 1})
     assert report.examples[0]["where"].startswith("data/tweets-part1.js (Bad CRC-32")
     assert report.problems() == [f"{archive}: added 3 of 4 posts (1 refused, see the report's examples)"]
+
+
+def test_a_field_over_the_csv_modules_limit_is_read_without_raising_that_limit_for_the_process(tmp_path, tweets):
+    import csv
+
+    limit = csv.field_size_limit()
+    long_text = "x" * 200_000 + "\nand a second line"  # over 128 KiB, and on two lines: read line by line
+    path = tmp_path / "long-multiline.csv"
+    path.write_text('id,created_at,text\n1,2019-05-23T10:00:00Z,"' + long_text + '"\n'
+                    "2,2019-05-23T10:00:00Z,after\n3,not a date,refused\n")
+    report = import_files(tweets, [path])
+    assert report.added == 2 and stored(tweets)["text"].tolist() == [long_text, "after"]
+    assert [e["where"] for e in report.examples] == ["line 5"]  # the lines after it are still counted right
+    assert csv.field_size_limit() == limit
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet='ab,"\n\r ', max_size=20))
+def test_the_reader_of_over_long_records_splits_and_parses_as_the_csv_module_does(text):
+    import csv
+    import io
+
+    from botbaby.sources.archive import _parse_record
+
+    lines = iter(io.StringIO(text, newline=""))
+    records = []
+    while (record := _parse_record(lines, limit=1000)) is not None:
+        records.append(record)
+    assert records == list(csv.reader(io.StringIO(text, newline="")))
