@@ -21,7 +21,6 @@ checkpoint up to ``steps`` in all; a side that already reached them is skipped.
 ``botbaby.tiny``), which is what the tests and the CPU demo use, with settings that learn fast.
 """
 
-import contextlib
 import csv
 import dataclasses
 import io
@@ -35,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from botbaby._capture import prints_of
 from botbaby._optional import require
 from botbaby.config import StageConfig, setting
 from botbaby.errors import BotbabyError, ConfigError
@@ -152,7 +152,7 @@ _BIG_MODEL_ADVICE = re.compile(r"For larger models|use_memory_saving_gradients =
 
 
 class _ProgressTap(io.TextIOBase):
-    """Stands in for stdout during gpt2.finetune: records its loss lines, moves a progress bar, echoes the rest."""
+    """Takes what gpt2.finetune prints: records its loss lines, moves a progress bar, echoes the rest."""
 
     def __init__(self, echo, bar, hide: re.Pattern | None = None) -> None:
         self.echo, self.bar, self.rows, self.times, self._line = echo, bar, [], [], ""
@@ -217,7 +217,7 @@ def _finetune(paths: SidePaths, base_dir: Path, base_name: str, config: TrainCon
         tf.compat.v1.set_random_seed(config.seed)
         sess = gpt2.start_tf_sess()
         try:
-            with contextlib.redirect_stdout(tap):
+            with prints_of(gpt2, tap.write):  # gpt-2-simple's prints only: sys.stdout stays as it is
                 gpt2.finetune(
                     sess,
                     dataset=str(paths.train_txt.absolute()),

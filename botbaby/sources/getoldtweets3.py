@@ -16,6 +16,7 @@ whole history arrives in one call (one "page").
 
 import contextlib
 import io
+import sys
 import threading
 import urllib.error
 import urllib.parse
@@ -25,6 +26,7 @@ from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
+from botbaby._capture import prints_of
 from botbaby._optional import require
 from botbaby.errors import BotbabyError
 from botbaby.sources.base import Account, Page, check_base_url
@@ -78,7 +80,7 @@ class GetOldTweets3Source:
         criteria = manager.TweetCriteria().setUsername(handle).setSince(since.strftime("%Y-%m-%d"))
         printed = io.StringIO()
         try:
-            with self._redirected(), contextlib.redirect_stdout(printed):
+            with self._redirected(), prints_of(sys.modules[manager.TweetManager.__module__], printed.write):
                 tweets = manager.TweetManager.getTweets(criteria)
         except SystemExit as exc:  # what GetOldTweets3 does on any HTTP or parsing error
             said = " ".join(line for line in printed.getvalue().splitlines() if not line.startswith("Try to open"))
@@ -111,10 +113,7 @@ class GetOldTweets3Source:
         if not self.base_url:
             yield
             return
-        module = self._got.manager.TweetManager.__module__
-        import sys
-
-        tweet_manager = sys.modules[module]
+        tweet_manager = sys.modules[self._got.manager.TweetManager.__module__]
         base = self.base_url.rstrip("/")
 
         class Rewrite(urllib.request.BaseHandler):

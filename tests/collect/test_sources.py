@@ -1,5 +1,6 @@
 """The x, bluesky and getoldtweets3 sources, driven through their real client libraries against fakes."""
 
+import sys
 import threading
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -250,12 +251,14 @@ class DeadTwitter(BaseHTTPRequestHandler):
     """Answers like twitter.com/i/search/timeline does since 2020: an HTML 404 page."""
 
     paths: list[str] = []
+    stdouts: list = []  # sys.stdout as this server thread saw it while the source was waiting for an answer
 
     def log_message(self, *args):
         pass
 
     def do_GET(self):  # noqa: N802
         DeadTwitter.paths.append(self.path)
+        DeadTwitter.stdouts.append(sys.stdout)
         body = b"<!DOCTYPE html><html><head><title>Page not found</title></head><body>Sorry</body></html>"
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -269,6 +272,7 @@ def dead_twitter():
     server = ThreadingHTTPServer(("127.0.0.1", 0), DeadTwitter)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     DeadTwitter.paths.clear()
+    DeadTwitter.stdouts.clear()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
@@ -285,6 +289,8 @@ def test_getoldtweets3_against_todays_dead_endpoint_names_the_alternatives(dead_
     assert "--source x" in message and "--source bluesky" in message and "--source archive" in message
     assert DeadTwitter.paths and DeadTwitter.paths[0].startswith("/i/search/timeline?")
     assert "from%3Ajack" in DeadTwitter.paths[0]
+    # GetOldTweets3's prints were caught without swapping sys.stdout under the other threads
+    assert DeadTwitter.stdouts and all(seen is sys.stdout for seen in DeadTwitter.stdouts)
 
 
 def test_getoldtweets3_scrape_from_the_cli_fails_with_one_line_not_a_traceback(dead_twitter, data_dir, capsys):

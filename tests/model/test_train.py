@@ -176,3 +176,44 @@ def test_copying_to_drive_without_a_model_or_a_drive_says_what_to_do(tiny_models
         colab.copy_to_drive(tmp_path, "left", drive=tmp_path)
     with pytest.raises(BotbabyError, match="mount Google Drive first"):
         colab.copy_to_drive(tiny_models, "left", drive=tmp_path / "no-drive")
+
+
+# gpt-2-simple as _finetune sees it: a module whose finetune prints its progress the way gpt-2-simple does.
+FAKE_GPT_2 = '''
+import sys
+
+class Session:
+    def close(self):
+        pass
+
+def start_tf_sess():
+    return Session()
+
+def finetune(sess, **settings):
+    seen.append(sys.stdout)
+    for step in (1, 2):
+        print("[{} | {:.2f}] loss={:.2f} avg={:.2f}".format(step, step / 10, 3 + step / 10, 3 + step / 10))
+    print("======== SAMPLE 1 ========")
+'''
+
+
+def test_training_reads_gpt2_simples_progress_without_swapping_sys_stdout(data_dir, monkeypatch, capsys):
+    import contextlib
+    import sys
+    import types
+
+    import botbaby.train as stage
+
+    gpt_2 = types.ModuleType("gpt_2_simple.gpt_2")
+    gpt_2.seen = []
+    exec(FAKE_GPT_2, vars(gpt_2))
+    tf = types.SimpleNamespace(Graph=lambda: types.SimpleNamespace(as_default=contextlib.nullcontext),
+                               compat=types.SimpleNamespace(v1=types.SimpleNamespace(set_random_seed=lambda seed: None)))
+    real_require = stage.require
+    monkeypatch.setattr(stage, "require", lambda name, **kw: tf if name == "tensorflow" else real_require(name, **kw))
+    monkeypatch.setattr(stage, "_gpt2", lambda: gpt_2)
+    stdout = sys.stdout
+    rows, _ = stage._finetune(Layout(data_dir).side("left"), data_dir, "124M", TrainConfig(steps=2), steps=2)
+    assert rows == [(1, 3.1, 3.1), (2, 3.2, 3.2)]
+    assert gpt_2.seen == [stdout] and sys.stdout is stdout  # the library, and every other thread, kept sys.stdout
+    assert "SAMPLE 1" in capsys.readouterr().out and not hasattr(gpt_2, "print")
