@@ -839,31 +839,55 @@ def has_trigger(src, s, e, starts, leading):
                 p += 1
         if p < e and (src[p] == 46 or src[p] == 44 or src[p] == 58 or src[p] == 59):
             return True
-    for j in range(s, e):
-        kind = starts[src[j]]
-        if kind == 0:
-            continue
-        if kind == SLASH:
-            if j > s and 48 <= src[j - 1] <= 57:  # [0-9]/
-                return True
-        elif kind == DOT:
-            if j + 2 < e and src[j + 1] == 46 and src[j + 2] == 46:  # ...
-                return True
-        elif kind == ELLIPSIS:
-            if j + 2 < e and src[j + 1] == 0x80 and src[j + 2] == 0xA6:  # …
-                return True
-        elif kind == HASH:
-            if starts_with(src, j, e, _PERISCOPE):
-                return True
-        elif kind == AT:
-            if starts_with(src, j, e, _YOUTUBE):
-                return True
-        elif kind == CAPITAL_I:
-            if starts_with(src, j, e, _IM_AT) or starts_with(src, j, e, _IM_AT_CURLY):
-                return True
-        elif starts_with(src, j, e, _JUST_POSTED):
-            return True
+    j = s
+    while j < e:  # 8 bytes at a time; only those holding a byte that may start a trigger are looked into
+        stop = min(j + 8, e)
+        if stop - j < 8 or may_start_trigger(load_u64(src, j)):
+            for x in range(j, stop):
+                kind = starts[src[x]]
+                if kind == 0:
+                    continue
+                if kind == SLASH:
+                    if x > s and 48 <= src[x - 1] <= 57:  # [0-9]/
+                        return True
+                elif kind == DOT:
+                    if x + 2 < e and src[x + 1] == 46 and src[x + 2] == 46:  # ...
+                        return True
+                elif kind == ELLIPSIS:
+                    if x + 2 < e and src[x + 1] == 0x80 and src[x + 2] == 0xA6:  # …
+                        return True
+                elif kind == HASH:
+                    if starts_with(src, x, e, _PERISCOPE):
+                        return True
+                elif kind == AT:
+                    if starts_with(src, x, e, _YOUTUBE):
+                        return True
+                elif kind == CAPITAL_I:
+                    if starts_with(src, x, e, _IM_AT) or starts_with(src, x, e, _IM_AT_CURLY):
+                        return True
+                elif starts_with(src, x, e, _JUST_POSTED):
+                    return True
+        j = stop
     return False
+
+
+@jit(inline="always")
+def may_start_trigger(w):
+    """Whether the 8 bytes w hold a byte that may start a trigger of ``prepare``: '/' '.' '…' '#' '@' 'I' 'J'."""
+    ones = u64(0x0101010101010101)
+    x = (w | ones) ^ u64(0x2F2F2F2F2F2F2F2F)  # '.' or '/' ('.' | 1 is '/')
+    found = (x - ones) & ~x
+    x = w ^ u64(0xE2E2E2E2E2E2E2E2)
+    found |= (x - ones) & ~x
+    x = w ^ u64(0x2323232323232323)
+    found |= (x - ones) & ~x
+    x = w ^ u64(0x4040404040404040)
+    found |= (x - ones) & ~x
+    x = w ^ u64(0x4949494949494949)
+    found |= (x - ones) & ~x
+    x = w ^ u64(0x4A4A4A4A4A4A4A4A)
+    found |= (x - ones) & ~x
+    return (found & u64(0x8080808080808080)) != 0
 
 
 @jit
