@@ -26,7 +26,6 @@ import dataclasses
 import io
 import json
 import logging
-import random
 import re
 import sys
 import time
@@ -34,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from botbaby._capture import prints_of
+from botbaby._capture import own_random, prints_of
 from botbaby._optional import require
 from botbaby.config import StageConfig, setting
 from botbaby.errors import BotbabyError, ConfigError
@@ -206,7 +205,9 @@ def _finetune(paths: SidePaths, base_dir: Path, base_name: str, config: TrainCon
     gpt2 = _gpt2()
     tqdm = require("tqdm.auto", extra="core", package="tqdm").tqdm
     done = steps_done(paths.model_dir)
-    random.seed(config.seed + done)  # gpt-2-simple samples windows with `random`
+    # gpt-2-simple picks training windows with `random`: its sampler gets a generator of its own, seeded
+    # as the global one was before (same windows), so no other code's random numbers change or matter.
+    sampler = sys.modules[gpt2.Sampler.__module__]
     bar = tqdm(total=config.steps, initial=done, desc=f"training {paths.name}", unit="step")
     tap = _ProgressTap(sys.stdout, bar, hide=_BIG_MODEL_ADVICE if config.model == TINY else None)
     # gpt-2-simple writes checkpoints to CHECKPOINT_DIR/RUN_NAME and samples to ./samples/RUN_NAME. An absolute
@@ -217,7 +218,8 @@ def _finetune(paths: SidePaths, base_dir: Path, base_name: str, config: TrainCon
         tf.compat.v1.set_random_seed(config.seed)
         sess = gpt2.start_tf_sess()
         try:
-            with prints_of(gpt2, tap.write):  # gpt-2-simple's prints only: sys.stdout stays as it is
+            # gpt-2-simple's prints only: sys.stdout stays as it is
+            with prints_of(gpt2, tap.write), own_random(sampler, config.seed + done):
                 gpt2.finetune(
                     sess,
                     dataset=str(paths.train_txt.absolute()),

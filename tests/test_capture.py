@@ -1,18 +1,21 @@
-"""botbaby._capture: a library's prints are caught in the calling thread only; sys.stdout is never swapped."""
+"""botbaby._capture: a library's prints are caught, and its random draws seeded, in the calling thread only."""
 
+import random
 import sys
 import threading
 import types
 
 import pytest
 
-from botbaby._capture import prints_of
+from botbaby._capture import own_random, prints_of
 
 
 def chatty_module() -> types.ModuleType:
     """A module whose own code prints, as gpt-2-simple's and GetOldTweets3's do."""
     module = types.ModuleType("chatty")
-    exec("import sys\ndef work(what):\n    print('working on', what)\n    return sys.stdout\n", vars(module))
+    exec("import random, sys\n"
+         "def work(what):\n    print('working on', what)\n    return sys.stdout\n"
+         "def draw():\n    return random.randint(0, 10**9)\n", vars(module))
     return module
 
 
@@ -66,3 +69,26 @@ def test_a_catch_inside_a_catch_restores_the_outer_one_and_an_error_leaves_the_m
             raise ValueError("the library failed")
     assert (outer, inner) == (["working on outer\n"], ["working on inner\n"])
     assert not hasattr(chatty, "print")
+
+
+def test_a_library_draws_from_its_own_seeded_generator_while_other_threads_keep_the_shared_one():
+    chatty, shared = chatty_module(), random.getstate()
+    inside = threading.Event()
+    other: list[int] = []
+
+    def other_thread():
+        inside.wait()
+        other.append(chatty.draw())  # the same library in another thread: the shared generator, as before
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    with own_random(chatty, seed=3):
+        first = chatty.draw()
+        inside.set()
+        thread.join(10)
+        second = chatty.draw()
+    seeded = random.Random(3)
+    assert [first, second] == [seeded.randint(0, 10**9), seeded.randint(0, 10**9)]
+    random.setstate(shared)
+    assert other == [random.randint(0, 10**9)]  # drawn from the shared generator, which nothing reseeded
+    assert chatty.random is random

@@ -180,7 +180,11 @@ def test_copying_to_drive_without_a_model_or_a_drive_says_what_to_do(tiny_models
 
 # gpt-2-simple as _finetune sees it: a module whose finetune prints its progress the way gpt-2-simple does.
 FAKE_GPT_2 = '''
+import random
 import sys
+
+class Sampler:
+    pass
 
 class Session:
     def close(self):
@@ -191,29 +195,36 @@ def start_tf_sess():
 
 def finetune(sess, **settings):
     seen.append(sys.stdout)
+    windows.append(random.randint(0, 10**9))
     for step in (1, 2):
         print("[{} | {:.2f}] loss={:.2f} avg={:.2f}".format(step, step / 10, 3 + step / 10, 3 + step / 10))
     print("======== SAMPLE 1 ========")
 '''
 
 
-def test_training_reads_gpt2_simples_progress_without_swapping_sys_stdout(data_dir, monkeypatch, capsys):
+def test_training_reads_gpt2_simples_progress_and_seeds_its_windows_leaving_stdout_and_random_alone(data_dir, monkeypatch, capsys):
     import contextlib
+    import random
     import sys
     import types
 
     import botbaby.train as stage
 
-    gpt_2 = types.ModuleType("gpt_2_simple.gpt_2")
-    gpt_2.seen = []
+    gpt_2 = types.ModuleType("fake_gpt_2")
+    gpt_2.seen, gpt_2.windows = [], []
     exec(FAKE_GPT_2, vars(gpt_2))
+    monkeypatch.setitem(sys.modules, "fake_gpt_2", gpt_2)
+    gpt_2.Sampler.__module__ = "fake_gpt_2"
     tf = types.SimpleNamespace(Graph=lambda: types.SimpleNamespace(as_default=contextlib.nullcontext),
                                compat=types.SimpleNamespace(v1=types.SimpleNamespace(set_random_seed=lambda seed: None)))
     real_require = stage.require
     monkeypatch.setattr(stage, "require", lambda name, **kw: tf if name == "tensorflow" else real_require(name, **kw))
     monkeypatch.setattr(stage, "_gpt2", lambda: gpt_2)
-    stdout = sys.stdout
-    rows, _ = stage._finetune(Layout(data_dir).side("left"), data_dir, "124M", TrainConfig(steps=2), steps=2)
+    stdout, shared_random = sys.stdout, random.getstate()
+    rows, _ = stage._finetune(Layout(data_dir).side("left"), data_dir, "124M", TrainConfig(steps=2, seed=7), steps=2)
     assert rows == [(1, 3.1, 3.1), (2, 3.2, 3.2)]
     assert gpt_2.seen == [stdout] and sys.stdout is stdout  # the library, and every other thread, kept sys.stdout
     assert "SAMPLE 1" in capsys.readouterr().out and not hasattr(gpt_2, "print")
+    # its windows come from a generator seeded with the config's seed; the process's generator is untouched
+    assert gpt_2.windows == [random.Random(7).randint(0, 10**9)] and random.getstate() == shared_random
+    assert gpt_2.random is random
