@@ -22,13 +22,13 @@ on each side, so many of them end up dropped as "both camps").
 """
 
 import argparse
+import csv
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 
 from botbaby.config import StageConfig, add_config_options, config_from_args, setting
@@ -213,31 +213,38 @@ def rank_keys(per_side: dict[str, tuple[np.ndarray, np.ndarray]], top: int) -> t
     return kept, int(shared.size)
 
 
-def _handles_of(files: list[Path], keys: np.ndarray) -> dict[int, tuple[str, str]]:
-    """The (handle, id) of each key in ``keys``, read back from the leader files that mention it.
+def _handles_of(files: list[Path], keys: np.ndarray) -> tuple[list[str], list[str]]:
+    """The handles and the ids of ``keys`` (in their order), read back from the leader files that mention them.
 
     Each memory-mapped file's sorted keys are searched with numpy and only the wanted rows are
     taken, so just the pages holding them are read; files are visited until every key is found.
     """
     wanted = _sorted_unique(np.sort(keys))
-    found: dict[int, tuple[str, str]] = {}
+    left = np.arange(wanted.size)  # positions in `wanted` not found yet
+    positions, handles, ids = [], [], []
     for path in files:
-        if wanted.size == 0:
+        if left.size == 0:
             break
         table = read_leader_file(path)
         column = _column(table, "key")
         if column.size == 0:
             continue
-        at = np.minimum(np.searchsorted(column, wanted), column.size - 1)
-        hit = column[at] == wanted
+        at = np.minimum(np.searchsorted(column, wanted[left]), column.size - 1)
+        hit = column[at] == wanted[left]
         if hit.any():
             rows = pa.array(at[hit])
-            handles = table.column("handle").take(rows).to_pylist()
-            ids = table.column("id").take(rows).to_pylist()
-            found.update(zip(wanted[hit].tolist(), zip(handles, ids, strict=True), strict=True))
-            wanted = wanted[~hit]
+            handles.append(table.column("handle").take(rows))
+            ids.append(table.column("id").take(rows))
+            positions.append(left[hit])
+            left = left[~hit]
         del table, column
-    return found
+    if left.size:
+        raise BotbabyError("the followers files changed while rank read them: run `botbaby rank` again")
+    if not positions:
+        return [], []
+    # found[j] holds wanted[positions[j]]; argsort inverts that, and searchsorted puts keys in their order
+    take = pa.array(np.argsort(np.concatenate(positions))[np.searchsorted(wanted, keys)])
+    return (pa.chunked_array(handles).take(take).to_pylist(), pa.chunked_array(ids).take(take).to_pylist())
 
 
 def rank(data: Path | str, config: RankConfig | dict | None = None, **overrides: Any) -> dict[str, Any]:
@@ -268,14 +275,11 @@ def rank(data: Path | str, config: RankConfig | dict | None = None, **overrides:
                              "leaders_missing": {side: names for side, names in incomplete.items()}}
     for side in config.sides:
         keys, counts = kept[side]
-        found = _handles_of(files[side], keys)
-        table = pd.DataFrame({
-            "handle": [found[int(k)][0] for k in keys],
-            "id": [found[int(k)][1] for k in keys],
-            "leaders_followed": counts,
-        })
-        with atomic_path(layout.side(side).accounts_csv) as tmp:
-            table.to_csv(tmp, index=False)
+        handles, ids = _handles_of(files[side], keys)
+        with atomic_path(layout.side(side).accounts_csv) as tmp, open(tmp, "w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(["handle", "id", "leaders_followed"])
+            writer.writerows(zip(handles, ids, counts.tolist(), strict=True))
         stats["sides"][side] = {
             "leaders": len(files[side]),
             "followers": before[side],
