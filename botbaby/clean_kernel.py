@@ -546,17 +546,25 @@ def match_end(src, p, se, restart, no_bare_until, urls, mentions, row_start, tld
 def maybe_trigger(w, after, urls, mentions):
     """Whether the 8 bytes w (or a space at their end and ``after``) may hold a trigger of ``scan``.
 
-    Control characters, two spaces in a row, and '@' '.' ':' and 0xE2 as ``triggers`` has them.
+    Control characters, two spaces in a row, and '@' '.' ':' and 0xE2 as ``triggers`` has them;
+    computed without branches.
     """
-    controls = ((w - u64(0x2020202020202020)) & ~w & u64(0x8080808080808080)) != 0  # a byte below 0x20
-    spaces = w ^ u64(0x2020202020202020)  # zero where a space is
-    found = controls or has_zero_byte(spaces | (spaces >> u64(8))) or (w >> u64(56) == 32 and after <= 32)
+    ones = u64(0x0101010101010101)
+    found = (w - u64(0x2020202020202020)) & ~w  # a byte below 0x20
+    x = w ^ u64(0x2020202020202020)  # zero where a space is
+    x |= (x >> u64(8)) | (u64(after ^ 32) << u64(56))  # zero where a space is followed by one
+    found |= (x - ones) & ~x
     if mentions or urls:
-        found = found or has_zero_byte(w ^ u64(0x4040404040404040))
+        x = w ^ u64(0x4040404040404040)
+        found |= (x - ones) & ~x
     if urls:
-        found = found or has_zero_byte(w ^ u64(0x2E2E2E2E2E2E2E2E)) or has_zero_byte(w ^ u64(0x3A3A3A3A3A3A3A3A))
-        found = found or has_zero_byte(w ^ u64(0xE2E2E2E2E2E2E2E2))
-    return found
+        x = w ^ u64(0x2E2E2E2E2E2E2E2E)
+        found |= (x - ones) & ~x
+        x = w ^ u64(0x3A3A3A3A3A3A3A3A)
+        found |= (x - ones) & ~x
+        x = w ^ u64(0xE2E2E2E2E2E2E2E2)
+        found |= (x - ones) & ~x
+    return (found & u64(0x8080808080808080)) != 0 or (w >> u64(56) == 32 and after <= 32)
 
 
 @jit(inline="always")
@@ -579,11 +587,15 @@ def scan(src, ss, se, out, o, urls, mentions, collapse, tidy, triggers, tld_byte
     p = ss
     while p < se:
         span = p
-        q = p  # the next trigger from p: blocks of 8 bytes without one skipped, then a byte at a time
-        while q + 9 <= se and not maybe_trigger(load_u64(src, q), src[q + 8], urls, mentions):
-            q += 8
-        while q + 1 < se and not (triggers[src[q]] | (triggers[256 + src[q]] & triggers[512 + src[q + 1]])):
-            q += 1
+        q = p  # the next trigger from p: blocks of 8 bytes without one skipped, the others a byte at a time
+        while True:
+            while q + 9 <= se and not maybe_trigger(load_u64(src, q), src[q + 8], urls, mentions):
+                q += 8
+            limit = q + 8 if q + 9 <= se else se - 1  # a block that may hold one, or the last few bytes
+            while q < limit and not (triggers[src[q]] | (triggers[256 + src[q]] & triggers[512 + src[q + 1]])):
+                q += 1
+            if q < limit or limit == se - 1:
+                break
         if q + 1 == se and not (triggers[src[q]] | triggers[256 + src[q]]):
             q = se
         if q > p:
