@@ -38,6 +38,7 @@ import pyarrow.compute as pc
 import regex
 from llvmlite import ir
 from numba.core import cgutils, types
+from numba.cpython.unsafe.numbers import trailing_zeros
 from numba.extending import intrinsic
 
 from botbaby.clean_rules import (
@@ -543,11 +544,12 @@ def match_end(src, p, se, restart, no_bare_until, urls, mentions, row_start, tld
 
 
 @jit(inline="always")
-def maybe_trigger(w, after, urls, mentions):
-    """Whether the 8 bytes w (or a space at their end and ``after``) may hold a trigger of ``scan``.
+def trigger_bits(w, after, urls, mentions):
+    """0x80 in the bytes of the 8 bytes w that may be a trigger of ``scan`` (the last one with ``after``).
 
-    Control characters, two spaces in a row, and '@' '.' ':' and 0xE2 as ``triggers`` has them;
-    computed without branches.
+    Control characters, a space before a space, and '@' '.' ':' and 0xE2 as ``triggers`` has them;
+    a space at the end before any whitespace. Every trigger is flagged (the lowest flag is the first
+    candidate), and some bytes that are none.
     """
     ones = u64(0x0101010101010101)
     found = (w - u64(0x2020202020202020)) & ~w  # a byte below 0x20
@@ -564,7 +566,9 @@ def maybe_trigger(w, after, urls, mentions):
         found |= (x - ones) & ~x
         x = w ^ u64(0xE2E2E2E2E2E2E2E2)
         found |= (x - ones) & ~x
-    return (found & u64(0x8080808080808080)) != 0 or (w >> u64(56) == 32 and after <= 32)
+    if w >> u64(56) == 32 and after <= 32:
+        found |= u64(0x80) << u64(56)
+    return found & u64(0x8080808080808080)
 
 
 @jit(inline="always")
@@ -589,9 +593,14 @@ def scan(src, ss, se, out, o, urls, mentions, collapse, tidy, triggers, tld_byte
         span = p
         q = p  # the next trigger from p: blocks of 8 bytes without one skipped, the others a byte at a time
         while True:
-            while q + 9 <= se and not maybe_trigger(load_u64(src, q), src[q + 8], urls, mentions):
+            limit = se - 1  # the last few bytes are looked at one at a time
+            while q + 9 <= se:
+                bits = trigger_bits(load_u64(src, q), src[q + 8], urls, mentions)
+                if bits:  # from the first byte that may be one to the end of the block
+                    limit = q + 8
+                    q += trailing_zeros(bits) >> 3
+                    break
                 q += 8
-            limit = q + 8 if q + 9 <= se else se - 1  # a block that may hold one, or the last few bytes
             while q < limit and not (triggers[src[q]] | (triggers[256 + src[q]] & triggers[512 + src[q + 1]])):
                 q += 1
             if q < limit or limit == se - 1:
@@ -852,40 +861,46 @@ def has_trigger(src, s, e, starts, leading):
         if p < e and (src[p] == 46 or src[p] == 44 or src[p] == 58 or src[p] == 59):
             return True
     j = s
-    while j < e:  # 8 bytes at a time; only those holding a byte that may start a trigger are looked into
-        stop = min(j + 8, e)
-        if stop - j < 8 or may_start_trigger(load_u64(src, j)):
-            for x in range(j, stop):
-                kind = starts[src[x]]
-                if kind == 0:
-                    continue
-                if kind == SLASH:
-                    if x > s and 48 <= src[x - 1] <= 57:  # [0-9]/
-                        return True
-                elif kind == DOT:
-                    if x + 2 < e and src[x + 1] == 46 and src[x + 2] == 46:  # ...
-                        return True
-                elif kind == ELLIPSIS:
-                    if x + 2 < e and src[x + 1] == 0x80 and src[x + 2] == 0xA6:  # …
-                        return True
-                elif kind == HASH:
-                    if starts_with(src, x, e, _PERISCOPE):
-                        return True
-                elif kind == AT:
-                    if starts_with(src, x, e, _YOUTUBE):
-                        return True
-                elif kind == CAPITAL_I:
-                    if starts_with(src, x, e, _IM_AT) or starts_with(src, x, e, _IM_AT_CURLY):
-                        return True
-                elif starts_with(src, x, e, _JUST_POSTED):
+    while j < e:  # 8 bytes at a time: only the bytes that may start a trigger are looked into
+        if j + 8 <= e:
+            candidates = trigger_start_bits(load_u64(src, j))
+            stop = j + 8
+        else:
+            candidates, stop = u64(0x8080808080808080) >> u64(8 * (8 - (e - j))), e
+        while candidates:
+            x = j + (trailing_zeros(candidates) >> 3)
+            candidates &= candidates - u64(1)
+            kind = starts[src[x]]
+            if kind == 0:
+                continue
+            if kind == SLASH:
+                if x > s and 48 <= src[x - 1] <= 57:  # [0-9]/
                     return True
+            elif kind == DOT:
+                if x + 2 < e and src[x + 1] == 46 and src[x + 2] == 46:  # ...
+                    return True
+            elif kind == ELLIPSIS:
+                if x + 2 < e and src[x + 1] == 0x80 and src[x + 2] == 0xA6:  # …
+                    return True
+            elif kind == HASH:
+                if starts_with(src, x, e, _PERISCOPE):
+                    return True
+            elif kind == AT:
+                if starts_with(src, x, e, _YOUTUBE):
+                    return True
+            elif kind == CAPITAL_I:
+                if starts_with(src, x, e, _IM_AT) or starts_with(src, x, e, _IM_AT_CURLY):
+                    return True
+            elif starts_with(src, x, e, _JUST_POSTED):
+                return True
         j = stop
     return False
 
 
 @jit(inline="always")
-def may_start_trigger(w):
-    """Whether the 8 bytes w hold a byte that may start a trigger of ``prepare``: '/' '.' '…' '#' '@' 'I' 'J'."""
+def trigger_start_bits(w):
+    """0x80 in the bytes of the 8 bytes w that may start a trigger of ``prepare`` ('/' '.' '…' '#' '@' 'I'
+    'J'); the lowest is exact, a byte above a flagged one may be flagged without being one."""
     ones = u64(0x0101010101010101)
     x = (w | ones) ^ u64(0x2F2F2F2F2F2F2F2F)  # '.' or '/' ('.' | 1 is '/')
     found = (x - ones) & ~x
@@ -899,7 +914,7 @@ def may_start_trigger(w):
     found |= (x - ones) & ~x
     x = w ^ u64(0x4A4A4A4A4A4A4A4A)
     found |= (x - ones) & ~x
-    return (found & u64(0x8080808080808080)) != 0
+    return found & u64(0x8080808080808080)
 
 
 @jit
