@@ -134,8 +134,20 @@ class Dedup:
 
     @staticmethod
     def order(hashes: np.ndarray) -> np.ndarray:
-        """The sorting order of a batch's hashes; equal hashes keep their order, so the first one wins."""
-        return np.argsort(hashes, kind="stable")
+        """The sorting order of a batch's hashes; equal hashes keep their order, so the first one wins.
+
+        numpy's quicksort (several times faster than its stable sort on 64-bit keys), then the few
+        runs of equal hashes put back in order: the same order as a stable sort.
+        """
+        order = np.argsort(hashes, kind="quicksort")
+        ordered = hashes[order]
+        tied = np.zeros(len(hashes), dtype=bool)
+        tied[1:] = ordered[1:] == ordered[:-1]
+        tied[:-1] |= tied[1:]
+        if tied.any():
+            positions = np.flatnonzero(tied)
+            order[positions] = order[positions][np.lexsort((order[positions], ordered[positions]))]
+        return order
 
     def new(self, hashes: np.ndarray, order: np.ndarray | None = None) -> np.ndarray:
         """Mask of the posts whose hash was not seen before (in earlier batches or earlier in this one)."""

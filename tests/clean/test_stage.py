@@ -359,6 +359,7 @@ def test_duplicate_detection_agrees_with_a_python_set_within_and_across_batches(
             expected.append(value not in seen)
             seen.add(value)
         assert dedup.new(hashes).tolist() == expected
+        assert Dedup.order(hashes).tolist() == np.argsort(hashes, kind="stable").tolist()
     assert dedup.size == len(seen)
     assert dedup.seen.nbytes <= 8 * 1.5 * (len(seen) + 1_000)  # 8 bytes a distinct post, room for a batch and half
 
