@@ -208,7 +208,7 @@ class Service:
         wait_s: float = 20.0,
         watch: Watch | None = None,
         run_blocking: Callable[..., Awaitable[Any]] = inline,
-        on_pending: Callable[[str], None] | None = None,
+        on_pending: Callable[[str], str | None] | None = None,
         health: Callable[[], dict[str, Any]] | None = None,
         versions: Mapping[str, str] | None = None,
         check_prompt: Callable[[GenerateRequest], None] | None = None,
@@ -225,7 +225,8 @@ class Service:
             wait_s: how long /generate waits for a new prompt's answer before answering 202.
             watch: how a waiting request is woken (default: polling every 0.5 s).
             run_blocking: ``await run_blocking(function, *args)`` runs a port call.
-            on_pending: called (via run_blocking) with a job id each time a job is queued or polled pending.
+            on_pending: called (via run_blocking) with a job id each time a job is queued or polled pending;
+                what it returns, if anything, is why the job cannot be done (the poll answers 422 with it).
             health: what /healthz adds about the front (workers, instance state).
             versions: each side's model fingerprint, part of every cache key.
             check_prompt: raises BadRequest for a request the model cannot take (run before it is queued).
@@ -326,7 +327,9 @@ class Service:
         if state is None:
             raise NotFound(f"no such job {job}: ask /generate again")
         if self.on_pending is not None:  # a job queued as the worker stopped waits for the next start
-            await self.run_blocking(self.on_pending, job)
+            problem = await self.run_blocking(self.on_pending, job)
+            if problem:  # the worker cannot start: this poll already says why
+                return ApiResponse.json(422, failed_job(job, 0, problem))
         return pending_answer(job, state, view)
 
     async def answer_prompts(self, request: ApiRequest) -> ApiResponse:

@@ -1,5 +1,6 @@
 """Fixtures for the AWS tests: a moto server on 127.0.0.1, fake credentials, a data folder with checkpoints."""
 
+import contextlib
 import json
 import os
 import urllib.request
@@ -172,3 +173,23 @@ def launched_worker_settings(clients):
         return WorkerSettings.from_dict(json.loads(text))
 
     return read
+
+
+@contextlib.contextmanager
+def refused(client, operation: str, code: str, message: str = "refused by the test"):
+    """While inside, ``client`` gets AWS's error ``code`` for ``operation`` (say "StartInstances"), the rest
+    of its calls still reach the moto server. Yields the list of the refused calls' request bodies."""
+    from types import SimpleNamespace
+
+    refusals: list[dict] = []
+
+    def refuse(params, **_):
+        refusals.append(params.get("body"))
+        return SimpleNamespace(status_code=400, headers={}), {"Error": {"Code": code, "Message": message}}
+
+    event = f"before-call.{client.meta.service_model.service_id.hyphenize()}.{operation}"
+    client.meta.events.register(event, refuse, unique_id=f"refuse-{operation}")
+    try:
+        yield refusals
+    finally:
+        client.meta.events.unregister(event, unique_id=f"refuse-{operation}")

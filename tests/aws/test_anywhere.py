@@ -12,6 +12,7 @@ from botocore.stub import Stubber
 
 from botbaby.cli import main
 from botbaby.deploy.aws.clients import AwsClients
+from botbaby.deploy.aws.handler import Api
 from botbaby.deploy.aws.names import TAG
 from botbaby.deploy.aws.preflight import find_ami, preflight
 from botbaby.deploy.aws.stack import deploy_aws, teardown_aws
@@ -102,7 +103,7 @@ def test_a_changed_checkout_reaches_the_stopped_worker_by_replacing_it(deployed,
     alarm = clients("cloudwatch").describe_alarms(AlarmNames=["bb-test-worker-idle"])["MetricAlarms"][0]
     assert alarm["Dimensions"] == [{"Name": "InstanceId", "Value": again.instance_id}]  # the alarm follows
     env = clients("lambda").get_function_configuration(FunctionName="bb-test-api")["Environment"]["Variables"]
-    assert env["BOTBABY_INSTANCE_ID"] == again.instance_id
+    assert Api.from_env(env).worker.current()["InstanceId"] == again.instance_id
 
 
 def test_a_running_worker_from_an_older_template_is_reported_not_killed(deployed, trained_data, clients):

@@ -2,13 +2,12 @@
 
 import json
 
-from botocore.stub import Stubber
-
 from botbaby.contract import GenerateRequest, Post
 from botbaby.deploy.aws.cache import DynamoCache
 from botbaby.deploy.aws.handler import Api
 
-from .test_handler import call, lambda_environment
+from .conftest import refused
+from .test_handler import call, instance_state, lambda_environment
 
 POSTS = [Post("Fuel prices are up again", "NEGATIVE", 0.9)]
 
@@ -21,14 +20,15 @@ def test_a_terminated_worker_is_an_error_on_the_page_at_once_saying_to_redeploy(
     assert "the GPU worker was terminated: run `botbaby deploy aws` again" in body["error"]
 
 
-def test_no_capacity_is_an_error_on_the_page_and_asking_again_retries(deployed, clients):
+def test_no_capacity_in_any_zone_is_an_error_on_the_page_and_asking_again_retries(deployed, clients):
     api = Api.from_env({**lambda_environment(clients), "BOTBABY_WAIT_S": "0"})
     clients("ec2").stop_instances(InstanceIds=[deployed.instance_id])
-    with Stubber(api.worker._ec2) as ec2:
-        ec2.add_response("describe_instances", {"Reservations": [{"Instances": [{"State": {"Name": "stopped"}}]}]})
-        ec2.add_client_error("start_instances", "InsufficientInstanceCapacity", "no g4dn.xlarge capacity")
+    with refused(api.worker._ec2, "StartInstances", "InsufficientInstanceCapacity"), refused(
+        api.worker._ec2, "RunInstances", "InsufficientInstanceCapacity"
+    ):
         status, body = call(api, "/generate", model="left", prompt="Fuel prices")
-    assert status == 422 and "AWS has no free GPU capacity for the worker right now" in body["error"]
+    assert status == 422 and "AWS has no free GPU capacity for the worker in any zone" in body["error"]
+    assert instance_state(clients, deployed.instance_id) == "stopped"  # the stopped worker is kept
     status, body = call(api, f"/jobs/{body['job']}")
     assert status == 422  # every poll says so until someone asks again
     status, body = call(api, "/generate", model="left", prompt="Fuel prices")  # capacity is back

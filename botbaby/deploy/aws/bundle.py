@@ -33,6 +33,8 @@ LAMBDA_MODULES = (
     "botbaby/deploy/__init__.py",
     "botbaby/deploy/aws/__init__.py",
     "botbaby/deploy/aws/clients.py",
+    "botbaby/deploy/aws/names.py",
+    "botbaby/deploy/aws/fleet.py",
     "botbaby/deploy/aws/cache.py",
     "botbaby/deploy/aws/queue.py",
     "botbaby/deploy/aws/handler.py",

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from botbaby.deploy.aws import artifacts
 from botbaby.deploy.aws.bundle import HANDLER, build_bundle, code_sha256
 from botbaby.deploy.aws.clients import AwsClients, error_code
+from botbaby.deploy.aws.fleet import VERSION_TAG, NoCapacity, WorkerTarget, launch
 from botbaby.deploy.aws.names import TAG
 from botbaby.deploy.aws.policies import (
     ARTIFACTS_PREFIX,
@@ -57,8 +58,6 @@ ROUTES = (  # the page's calls, as botbaby serve answers them
     "GET /sides",
     "GET /healthz",
 )
-VERSION_TAG = "botbaby:template-version"  # the launch template version an instance was launched from
-_CAPACITY_ERRORS = ("InsufficientInstanceCapacity", "Unsupported")  # try the next availability zone
 _PUBLIC_ACCESS = {
     "BlockPublicAcls": True,
     "IgnorePublicAcls": True,
@@ -494,26 +493,36 @@ class Deploy(StackRun):
 
     def _launch(self, version: str) -> str:
         """Launch the worker, trying the next availability zone when one has no capacity for the type."""
-        tags = tag_list({**self.tags, "Name": self.names.worker, VERSION_TAG: version})
         subnets = list(self.found.subnets.items()) or [("", "")]
-        for zone, subnet in subnets:
-            launch = lambda subnet=subnet: self.aws("ec2").run_instances(  # noqa: E731
-                LaunchTemplate={"LaunchTemplateName": self.names.launch_template, "Version": version},
-                MinCount=1,
-                MaxCount=1,
-                TagSpecifications=[{"ResourceType": "instance", "Tags": tags}],
-                **({"SubnetId": subnet} if subnet else {}),
-            )
-            try:
+        try:
+            instance_id, _ = launch(
+                self.aws("ec2"),
+                self.names.launch_template,
+                version,
+                {**self.tags, "Name": self.names.worker, VERSION_TAG: version},
+                subnets,
+                self.config.instance_type,
                 # A new instance profile takes a few seconds to become usable by EC2.
-                return self.retry(launch, "InvalidParameterValue")["Instances"][0]["InstanceId"]
-            except Exception as exc:
-                if error_code(exc) not in _CAPACITY_ERRORS:
-                    raise
-                self.notes.append(f"no {self.config.instance_type} capacity in {zone or self.aws.region} now")
-        raise BotbabyError(
-            f"AWS has no {self.config.instance_type} capacity in {', '.join(z for z, _ in subnets)} right now: "
-            "deploy again later, or try --spot, another --instance-type or another --region"
+                attempt=lambda call: self.retry(call, "InvalidParameterValue"),
+                on_no_capacity=lambda zone: self.notes.append(
+                    f"no {self.config.instance_type} capacity in {zone or self.aws.region} now"
+                ),
+            )
+        except NoCapacity as exc:
+            raise BotbabyError(
+                f"AWS has no {self.config.instance_type} capacity in {', '.join(z for z, _ in subnets)} right now: "
+                "deploy again later, or try --spot, another --instance-type or another --region"
+            ) from exc
+        return instance_id
+
+    def worker_target(self) -> WorkerTarget:
+        """What the Lambda needs to start the worker, or replace it in another zone or from a newer template."""
+        return WorkerTarget(
+            stack=self.names.name,
+            launch_template=self.names.launch_template,
+            instance_type=self.config.instance_type,
+            alarm=self.names.idle_alarm,
+            subnets=dict(self.found.subnets),
         )
 
     def idle_alarm(self, instance_id: str) -> None:
@@ -558,7 +567,8 @@ class Deploy(StackRun):
                 "BOTBABY_CACHE_TABLE": self.names.cache_table,
                 "BOTBABY_FEEDBACK_TABLE": self.names.feedback_table,
                 "BOTBABY_QUEUE_URLS": json.dumps(queue_urls),  # {side: queue URL}, in side order
-                "BOTBABY_INSTANCE_ID": instance_id,
+                # How the Lambda finds, starts and replaces the worker; none when the deploy launched none.
+                "BOTBABY_WORKER": self.worker_target().to_json() if instance_id else "",
                 "BOTBABY_WAIT_S": str(self.config.wait_s),
                 "BOTBABY_BUCKET": self.names.bucket,  # prompts.json, for autocomplete
                 "BOTBABY_MODEL_VERSIONS": json.dumps(self.versions, sort_keys=True),  # part of every cache key

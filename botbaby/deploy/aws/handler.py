@@ -10,8 +10,9 @@ This module is a thin adapter: it turns an API Gateway HTTP API event (payload f
 core's ``ApiRequest`` and its ``ApiResponse`` back into the Lambda's answer, with CORS headers (the
 page is served from the site bucket, another origin). The routes, their answers and their errors
 are the core's, the same as ``botbaby serve``'s. What is AWS's own: a new prompt goes to its side's
-SQS queue and starts the stopped GPU worker instance (``WorkerInstance``, also on each poll of a
-pending job), a waiting request polls DynamoDB every ``POLL_S`` seconds for up to ``wait_s`` (a
+SQS queue and starts the stopped GPU worker instance (``fleet.WorkerInstance``, also on each poll
+of a pending job; it replaces a worker whose zone has no capacity, or that an older deploy
+launched, by a new one), a waiting request polls DynamoDB every ``POLL_S`` seconds for up to ``wait_s`` (a
 couple of seconds: then 202, and the page polls), and feedback goes to its own DynamoDB table.
 When the worker cannot start (no capacity, no quota, no permission, terminated), the job is marked
 failed with what to do, so the page shows it at its next poll instead of waiting forever; asking
@@ -32,6 +33,7 @@ from collections.abc import Awaitable, Callable, Collection, Mapping
 from typing import Any
 
 from botbaby.deploy.aws.clients import AwsClients, error_code
+from botbaby.deploy.aws.fleet import WorkerInstance, WorkerTarget
 from botbaby.serve.ports import Cache, FeedbackLog, JobQueue
 from botbaby.serve.service import ApiRequest, ApiResponse, Service, Watch
 
@@ -46,7 +48,8 @@ CORS_HEADERS = {
 
 # Why a start failed, in the words of someone looking at the page; failures not listed are retried.
 START_FAILURES = {
-    "InsufficientInstanceCapacity": "AWS has no free GPU capacity for the worker right now: ask again in a few minutes",
+    "InsufficientInstanceCapacity": "AWS has no free GPU capacity for the worker in any zone of the region right now: "
+    "ask again in a few minutes",
     "VcpuLimitExceeded": "the account's GPU vCPU quota does not let the worker start: request more in Service Quotas "
     "(EC2, Running On-Demand G and VT instances), then ask again",
     "InstanceLimitExceeded": "the account's instance limit does not let the worker start: raise it in Service Quotas",
@@ -55,40 +58,6 @@ START_FAILURES = {
     "InvalidInstanceID.Malformed": "the GPU worker's id is wrong: run `botbaby deploy aws` again",
     "terminated": "the GPU worker was terminated: run `botbaby deploy aws` again to launch a new one",
 }
-
-
-class WorkerGone(Exception):
-    """The worker instance is terminated (or terminating): only a deploy brings one back."""
-
-    code = "terminated"
-
-
-class WorkerInstance:
-    """The GPU worker's EC2 instance, started when a new prompt is queued and it is stopped."""
-
-    def __init__(self, instance_id: str, clients: AwsClients | None = None) -> None:
-        self.instance_id = instance_id
-        self._ec2 = (clients or AwsClients())("ec2")
-
-    def state(self) -> str:
-        reservations = self._ec2.describe_instances(InstanceIds=[self.instance_id])["Reservations"]
-        return reservations[0]["Instances"][0]["State"]["Name"]
-
-    def ensure_running(self) -> str:
-        """Start the instance if it is stopped; return the state it is in now ("pending", "running", ...)."""
-        state = self.state()
-        if state in ("shutting-down", "terminated"):
-            raise WorkerGone(state)
-        if state != "stopped":
-            # running/pending: it will see the job; stopping: the next request starts it again
-            return state
-        try:
-            changes = self._ec2.start_instances(InstanceIds=[self.instance_id])["StartingInstances"]
-        except Exception as exc:
-            if error_code(exc) == "IncorrectInstanceState":  # another Lambda got there first
-                return self.state()
-            raise
-        return changes[0]["CurrentState"]["Name"]
 
 
 class FeedbackTable:
@@ -140,14 +109,14 @@ class Api:
         env = os.environ if environ is None else environ
         clients = AwsClients()
         queue_urls = json.loads(env["BOTBABY_QUEUE_URLS"])  # {side: queue URL}
-        instance_id = env.get("BOTBABY_INSTANCE_ID", "")
+        worker = env.get("BOTBABY_WORKER", "")  # a WorkerTarget as JSON; empty: the deploy launched no worker
         feedback_table = env.get("BOTBABY_FEEDBACK_TABLE", "")
         bucket = env.get("BOTBABY_BUCKET", "")
         return cls(
             cache=DynamoCache(env["BOTBABY_CACHE_TABLE"], clients, S3Prompts(bucket, clients=clients) if bucket else None),
             queues={side: SqsQueue(url, clients, sides=[side]) for side, url in queue_urls.items()},
             sides=list(queue_urls),
-            worker=WorkerInstance(instance_id, clients) if instance_id else None,
+            worker=WorkerInstance(WorkerTarget.from_json(worker), clients) if worker else None,
             versions=json.loads(env.get("BOTBABY_MODEL_VERSIONS", "{}")),  # {side: model fingerprint}
             feedback=FeedbackTable(feedback_table, clients) if feedback_table else None,
             wait_s=float(env.get("BOTBABY_WAIT_S", DEFAULT_WAIT_S)),
@@ -170,15 +139,19 @@ class Api:
         )
         return _lambda_answer(asyncio.run(self.service.handle(request)))
 
-    def _wake_worker(self, job_id: str) -> None:
+    def _wake_worker(self, job_id: str) -> str | None:
+        """Start (or replace) the worker for a pending job; the reason it cannot, if it cannot (the job fails)."""
         try:
             self.worker.ensure_running()
         except Exception as exc:
             code = getattr(exc, "code", "") or error_code(exc)
             print(f"botbaby: could not start the worker instance: {code}: {exc}")
-            if code in START_FAILURES:  # the page shows this at its next poll; asking again retries
-                self.cache.fail_key(job_id, f"{START_FAILURES[code]} ({code})")
+            if code in START_FAILURES:  # the page shows this now and at every poll; asking again retries
+                problem = f"{START_FAILURES[code]} ({code})"
+                self.cache.fail_key(job_id, problem)
+                return problem
             # anything else (throttling, a blip): the job stays queued, and the next poll tries again
+        return None
 
     def _worker_health(self) -> dict[str, Any]:
         return {"worker": self.worker.state()}

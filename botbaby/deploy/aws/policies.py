@@ -76,6 +76,43 @@ def worker_policy(names: StackNames, queue_arns: list[str], comprehend: bool = F
     return policy(grants)
 
 
+def replace_worker_grants(names: StackNames) -> list[tuple[Sequence[str], Any]]:
+    """What the Lambda needs to replace the stopped worker (another zone, a newer launch template): launch an
+    instance from the stack's template tagged as the stack's, hand it the worker role, move the idle alarm."""
+    launched = [
+        names.arn("ec2", "instance/*"),
+        names.arn("ec2", "volume/*"),
+        names.arn("ec2", "spot-instances-request/*"),
+    ]
+    return [
+        (
+            ("ec2:RunInstances",),
+            {"Resource": [launched[0]], "Condition": {"StringEquals": {f"aws:RequestTag/{TAG}": names.name}}},
+        ),
+        (
+            ("ec2:RunInstances",),
+            [
+                *launched[1:],
+                names.arn("ec2", "launch-template/*"),
+                names.arn("ec2", "subnet/*"),
+                names.arn("ec2", "network-interface/*"),
+                names.arn("ec2", "security-group/*"),
+                f"arn:{names.partition}:ec2:{names.region}::image/*",  # Amazon's AMIs have no account in their ARN
+            ],
+        ),
+        (
+            ("ec2:CreateTags",),
+            {"Resource": launched, "Condition": {"StringEquals": {"ec2:CreateAction": "RunInstances"}}},
+        ),
+        (("ec2:CancelSpotInstanceRequests",), [launched[2]]),
+        (("iam:PassRole",), [names.arn("iam", f"role/{names.worker_role}", region="")]),
+        (
+            ("cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm"),
+            [names.arn("cloudwatch", f"alarm:{names.idle_alarm}")],
+        ),
+    ]
+
+
 def api_policy(names: StackNames, queue_arns: list[str]) -> dict[str, Any]:
     """The Lambda's role: the cache, feedback, its queues, starting the worker, its own log group."""
     table = names.arn("dynamodb", f"table/{names.cache_table}")
@@ -84,9 +121,13 @@ def api_policy(names: StackNames, queue_arns: list[str]) -> dict[str, Any]:
             (("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan"), [table]),
             (("dynamodb:PutItem",), [names.arn("dynamodb", f"table/{names.feedback_table}")]),
             (("sqs:SendMessage", "sqs:GetQueueAttributes"), queue_arns),
-            (("ec2:StartInstances",), tagged_instances(names)),
+            (("ec2:StartInstances", "ec2:TerminateInstances"), tagged_instances(names)),
             # EC2's Describe actions take no resource-level permissions: "*" is the only resource they accept.
-            (("ec2:DescribeInstances",), ["*"]),
+            (
+                ("ec2:DescribeInstances", "ec2:DescribeLaunchTemplateVersions", "ec2:DescribeSpotInstanceRequests"),
+                ["*"],
+            ),
+            *replace_worker_grants(names),
             (("s3:GetObject",), [names.s3_arn(PROMPTS_KEY)]),
             (("logs:CreateLogStream", "logs:PutLogEvents"), [names.arn("logs", f"log-group:{names.log_group}:*")]),
             (("logs:CreateLogGroup",), [names.arn("logs", f"log-group:{names.log_group}")]),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from botbaby._optional import require
+from botbaby.deploy.aws import fleet
 from botbaby.deploy.aws.clients import AwsClients, error_code
 from botbaby.deploy.aws.names import TAG, StackNames
 from botbaby.errors import BotbabyError
@@ -69,30 +70,11 @@ class StackRun:
 
     def instances(self, states: Sequence[str]) -> list[dict[str, Any]]:
         """The stack's instances in ``states``, oldest first."""
-        pages = (
-            self.aws("ec2")
-            .get_paginator("describe_instances")
-            .paginate(
-                Filters=[
-                    {"Name": f"tag:{TAG}", "Values": [self.names.name]},
-                    {"Name": "instance-state-name", "Values": list(states)},
-                ]
-            )
-        )
-        found = [i for page in pages for r in page["Reservations"] for i in r["Instances"]]
-        return sorted(found, key=lambda i: (str(i.get("LaunchTime", "")), i["InstanceId"]))
+        return fleet.stack_instances(self.aws("ec2"), self.names.name, states)
 
     def terminate(self, instance_ids: list[str]) -> None:
         """Terminate instances, cancelling their spot requests first (a persistent one would relaunch them)."""
-        if not instance_ids:
-            return
-        ec2 = self.aws("ec2")
-        requests = ec2.describe_spot_instance_requests(Filters=[{"Name": "instance-id", "Values": instance_ids}]).get(
-            "SpotInstanceRequests", []
-        )
-        if requests:
-            ec2.cancel_spot_instance_requests(SpotInstanceRequestIds=[r["SpotInstanceRequestId"] for r in requests])
-        ec2.terminate_instances(InstanceIds=instance_ids)
+        fleet.terminate(self.aws("ec2"), instance_ids)
 
 
 @contextlib.contextmanager

@@ -1,0 +1,105 @@
+"""The Lambda replaces a worker that cannot start in its zone, at request time; other start failures show on the page.
+
+The deployed stack runs on a moto server; AWS's refusals (which moto never gives) are injected per call with
+``refused``, so everything else the Lambda does really happens on the server.
+"""
+
+from botbaby.deploy.aws.fleet import VERSION_TAG, stack_instances, tags_of
+from botbaby.deploy.aws.handler import Api
+
+from .conftest import refused
+from .test_handler import call, instance_state, lambda_environment
+
+
+def instance(clients, instance_id):
+    return clients("ec2").describe_instances(InstanceIds=[instance_id])["Reservations"][0]["Instances"][0]
+
+
+def stopped_worker_api(deployed, clients):
+    clients("ec2").stop_instances(InstanceIds=[deployed.instance_id])
+    return Api.from_env({**lambda_environment(clients), "BOTBABY_WAIT_S": "0"})
+
+
+def test_no_capacity_in_the_workers_zone_replaces_it_in_another_zone_and_the_page_keeps_waiting(deployed, clients):
+    api = stopped_worker_api(deployed, clients)
+    old_zone = instance(clients, deployed.instance_id)["Placement"]["AvailabilityZone"]
+    with refused(api.worker._ec2, "StartInstances", "InsufficientInstanceCapacity") as refusals:
+        status, body = call(api, "/generate", model="left", prompt="Fuel prices")
+    assert [refusal["InstanceId.1"] for refusal in refusals] == [deployed.instance_id]
+    assert status == 202 and body["status"] == "pending"  # no error: a worker is on its way
+    assert instance_state(clients, deployed.instance_id) in ("shutting-down", "terminated")
+    new = api.worker.current()
+    assert new["InstanceId"] != deployed.instance_id and new["State"]["Name"] in ("pending", "running")
+    assert new["Placement"]["AvailabilityZone"] != old_zone
+    subnets = api.worker.target.subnets
+    assert new["SubnetId"] == subnets[new["Placement"]["AvailabilityZone"]]  # a default subnet offering the type
+    tags = tags_of(new)
+    assert tags["botbaby:stack"] == "bb-test" and tags["Name"] == "bb-test-worker"
+    assert tags[VERSION_TAG] == tags_of(instance(clients, deployed.instance_id))[VERSION_TAG]
+    alarm = clients("cloudwatch").describe_alarms(AlarmNames=["bb-test-worker-idle"])["MetricAlarms"][0]
+    assert alarm["Dimensions"] == [{"Name": "InstanceId", "Value": new["InstanceId"]}]  # the backstop follows
+    assert alarm["AlarmActions"] == ["arn:aws:automate:us-east-1:ec2:stop"]
+    status, body = call(api, f"/jobs/{body['job']}")  # the next poll finds the new worker, and starts nothing
+    assert status == 202
+    assert [i["InstanceId"] for i in stack_instances(clients("ec2"), "bb-test")] == [new["InstanceId"]]
+
+
+def test_a_start_that_fell_back_to_stopped_for_capacity_is_replaced_at_the_next_poll(deployed, clients):
+    api = stopped_worker_api(deployed, clients)
+
+    def no_capacity_reason(parsed, **_):  # StartInstances answered, then the instance stopped again
+        for reservation in parsed.get("Reservations", []):
+            for found in reservation["Instances"]:
+                if found["InstanceId"] == deployed.instance_id:
+                    found["StateReason"] = {"Code": "Server.InsufficientInstanceCapacity", "Message": "no capacity"}
+
+    api.worker._ec2.meta.events.register("after-call.ec2.DescribeInstances", no_capacity_reason)
+    with refused(api.worker._ec2, "StartInstances", "IncorrectInstanceState") as starts:
+        status, _ = call(api, "/generate", model="left", prompt="Fuel prices")
+    assert status == 202 and starts == []  # not started again in the zone that just had no capacity
+    assert instance_state(clients, deployed.instance_id) in ("shutting-down", "terminated")
+    assert api.worker.current()["InstanceId"] != deployed.instance_id
+
+
+def test_other_start_failures_are_an_error_on_the_page_within_one_poll(deployed, clients):
+    api = stopped_worker_api(deployed, clients)
+    with refused(api.worker._ec2, "StartInstances", "UnauthorizedOperation"):
+        status, body = call(api, "/generate", model="left", prompt="Fuel prices")
+    assert status == 422 and "the API may not start the GPU worker: run `botbaby deploy aws` again" in body["error"]
+    assert instance_state(clients, deployed.instance_id) == "stopped"  # nothing replaced for a permission problem
+    with refused(api.worker._ec2, "StartInstances", "VcpuLimitExceeded"):
+        status, body = call(api, "/generate", model="right", prompt="Fuel prices")
+    assert status == 422 and "GPU vCPU quota" in body["error"]
+
+
+def test_a_job_queued_before_the_failure_shows_it_at_its_next_poll(deployed, clients):
+    api = stopped_worker_api(deployed, clients)
+    clients("ec2").start_instances(InstanceIds=[deployed.instance_id])
+    status, body = call(api, "/generate", model="left", prompt="Fuel prices")  # the worker is up: 202
+    assert status == 202
+    clients("ec2").terminate_instances(InstanceIds=[deployed.instance_id])  # then it is gone
+    status, body = call(api, f"/jobs/{body['job']}")
+    assert status == 422 and "the GPU worker was terminated" in body["error"]
+
+
+def test_the_api_role_may_replace_the_worker_and_nothing_more(deployed, clients):
+    import json
+
+    policy = clients("iam").get_role_policy(RoleName="bb-test-us-east-1-api", PolicyName="bb-test-us-east-1-api")
+    document = policy["PolicyDocument"]
+    document = json.loads(document) if isinstance(document, str) else document
+    grants = {action: statement for statement in document["Statement"] for action in statement["Action"]}
+    assert grants["iam:PassRole"]["Resource"] == ["arn:aws:iam::123456789012:role/bb-test-us-east-1-worker"]
+    run = [s for s in document["Statement"] if "ec2:RunInstances" in s["Action"]]
+    assert any(
+        s["Resource"] == ["arn:aws:ec2:us-east-1:123456789012:instance/*"]
+        and s["Condition"] == {"StringEquals": {"aws:RequestTag/botbaby:stack": "bb-test"}}
+        for s in run
+    )  # a new instance must carry the stack's tag
+    assert grants["ec2:TerminateInstances"]["Condition"] == {
+        "StringEquals": {"aws:ResourceTag/botbaby:stack": "bb-test"}
+    }  # and only the stack's instances can be terminated
+    assert grants["ec2:CreateTags"]["Condition"] == {"StringEquals": {"ec2:CreateAction": "RunInstances"}}
+    assert grants["cloudwatch:PutMetricAlarm"]["Resource"] == [
+        "arn:aws:cloudwatch:us-east-1:123456789012:alarm:bb-test-worker-idle"
+    ]
