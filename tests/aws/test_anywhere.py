@@ -111,7 +111,7 @@ def test_a_running_worker_from_an_older_template_is_reported_not_killed(deployed
         trained_data, name="bb-test", region="us-east-1", ami=deployed_ami(clients), retry_wait_s=0, sides=["left"]
     )
     assert ("ec2-instance", deployed.instance_id, "outdated") in {(a.resource, a.name, a.action) for a in again.actions}
-    assert any("stops itself when idle; deploy again" in note for note in again.notes)
+    assert any("finishes the jobs it holds and stops itself" in note for note in again.notes)
 
 
 def deployed_ami(clients) -> str:

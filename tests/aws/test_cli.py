@@ -34,4 +34,8 @@ def test_comprehend_sentiment_adds_only_batch_detect_sentiment_to_the_worker_rol
     deploy_aws(trained_data, name="bb-cmp", region="us-east-1", ami=ami, retry_wait_s=0, sentiment="comprehend")
     document = clients("iam").get_role_policy(RoleName="bb-cmp-us-east-1-worker", PolicyName="bb-cmp-us-east-1-worker")
     wildcard = [s["Action"] for s in document["PolicyDocument"]["Statement"] if s["Resource"] == ["*"]]
-    assert wildcard == [sorted(SESSION_MANAGER_ACTIONS), ["comprehend:BatchDetectSentiment"]]
+    assert wildcard == [
+        ["ec2:DescribeInstances", "ec2:DescribeLaunchTemplateVersions"],  # is this worker from the current template?
+        sorted(SESSION_MANAGER_ACTIONS),
+        ["comprehend:BatchDetectSentiment"],
+    ]

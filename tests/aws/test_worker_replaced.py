@@ -4,6 +4,7 @@ The deployed stack runs on a moto server; AWS's refusals (which moto never gives
 ``refused``, so everything else the Lambda does really happens on the server.
 """
 
+from botbaby.contract import majority_view
 from botbaby.deploy.aws.fleet import VERSION_TAG, stack_instances, tags_of
 from botbaby.deploy.aws.handler import Api
 
@@ -103,3 +104,73 @@ def test_the_api_role_may_replace_the_worker_and_nothing_more(deployed, clients)
     assert grants["cloudwatch:PutMetricAlarm"]["Resource"] == [
         "arn:aws:cloudwatch:us-east-1:123456789012:alarm:bb-test-worker-idle"
     ]
+
+
+def test_a_running_worker_from_an_older_template_finishes_its_job_stops_and_the_next_prompt_replaces_it(
+    deployed, trained_data, clients, expected, launched_worker_settings
+):
+    import threading
+
+    from botbaby.deploy.aws.stack import deploy_aws
+    from botbaby.deploy.aws.worker import run
+
+    from .conftest import FakeGenerator
+
+    working, finish, powered_off = threading.Event(), threading.Event(), threading.Event()
+
+    class HeldGenerator(FakeGenerator):  # the left side's job is in progress while the deploy runs
+        def generate(self, prompt, settings=None, seed=None):
+            working.set()
+            assert finish.wait(60)
+            return super().generate(prompt, settings, seed)
+
+    settings = launched_worker_settings()  # what the running worker (template version 1) read at boot
+    settings.poll_s, settings.version_check_s = 0.2, 0.2
+    assert settings.launch_template == "bb-test-worker"
+    api = Api.from_env({**lambda_environment(clients), "BOTBABY_WAIT_S": "0"})
+    status, body = call(api, "/generate", model="left", prompt="Fuel prices")
+    assert status == 202
+    result = {}
+    worker = threading.Thread(
+        target=lambda: result.update(run(settings, deployed.instance_id, HeldGenerator, powered_off.set)), daemon=True
+    )
+    worker.start()
+    assert working.wait(30)
+
+    again = deploy_aws(trained_data, name="bb-test", region="us-east-1", ami=deployed_ami(clients), retry_wait_s=0,
+                       idle_stop_s=1200.0)  # fmt: skip
+    assert ("ec2-instance", deployed.instance_id, "outdated") in {(a.resource, a.name, a.action) for a in again.actions}
+    assert any("finishes the jobs it holds and stops itself" in note and "version 2" in note for note in again.notes)
+    assert instance_state(clients, deployed.instance_id) == "running"  # not killed mid-job
+
+    finish.set()
+    worker.join(30)
+    assert not worker.is_alive() and not powered_off.is_set()
+    assert result["left"]["done"] == 1  # the job it held was answered first
+    assert instance_state(clients, deployed.instance_id) == "stopped"
+    answer = [post.to_dict() for post in majority_view(expected("left", "Fuel prices"))]
+    assert call(api, f"/jobs/{body['job']}") == (200, answer)
+
+    status, _ = call(api, "/generate", model="right", prompt="Rent")  # the next prompt replaces it
+    assert status == 202
+    assert instance_state(clients, deployed.instance_id) in ("shutting-down", "terminated")
+    new = api.worker.current()
+    assert tags_of(new)[VERSION_TAG] == "2" and new["State"]["Name"] in ("pending", "running")
+    data = clients("ec2").describe_launch_template_versions(LaunchTemplateName="bb-test-worker", Versions=["2"])
+    assert data["LaunchTemplateVersions"][0]["DefaultVersion"]
+
+
+def test_the_version_check_leaves_a_current_worker_alone(deployed, clients):
+    from botbaby.deploy.aws.worker import template_outdated
+
+    assert template_outdated(clients, "bb-test-worker", deployed.instance_id) is None
+    clients("ec2").create_tags(Resources=[deployed.instance_id], Tags=[{"Key": VERSION_TAG, "Value": "0"}])
+    assert "bb-test-worker is at version 1, this worker is from version 0" in template_outdated(
+        clients, "bb-test-worker", deployed.instance_id
+    )
+
+
+def deployed_ami(clients) -> str:
+    return clients("ec2").describe_launch_template_versions(LaunchTemplateName="bb-test-worker", Versions=["$Default"])[
+        "LaunchTemplateVersions"
+    ][0]["LaunchTemplateData"]["ImageId"]

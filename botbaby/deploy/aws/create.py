@@ -129,6 +129,7 @@ class Deploy(StackRun):
             sentiment=config.sentiment,
             idle_stop_s=config.idle_stop_s,
             log_group=names.worker_log_group,
+            launch_template=names.launch_template,
         )
         version = self.launch_template(worker, wheel_key, constraints_key)
         instance_id = self.instance(version)
@@ -459,8 +460,9 @@ class Deploy(StackRun):
         """The worker instance, from launch template ``version``.
 
         An instance from an older version is replaced when it is stopped (new sides, instance type,
-        AMI or botbaby reach the worker); a running one is left to finish and stop itself, and
-        replaced by the next deploy.
+        AMI or botbaby reach the worker); a running one finishes its jobs and stops itself when it
+        sees the new default version (``worker.VersionWatch``), and the Lambda replaces it at the
+        next prompt (``fleet.WorkerInstance``), or the next deploy does.
         """
         existing = self.instances(("pending", "running", "stopping", "stopped"))
         if existing:
@@ -473,7 +475,8 @@ class Deploy(StackRun):
             if state != "stopped":
                 self.notes.append(
                     f"the worker {instance_id} is {state} with launch template version {launched_from}, not {version}: "
-                    "it stops itself when idle; deploy again then to replace it"
+                    "it finishes the jobs it holds and stops itself within a minute; the next prompt (or deploy) "
+                    f"then replaces it by a worker from version {version}"
                 )
                 self.did("ec2-instance", instance_id, "outdated")
                 return instance_id

@@ -64,6 +64,8 @@ def worker_policy(names: StackNames, queue_arns: list[str], comprehend: bool = F
         ),
         (("s3:PutObject",), [names.s3_arn(PROMPTS_KEY)]),
         (("ec2:StopInstances",), tagged_instances(names)),
+        # Is this worker from the launch template's default version? (Describe calls accept only "*".)
+        (("ec2:DescribeInstances", "ec2:DescribeLaunchTemplateVersions"), ["*"]),
         (
             ("logs:CreateLogStream", "logs:PutLogEvents"),
             [names.arn("logs", f"log-group:{names.worker_log_group}:*")],

@@ -8,7 +8,10 @@ that changed on S3, then runs ``botbaby serve``'s own worker loop (``botbaby.ser
 one thread per side on that side's SQS FIFO queue, each loading its model once; answers go to
 DynamoDB, each new prompt is appended to ``prompts.json`` next to the page (the page's
 autocomplete), and once every side has been idle for ``idle_stop_s`` (15 minutes) the worker stops
-its own instance, whose id it reads from the instance metadata service (IMDSv2). If AWS refuses
+its own instance, whose id it reads from the instance metadata service (IMDSv2). A worker whose
+launch template got a newer default version (a deploy changed it) finishes the jobs it holds and
+stops its instance the same way, within ``version_check_s``; the next prompt or deploy replaces it
+by a worker from the new version (``VersionWatch``, ``fleet.py``). If AWS refuses
 that ``StopInstances``, the worker powers the OS off instead (the instance's shutdown behaviour is
 "stop", so that stops it too): a worker never leaves its GPU running because an API call failed.
 At start it checks that TensorFlow sees the GPU and logs a loud warning if not (a CUDA library
@@ -38,6 +41,7 @@ from botbaby.config import StageConfig
 from botbaby.contract import GenerateRequest, Post
 from botbaby.deploy.aws.cache import DynamoCache
 from botbaby.deploy.aws.clients import AwsClients, error_code
+from botbaby.deploy.aws.fleet import VERSION_TAG, tags_of
 from botbaby.deploy.aws.policies import MODELS_PREFIX, PROMPTS_KEY
 from botbaby.deploy.aws.queue import SqsQueue
 from botbaby.errors import BotbabyError, ConfigError
@@ -66,6 +70,8 @@ class WorkerSettings(StageConfig):
     poll_s: float = 20.0  # SQS long-poll wait per receive, seconds (at most 20)
     endpoint_url: str = ""  # AWS endpoint override (tests, LocalStack); empty on AWS
     log_group: str = ""  # CloudWatch log group the journal is shipped to; empty: none
+    launch_template: str = ""  # the stack's launch template: a newer default version retires this worker
+    version_check_s: float = 60.0  # how often the worker checks that its launch template version is current
 
     def validate(self) -> None:
         for name in ("bucket", "cache_table", "queue_urls"):
@@ -73,8 +79,8 @@ class WorkerSettings(StageConfig):
                 raise ConfigError(f"worker setting '{name}' is empty: redeploy with `botbaby deploy aws`")
         for side in self.queue_urls:
             check_side(side)
-        if self.idle_stop_s <= 0 or not 0 <= self.poll_s <= 20:
-            raise ConfigError("idle_stop_s must be > 0 and poll_s between 0 and 20")
+        if self.idle_stop_s <= 0 or not 0 <= self.poll_s <= 20 or self.version_check_s <= 0:
+            raise ConfigError("idle_stop_s and version_check_s must be > 0 and poll_s between 0 and 20")
 
     @property
     def sides(self) -> list[str]:
@@ -132,8 +138,15 @@ class IdleStop:
         with self._lock:
             if self.stopped or any(not w.idle_hook_ran or w.current is not None for w in self.workers):
                 return
+        self.stop("every side is idle")
+
+    def stop(self, why: str) -> None:
+        """Stop this instance (once), powering the OS off if AWS refuses; then end the run."""
+        with self._lock:
+            if self.stopped:
+                return
             self.stopped = True
-        print("botbaby worker: every side is idle, stopping this instance", flush=True)
+        print(f"botbaby worker: {why}, stopping this instance", flush=True)
         for attempt in range(1, STOP_TRIES + 1):
             try:
                 self.stop_instance()
@@ -147,6 +160,52 @@ class IdleStop:
             print("botbaby worker: powering the OS off instead (shutdown behaviour: stop)", flush=True)
             self.poweroff()
         self.done.set()
+
+
+class VersionWatch:
+    """Retires a worker whose launch template has a newer default version (a deploy changed sides, type, AMI, code).
+
+    Every ``every_s`` it compares the instance's ``botbaby:template-version`` tag with the template's
+    default version; once they differ it sets ``done``: each side's worker finishes the job it holds
+    and leaves its loop, and ``run`` then stops the instance. Stopped, the worker is replaced by one
+    from the new version at the next prompt (the Lambda, ``fleet.py``) or the next deploy. A check
+    that fails (throttling, a missing permission) is logged and changes nothing.
+    """
+
+    def __init__(self, outdated: Callable[[], str | None], done: threading.Event, every_s: float) -> None:
+        self.outdated, self.done, self.every_s = outdated, done, every_s
+        self.reason: str | None = None
+        self._thread = threading.Thread(target=self._run, name="botbaby-version-watch", daemon=True)
+
+    def start(self) -> "VersionWatch":
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        while not self.done.wait(self.every_s):
+            try:
+                reason = self.outdated()
+            except Exception as exc:
+                print(f"botbaby worker: could not check the launch template version: {exc}", flush=True)
+                continue
+            if reason:
+                self.reason = reason
+                print(f"botbaby worker: {reason}: finishing the current jobs, then stopping", flush=True)
+                self.done.set()
+                return
+
+
+def template_outdated(clients: AwsClients, template: str, instance_id: str) -> str | None:
+    """Why this instance is outdated (launched from an older version of ``template`` than its default), or None."""
+    ec2 = clients("ec2")
+    reservations = ec2.describe_instances(InstanceIds=[instance_id])["Reservations"]
+    launched_from = tags_of(reservations[0]["Instances"][0]).get(VERSION_TAG)
+    default = ec2.describe_launch_template_versions(LaunchTemplateName=template, Versions=["$Default"])[
+        "LaunchTemplateVersions"
+    ][0]["VersionNumber"]
+    if launched_from is None or launched_from == str(default):
+        return None
+    return f"launch template {template} is at version {default}, this worker is from version {launched_from}"
 
 
 def power_off() -> None:
@@ -307,8 +366,15 @@ def run(
     ]
     for thread in threads:
         thread.start()
+    watch = None
+    if settings.launch_template:
+        watch = VersionWatch(
+            lambda: template_outdated(clients, settings.launch_template, instance_id), done, settings.version_check_s
+        ).start()
     for thread in threads:
         thread.join()
+    if watch is not None and watch.reason:  # each side finished its job: make way for the new version
+        idle.stop(watch.reason)
     return {worker.side: dict(worker.stats) for worker in idle.workers}
 
 
