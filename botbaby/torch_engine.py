@@ -10,12 +10,13 @@ machine with only PyTorch (Colab, the AWS Deep Learning AMIs, a GPU check machin
 model trained elsewhere. Like the TensorFlow engine it loads the model once, samples the whole
 batch in one pass with cached keys and values, applies temperature, then top_k, then top_p
 (``filter_logits`` is the TensorFlow engine's filter written in torch), and stops as soon as every
-sample has written the end marker. On a GPU the weights are bfloat16 (float16 where the GPU has
+sample has written the end marker. Per token it does only what sampling needs: ``Decoder`` runs
+GPT-2 on the model's weights with keys and values written in place (the prompt once for the whole
+batch), and ``candidates`` draws among the top_k tokens without sorting the vocabulary. On a GPU the weights are bfloat16 (float16 where the GPU has
 no bfloat16); the filter and the sampling always run in float32. The same seed gives the same
 posts on the same machine, but not the same posts as the TensorFlow engine (another generator).
 """
 
-import inspect
 import logging
 import threading
 from pathlib import Path
@@ -52,6 +53,50 @@ def filter_logits(logits, top_k: int, top_p: float):
     return logits
 
 
+def candidates(logits, top_k: int, top_p: float):
+    """The tokens ``filter_logits`` keeps, as (logits, token ids): [batch, n] each, n = top_k when it can be.
+
+    The same candidates as ``filter_logits`` (filtered-out ones hold ``NEG_INF``), found without sorting
+    the vocabulary: top_p's mass is measured over the top_k likeliest, whose softmax is the softmax over
+    the whole top_k-filtered vocabulary. Where the k-th likeliest token ties with the next (so more than
+    top_k survive top_k), or top_k is off, it falls back to the whole vocabulary. ``token ids`` is None
+    when the logits are the whole vocabulary in its own order.
+    """
+    torch = require("torch", extra="torch")
+    vocab = logits.shape[-1]
+    if 0 < top_k < vocab - 1:
+        values, ids = torch.topk(logits, top_k + 1, dim=-1)  # sorted, likeliest first; one more to see ties
+        if not bool((values[:, -1] == values[:, -2]).any()):
+            values, ids = values[:, :-1], ids[:, :-1]
+            if top_p < 1.0:
+                values = _top_p(torch, values, top_p)
+            return values, ids
+    if top_p >= 1.0:
+        return filter_logits(logits, top_k, top_p), None
+    values, ids = torch.sort(filter_logits(logits, top_k, 1.0), dim=-1, descending=True)
+    return _top_p(torch, values, top_p), ids
+
+
+def _top_p(torch, ordered, top_p: float):
+    """``filter_logits``'s top_p on logits already sorted likeliest first."""
+    mass = torch.cumsum(torch.softmax(ordered, dim=-1), dim=-1)
+    before = torch.cat([torch.zeros_like(mass[:, :1]), mass[:, :-1]], dim=-1)
+    kept = ordered.masked_fill(before >= top_p, float("inf"))
+    return ordered.masked_fill(ordered < kept.min(dim=-1, keepdim=True).values, NEG_INF)
+
+
+def draw(logits, ids, generator):
+    """One token per row from softmax(``logits``), mapped through ``ids`` (None: the row's own positions).
+
+    The argmax of p / Exp(1) noise draws position i with probability p_i: a few times faster than
+    ``torch.multinomial``, and over the candidates only, not the whole vocabulary.
+    """
+    torch = require("torch", extra="torch")
+    noise = torch.empty_like(logits).exponential_(generator=generator)
+    choice = torch.argmax(torch.softmax(logits, dim=-1) / noise, dim=-1)
+    return choice if ids is None else ids.gather(1, choice[:, None])[:, 0]
+
+
 def default_device() -> str:
     torch = require("torch", extra="torch")
     return "cuda" if torch.cuda.is_available() else "cpu"
@@ -63,6 +108,73 @@ def default_dtype(device: str) -> str:
     if not device.startswith("cuda"):
         return "float32"
     return "bfloat16" if torch.cuda.is_bf16_supported() else "float16"
+
+
+# What ``Decoder`` assumes of the model: GPT-2 as ``botbaby export`` writes it (and as OpenAI released it)
+PLAIN_GPT2 = {"activation_function": "gelu_new", "scale_attn_weights": True, "scale_attn_by_inverse_layer_idx": False,
+              "reorder_and_upcast_attn": False, "add_cross_attention": False}
+
+
+class Decoder:
+    """GPT-2's forward pass over a ``GPT2LMHeadModel``'s weights, keys and values kept in one buffer per request.
+
+    ``transformers``' own forward grows its cache by concatenation (each step copies every cached key
+    and value: about a tenth of a 124M step on a CPU) and builds attention masks and cache objects
+    each step (most of a tiny model's step). This writes each position's keys and values in place
+    into buffers sized for the whole request, and does nothing else per step. Same arithmetic as the
+    model's own forward (tests/export compares both with the TensorFlow engine's logits).
+    """
+
+    def __init__(self, model) -> None:
+        config = model.config
+        odd = {key: getattr(config, key, None) for key, value in PLAIN_GPT2.items() if getattr(config, key, value) != value}
+        if odd:
+            raise BotbabyError(f"the torch engine samples plain GPT-2 models; this one has {odd}")
+        self.torch = require("torch", extra="torch")
+        self.transformer, self.lm_head = model.transformer, model.lm_head.weight
+        self.n_head, self.eps = config.n_head, config.layer_norm_epsilon
+        self.keys, self.values = [], []
+
+    def start(self, batch: int, length: int) -> None:
+        """Room for ``length`` positions of ``batch`` samples (the prompt and every new token)."""
+        h = self.transformer
+        shape = (batch, self.n_head, length, h.embed_dim // self.n_head)
+        self.keys = [h.wte.weight.new_empty(shape) for _ in h.h]
+        self.values = [h.wte.weight.new_empty(shape) for _ in h.h]
+
+    def finish(self) -> None:
+        """Let the request's keys and values go."""
+        self.keys, self.values = [], []
+
+    def step(self, tokens, position: int, causal: bool = False):
+        """Logits of the last of ``tokens`` ([batch, T], at ``position`` onwards), their keys and values kept.
+
+        ``causal``: each of ``tokens`` sees only those before it (a prompt of several tokens at position 0).
+        A batch of one fills every sample's cache (the prompt, which all samples share).
+        """
+        torch, functional = self.torch, self.torch.nn.functional
+        h = self.transformer
+        count = tokens.shape[1]
+        end = position + count
+        x = h.wte.weight[tokens] + h.wpe.weight[position:end]
+        batch, _, width = x.shape
+        heads = (batch, count, self.n_head, width // self.n_head)
+        for block, keys, values in zip(h.h, self.keys, self.values, strict=True):
+            a = functional.layer_norm(x, (width,), block.ln_1.weight, block.ln_1.bias, self.eps)
+            attn = block.attn
+            q, k, v = torch.addmm(attn.c_attn.bias, a.view(-1, width), attn.c_attn.weight).split(width, dim=1)
+            keys[:, :, position:end] = k.view(heads).transpose(1, 2)
+            values[:, :, position:end] = v.view(heads).transpose(1, 2)
+            a = functional.scaled_dot_product_attention(q.view(heads).transpose(1, 2), keys[:batch, :, :end],
+                                                        values[:batch, :, :end], is_causal=causal)
+            a = a.transpose(1, 2).reshape(-1, width)
+            x = x + torch.addmm(attn.c_proj.bias, a, attn.c_proj.weight).view(batch, count, width)
+            a = functional.layer_norm(x, (width,), block.ln_2.weight, block.ln_2.bias, self.eps).view(-1, width)
+            mlp = block.mlp
+            a = functional.gelu(torch.addmm(mlp.c_fc.bias, a, mlp.c_fc.weight), approximate="tanh")
+            x = x + torch.addmm(mlp.c_proj.bias, a, mlp.c_proj.weight).view(batch, count, width)
+        last = functional.layer_norm(x[:, -1], (width,), h.ln_f.weight, h.ln_f.bias, self.eps)
+        return last @ self.lm_head.T
 
 
 class TorchEngine:
@@ -86,8 +198,7 @@ class TorchEngine:
         model = transformers.GPT2LMHeadModel.from_pretrained(str(self.hf_dir))
         self.model = model.to(device=self.device, dtype=getattr(torch, self.dtype)).eval()
         self.n_ctx = self.model.config.n_positions
-        # transformers 5 renamed past_key_values to cache; Colab and the AMIs may have 4.x
-        self._cache = "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
+        self.decoder = Decoder(self.model)
         self.end_id = self.tokenizer.convert_tokens_to_ids(END) if END in self.tokenizer.get_vocab() else None
         self.stop_tails = [self.encode(tail) for tail in STOP_TAILS]
         self._lock = threading.Lock()
@@ -110,8 +221,11 @@ class TorchEngine:
         if room < 1:
             raise BotbabyError(f"the prompt is {len(context)} tokens; this model reads at most {self.n_ctx - 1}")
         with self._lock:  # one batch at a time per model
-            tokens, lengths, self.last_steps = self._sample(context, num_samples, min(int(length), room),
-                                                            float(temperature), int(top_k), float(top_p), int(seed))
+            try:
+                tokens, lengths, self.last_steps = self._sample(context, num_samples, min(int(length), room),
+                                                                float(temperature), int(top_k), float(top_p), int(seed))
+            finally:
+                self.decoder.finish()
         return [row[:n] for row, n in zip(tokens, lengths, strict=True)]
 
     def _sample(self, context, num_samples, length, temperature, top_k, top_p, seed):
@@ -119,20 +233,19 @@ class TorchEngine:
         device = self.device
         with torch.inference_mode():
             generator = torch.Generator(device=device).manual_seed(seed % 2**63)
-            prompt = torch.tensor([context], dtype=torch.long, device=device).expand(num_samples, -1)
-            output = self.model(input_ids=prompt, use_cache=True)
+            prompt = torch.tensor([context], dtype=torch.long, device=device)
+            self.decoder.start(num_samples, len(context) + length)
+            # the prompt once, for every sample
+            logits = self.decoder.step(prompt, 0, causal=len(context) > 1).expand(num_samples, -1)
             tails = [torch.tensor(tail, dtype=torch.long, device=device) for tail in self.stop_tails if tail]
             window = max([len(tail) for tail in self.stop_tails] + [1])
-            recent = prompt[:, -window:]  # the last tokens, where a stop tail would show
+            recent = prompt[:, -window:].expand(num_samples, -1)  # the last tokens, where a stop tail would show
             tokens = torch.zeros((num_samples, length), dtype=torch.long, device=device)
             done = torch.zeros(num_samples, dtype=torch.bool, device=device)
             lengths = torch.zeros(num_samples, dtype=torch.long, device=device)
             steps = 0
             while steps < length:
-                logits = filter_logits(output.logits[:, -1, :].float() / temperature, top_k, top_p)
-                # argmax of p / Exp(1) noise draws token i with probability p_i, several times faster than multinomial
-                noise = torch.empty_like(logits).exponential_(generator=generator)
-                token = torch.argmax(torch.softmax(logits, dim=-1) / noise, dim=-1)
+                token = draw(*candidates(logits.float() / temperature, top_k, top_p), generator)
                 tokens[:, steps] = token
                 lengths += ~done
                 recent = torch.cat([recent, token[:, None]], dim=1)[:, -window:]
@@ -144,8 +257,7 @@ class TorchEngine:
                 steps += 1
                 if steps == length or bool(done.all()):
                     break
-                output = self.model(input_ids=token[:, None], use_cache=True,
-                                    **{self._cache: getattr(output, self._cache)})
+                logits = self.decoder.step(token[:, None], len(context) + steps - 1)
             return tokens.tolist(), lengths.tolist(), steps
 
     def sample(self, context: str, num_samples: int = 1, length: int = 80, temperature: float = 0.7,
@@ -156,6 +268,6 @@ class TorchEngine:
 
     def close(self) -> None:
         """Release the model (and the GPU memory its weights hold)."""
-        self.model = None
+        self.model = self.decoder = None
         if self.device.startswith("cuda"):
             require("torch", extra="torch").cuda.empty_cache()

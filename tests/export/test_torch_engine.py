@@ -49,6 +49,39 @@ def test_both_engines_keep_the_same_candidate_tokens(top_k, top_p):
     assert kept_torch[np.arange(len(logits)), logits.argmax(axis=1)].all()  # the likeliest token always survives
 
 
+@pytest.mark.parametrize("top_k, top_p", [(40, 0.9), (0, 0.9), (40, 1.0), (1, 0.5), (0, 0.3), (3, 0.99), (0, 1.0),
+                                          (999, 0.9), (1000, 0.9)])
+def test_the_candidates_the_engine_samples_from_are_the_filters_own(top_k, top_p):
+    import torch
+
+    from botbaby.torch_engine import candidates, filter_logits
+
+    rng = np.random.RandomState(top_k + int(top_p * 100))
+    logits = np.concatenate([rng.normal(0, scale, (4, 1000)) for scale in (0.5, 3.0, 8.0)]).astype(np.float32) / 0.7
+    logits[0, :] = 1.0  # every token tied
+    order = np.argsort(-logits[1])
+    logits[1, order[max(top_k, 1): max(top_k, 1) + 2]] = logits[1, order[max(top_k, 1) - 1]]  # ties at the k-th place
+    logits[2, np.argsort(-logits[2])[:5]] = logits[2].max() + 1  # a tie at the top
+    logits = torch.tensor(logits)
+    expected = filter_logits(logits, top_k, top_p) > -1e9
+    values, ids = candidates(logits, top_k, top_p)
+    kept = torch.zeros_like(expected)
+    kept.scatter_(1, torch.arange(logits.shape[1]).expand_as(logits) if ids is None else ids, values > -1e9)
+    assert (kept == expected).all()
+
+
+def test_draw_follows_the_candidates_probabilities():
+    import torch
+
+    from botbaby.torch_engine import draw
+
+    logits = torch.log(torch.tensor([[0.5, 0.3, 0.2, 0.0]])).expand(20_000, -1)
+    ids = torch.tensor([[7, 3, 9, 1]]).expand(20_000, -1)
+    tokens = draw(logits, ids, torch.Generator().manual_seed(0))
+    counts = {token: int((tokens == token).sum()) / 20_000 for token in (7, 3, 9, 1)}
+    assert counts[1] == 0 and abs(counts[7] - 0.5) < 0.02 and abs(counts[3] - 0.3) < 0.02 and abs(counts[9] - 0.2) < 0.02
+
+
 def test_next_token_logits_with_the_cache_agree_with_the_tensorflow_engine(tiny_models, torch_left):
     import tensorflow as tf
     import torch
@@ -67,10 +100,19 @@ def test_next_token_logits_with_the_cache_agree_with_the_tensorflow_engine(tiny_
             tf.compat.v1.train.Saver().restore(sess, tf.train.latest_checkpoint(str(model_dir)))
             expected = sess.run(logits)
     with torch.inference_mode():  # the torch engine's step: the prompt fills the cache, then one token
-        prefix = torch_left.model(input_ids=torch.tensor(tokens[:, :-1]), use_cache=True)
-        step = torch_left.model(input_ids=torch.tensor(tokens[:, -1:]), use_cache=True,
-                                **{torch_left._cache: getattr(prefix, torch_left._cache)})
-    np.testing.assert_allclose(step.logits[:, -1].numpy(), expected, atol=1e-4)
+        decoder = torch_left.decoder
+        decoder.start(3, 9)
+        prompt_logits = decoder.step(torch.tensor(tokens[:, :-1]), 0, causal=True)
+        logits = decoder.step(torch.tensor(tokens[:, -1:]), 8)
+        whole = torch_left.model(input_ids=torch.tensor(tokens)).logits  # transformers' own forward
+        decoder.start(3, 9)  # one prompt for every sample: computed once, its keys and values shared
+        decoder.step(torch.tensor(tokens[:1, :-1]), 0, causal=True)
+        shared = decoder.step(torch.tensor(tokens[:, -1:]), 8)
+    np.testing.assert_allclose(logits.numpy(), expected, atol=1e-4)
+    np.testing.assert_allclose(prompt_logits.numpy(), whole[:, -2].numpy(), atol=1e-4)
+    np.testing.assert_allclose(whole[:, -1].numpy(), expected, atol=1e-4)
+    np.testing.assert_allclose(shared[0].numpy(), expected[0], atol=1e-4)
+    assert not np.allclose(shared[1:].numpy(), expected[1:], atol=1e-3)  # the other rows read the first's prompt
 
 
 def test_the_same_seed_gives_the_same_samples_and_another_seed_others(torch_left):
