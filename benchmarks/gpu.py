@@ -1,7 +1,8 @@
 """On a GPU, without TensorFlow: botbaby's PyTorch engine vs transformers' ``generate`` on a 355M-shaped GPT-2.
 
     python benchmarks/gpu.py                                    # a CUDA GPU, torch and transformers
-    python benchmarks/gpu.py --shape tiny --allow-cpu --requests 3 --warmup 1   # dry run on a CPU
+    python benchmarks/gpu.py --compile                          # also the engine's step under torch.compile
+    python benchmarks/gpu.py --device cpu --model-size tiny --requests 3 --warmup 1   # dry run on a CPU
 
 Nothing is downloaded and nothing of botbaby needs installing (it imports the checkout next to it;
 the machine needs torch, transformers, tokenizers, safetensors and numpy). The script builds, in a
@@ -12,6 +13,8 @@ text, padded with placeholder tokens to 50,257 entries. Then, on the same weight
 
 - **torch engine**: ``botbaby.torch_engine.TorchEngine`` (KV cache, temperature then top_k then top_p,
   stops when every sample ended);
+- **torch engine, compiled** (with ``--compile``): the same, its per-token step under ``torch.compile``
+  (compiled before timing; the time it took is printed);
 - **generate**: ``model.generate(do_sample=True, ...)`` with the same settings.
 
 Both serve ``--requests`` requests of 20 samples x 80 new tokens (temperature 0.7, top_k 40, top_p
@@ -47,19 +50,17 @@ TARGET_LATENCY_S = 0.5
 TARGET_RATIO = 1.5
 
 
-def check_device(allow_cpu: bool) -> str:
-    """``cuda`` when torch sees a GPU; exits with what is missing otherwise (unless ``--allow-cpu``)."""
+def check_device(device: str) -> str:
+    """``device`` when torch can use it; exits with what is missing otherwise."""
     try:
         import torch
         import transformers  # noqa: F401
     except ImportError as exc:
         sys.exit(f"benchmarks/gpu.py needs torch and transformers (pip install 'botbaby[torch]'): {exc}")
-    if torch.cuda.is_available():
-        return "cuda"
-    if not allow_cpu:
+    if device == "cuda" and not torch.cuda.is_available():
         sys.exit("benchmarks/gpu.py: torch sees no GPU (torch.cuda.is_available() is False). Run it on a GPU "
-                 "machine, or pass --allow-cpu --shape tiny for a dry run.")
-    return "cpu"
+                 "machine, or pass --device cpu --model-size tiny for a dry run.")
+    return device
 
 
 def build_export(root: Path, shape: dict) -> Path:
@@ -94,8 +95,10 @@ def serve(name: str, request, requests: int, warmup: int, device: str) -> dict:
     """Time ``requests`` calls of ``request(seed)`` one after another; peak GPU memory over them."""
     import torch
 
-    for seed in range(warmup):  # first-call costs: kernel selection, allocator growth
+    started = time.perf_counter()
+    for seed in range(warmup):  # first-call costs: kernel selection, allocator growth, compiling
         request(10_000 + seed)
+    warmup_s = time.perf_counter() - started
     if device == "cuda":
         torch.cuda.synchronize()
         torch.cuda.reset_peak_memory_stats()
@@ -108,21 +111,24 @@ def serve(name: str, request, requests: int, warmup: int, device: str) -> dict:
         latencies.append(time.perf_counter() - started)
     peak = torch.cuda.max_memory_allocated() / 2**30 if device == "cuda" else None
     return {"name": name, "requests_per_s": requests / sum(latencies), "p50_s": float(np.percentile(latencies, 50)),
-            "p99_s": float(np.percentile(latencies, 99)), "peak_gib": peak}
+            "p99_s": float(np.percentile(latencies, 99)), "peak_gib": peak, "warmup_s": warmup_s}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shape", choices=sorted(SHAPES), default="355M")
+    parser.add_argument("--model-size", "--shape", dest="shape", choices=sorted(SHAPES), default="355M")
     parser.add_argument("--requests", type=int, default=30, help="timed requests per implementation")
     parser.add_argument("--warmup", type=int, default=3, help="untimed requests first")
     parser.add_argument("--samples", type=int, default=20)
     parser.add_argument("--length", type=int, default=80, help="new tokens per sample")
     parser.add_argument("--dtype", choices=["float32", "bfloat16", "float16"],
                         help="weights' type (default: bfloat16 on a GPU that has it, else float16; float32 on a CPU)")
-    parser.add_argument("--allow-cpu", action="store_true", help="run without a GPU (a dry run of the code paths)")
+    parser.add_argument("--device", choices=["cuda", "cpu"], default="cuda",
+                        help="cpu: a dry run of the code paths without a GPU (with --model-size tiny)")
+    parser.add_argument("--compile", action="store_true",
+                        help="also time the engine with its per-token step under torch.compile")
     args = parser.parse_args()
-    device = check_device(args.allow_cpu)
+    device = check_device(args.device)
     import torch
     import transformers
 
@@ -156,14 +162,25 @@ def main() -> None:
             return engine.model.generate(prompt, attention_mask=torch.ones_like(prompt), do_sample=True,
                                          max_new_tokens=args.length, pad_token_id=engine.end_id, **SETTINGS)
 
-    results = []
-    for label, request in (("torch engine", engine_request), ("generate", generate_request)):
-        result = serve(label, request, args.requests, args.warmup, device)
-        results.append(result)
+    def compile_step():
+        engine.decoder.step = torch.compile(engine.decoder.step, dynamic=True)
+
+    contenders = [("torch engine", engine_request, None)]
+    if args.compile:
+        contenders.append(("compiled", engine_request, compile_step))
+    contenders.append(("generate", generate_request, None))
+    results = {}
+    for label, request, prepare in contenders:
+        if prepare:
+            prepare()
+        result = results[label] = serve(label, request, args.requests, args.warmup, device)
         memory = f", peak GPU memory {result['peak_gib']:.2f} GiB" if result["peak_gib"] is not None else ""
         print(f"  {label:13s} {result['requests_per_s']:7.2f} requests/s   latency p50 {result['p50_s']:.3f} s  "
-              f"p99 {result['p99_s']:.3f} s{memory}", flush=True)
-    ours, theirs = results
+              f"p99 {result['p99_s']:.3f} s{memory}; warm-up {result['warmup_s']:.1f} s", flush=True)
+    ours, theirs = results["torch engine"], results["generate"]
+    if "compiled" in results:
+        print(f"  ratio compiled / torch engine: "
+              f"{results['compiled']['requests_per_s'] / ours['requests_per_s']:.2f}x", flush=True)
     ratio = ours["requests_per_s"] / theirs["requests_per_s"]
     print(f"  ratio torch engine / generate: {ratio:.2f}x (target >= {TARGET_RATIO}x: "
           f"{'met' if ratio >= TARGET_RATIO else 'missed'}); torch engine p50 {ours['p50_s']:.3f} s per request "
