@@ -15,13 +15,15 @@ soon as every sample has written the end marker.
 Sampling uses stateless random ops seeded per call, so the same seed gives the same posts.
 
 ``open_engine(model_dir, engine)`` is where callers get an engine: this one (``tf``), the PyTorch
-one on the exported model (``torch``, ``botbaby.torch_engine``), or ``auto``: torch when torch and
-transformers are installed and ``model/hf/`` holds the current checkpoint, else tf.
+one on the exported model (``torch``, ``botbaby.torch_engine``), or ``auto`` (``choose_engine``):
+torch on a GPU or where TensorFlow is missing, tf on a CPU that has TensorFlow.
 """
 
+import importlib.metadata
 import importlib.util
 import json
 import logging
+import shutil
 import sys
 import threading
 from pathlib import Path
@@ -50,11 +52,32 @@ def _installed(*modules: str) -> bool:
         return False
 
 
+def torch_sees_gpu() -> bool:
+    """Whether torch would sample on a CUDA GPU, told without importing torch where it is not loaded yet.
+
+    Importing it takes seconds, and a CUDA build of torch loaded before TensorFlow aborts the
+    process; so: a torch build that is not ``+cpu``, and an NVIDIA driver on the machine.
+    """
+    if "torch" in sys.modules:
+        return bool(sys.modules["torch"].cuda.is_available())
+    try:
+        if "+cpu" in importlib.metadata.version("torch"):
+            return False
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return Path("/proc/driver/nvidia/version").is_file() or shutil.which("nvidia-smi") is not None
+
+
 def choose_engine(model_dir: Path | str, engine: str = "auto") -> str:
     """Which engine ``open_engine`` uses for a run folder: ``engine`` itself unless it is ``auto``.
 
-    auto: torch when torch and transformers are installed and ``model/hf/`` holds the current
-    checkpoint (or TensorFlow is missing and an older export is all there is), else tf.
+    auto, where torch and transformers are installed and ``model/hf/`` holds the current checkpoint:
+    torch on a GPU, or where TensorFlow is missing (then also an older export, with a warning); on
+    a CPU with TensorFlow, tf. On a CPU the torch engine is the faster one only with as many intra-op
+    threads as the process has cores to itself: with its default threads on a shared or busy CPU
+    (or both sides of ``botbaby serve`` sampling at once) it was 10x slower than the TensorFlow
+    engine, whose thread pool shares well (README, "The Hugging Face export and the PyTorch engine").
+    Otherwise tf.
     """
     if engine not in ENGINES:
         raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
@@ -68,13 +91,13 @@ def choose_engine(model_dir: Path | str, engine: str = "auto") -> str:
     from botbaby.export import export_status
 
     status = export_status(model_dir)
-    if _installed("torch", "transformers") and status != "missing":
-        if status == "current":
-            return "torch"
-        if not _installed("tensorflow"):
+    if not _installed("torch", "transformers") or status == "missing":
+        return "tf"
+    if not _installed("tensorflow"):
+        if status != "current":
             log.warning("%s/hf is older than the checkpoint (run `botbaby export`); serving it anyway", model_dir)
-            return "torch"
-    return "tf"
+        return "torch"
+    return "torch" if status == "current" and torch_sees_gpu() else "tf"
 
 
 def open_engine(model_dir: Path | str, engine: str = "auto"):

@@ -303,8 +303,8 @@ def add_cli(subparsers) -> None:
     parser.add_argument("--seed", type=int, default=None, help="same seed, same posts")
     parser.add_argument("--sentiment", default="vader", help="sentiment backend: vader (offline) or comprehend")
     parser.add_argument("--json", action="store_true", help='print {"raw": [...], "tweets": [...]}')
-    parser.add_argument("--engine", choices=ENGINES, default="auto", help="tf, torch, or auto: torch when it is "
-                        "installed and model/hf/ is current (default: auto)")
+    parser.add_argument("--engine", choices=ENGINES, default="auto", help="tf, torch, or auto: torch on a GPU or "
+                        "without TensorFlow (model/hf/ current), else tf (default: auto)")
     parser.set_defaults(func=_run_cli)
 
 

@@ -137,18 +137,58 @@ def test_the_prompt_must_fit_the_context(torch_left):
         torch_left.sample_tokens([], num_samples=1, length=5, temperature=0.7, top_k=40, top_p=0.9, seed=0)
 
 
-def test_auto_picks_torch_for_a_current_export_and_tensorflow_otherwise(data, monkeypatch):
+def machine(monkeypatch, gpu: bool, tensorflow: bool) -> None:
+    """Make ``choose_engine`` see a machine with or without a GPU for torch and TensorFlow installed."""
+    import botbaby.engine as engine_module
+
+    installed = engine_module._installed
+    monkeypatch.setattr(engine_module, "torch_sees_gpu", lambda: gpu)
+    monkeypatch.setattr(engine_module, "_installed",
+                        lambda *modules: (tensorflow or "tensorflow" not in modules) and installed(*modules))
+    monkeypatch.delitem(sys.modules, "tensorflow", raising=False)  # as in a fresh process
+
+
+@pytest.mark.parametrize("gpu, tensorflow, expected", [(True, True, "torch"), (True, False, "torch"),
+                                                       (False, False, "torch"), (False, True, "tf")])
+def test_auto_picks_torch_on_a_gpu_or_without_tensorflow_and_tensorflow_on_a_cpu_that_has_it(
+        data, monkeypatch, gpu, tensorflow, expected):
     model_dir = Layout(data).side("left").model_dir
+    machine(monkeypatch, gpu=gpu, tensorflow=tensorflow)
+    assert choose_engine(model_dir) == expected
+    assert choose_engine(model_dir, "tf") == "tf" and choose_engine(model_dir, "torch") == "torch"
+    with pytest.raises(ConfigError, match="engine must be one of auto, tf, torch"):
+        choose_engine(model_dir, "jax")
+
+
+def test_auto_keeps_tensorflow_for_an_old_export_or_a_process_that_loaded_it(data, monkeypatch, caplog):
+    model_dir = Layout(data).side("left").model_dir
+    machine(monkeypatch, gpu=True, tensorflow=True)
     monkeypatch.setitem(sys.modules, "tensorflow", object())  # a process that already loaded TensorFlow keeps it
     assert choose_engine(model_dir) == "tf"
-    monkeypatch.delitem(sys.modules, "tensorflow")  # as in a fresh process (earlier tests may have loaded it)
+    monkeypatch.delitem(sys.modules, "tensorflow")
     assert choose_engine(model_dir) == "torch"
     info = model_dir / "hf" / INFO_NAME
     info.write_text(json.dumps({**json.loads(info.read_text()), "index_sha256": "0" * 64}))  # more training since
     assert choose_engine(model_dir) == "tf"
-    assert choose_engine(Layout(data).side("right").model_dir, "tf") == "tf"
-    with pytest.raises(ConfigError, match="engine must be one of auto, tf, torch"):
-        choose_engine(model_dir, "jax")
+    machine(monkeypatch, gpu=True, tensorflow=False)  # the old export is all this machine can serve
+    assert choose_engine(model_dir) == "torch"
+    assert "older than the checkpoint" in caplog.text
+
+
+def test_torch_sees_no_gpu_through_a_cpu_build_without_importing_it(monkeypatch):
+    import importlib.metadata
+
+    import botbaby.engine as engine_module
+
+    monkeypatch.delitem(sys.modules, "torch", raising=False)
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "2.13.0+cpu")
+    assert engine_module.torch_sees_gpu() is False
+    assert "torch" not in sys.modules
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "2.13.0")
+    monkeypatch.setattr(engine_module.shutil, "which", lambda name: "/usr/bin/nvidia-smi")
+    assert engine_module.torch_sees_gpu() is True
+    monkeypatch.setitem(sys.modules, "torch", type("torch", (), {"cuda": type("cuda", (), {"is_available": lambda: False})}))
+    assert engine_module.torch_sees_gpu() is False  # once loaded, torch itself is asked
 
 
 def test_asking_for_torch_without_an_export_says_to_export(data):
