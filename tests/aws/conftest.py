@@ -81,13 +81,31 @@ def trained_data(data_dir: Path) -> Path:
         (model / "checkpoint").write_text('model_checkpoint_path: "model-10"\n')
         (model / "hparams.json").write_text(json.dumps({"n_ctx": 1024, "n_embd": 32, "n_layer": 2}))
         (model / "model-10.data-00000-of-00001").write_bytes(bytes(range(256)) * 8)
+        (model / "model-10.index").write_bytes(b"index of " + side.encode())
         (model / "events.out.tfevents.1.host").write_bytes(b"training log, not needed to serve")
+        export_stand_in(model)
         (data_dir / side / "punkt.pickle").write_bytes(b"04_clean's sentence splitter for " + side.encode())
         (data_dir / side / "train.txt").write_text("training text stays home\n")
     return data_dir
 
 
 STACK = "bb-test"
+
+
+def export_stand_in(model: Path) -> Path:
+    """A stand-in ``model/hf/`` that ``botbaby export`` would call current for this checkpoint (the deploy only
+    uploads its files; the real export is tested in tests/export)."""
+    from botbaby.export import INFO_NAME, checkpoint_id
+
+    hf = model / "hf"
+    hf.mkdir(exist_ok=True)
+    (hf / "config.json").write_text(json.dumps({"model_type": "gpt2", "n_embd": 32, "n_layer": 2}))
+    (hf / "model.safetensors").write_bytes(b"safetensors stand-in " * 64)
+    (hf / "vocab.json").write_text("{}")
+    (hf / "merges.txt").write_text("#version: 0.2\n")
+    name, index_sha256 = checkpoint_id(model)
+    (hf / INFO_NAME).write_text(json.dumps({"checkpoint": name, "index_sha256": index_sha256}))
+    return hf
 
 
 @pytest.fixture

@@ -19,7 +19,8 @@ from botbaby.deploy.aws.stack import deploy_aws, teardown_aws
 from botbaby.errors import BotbabyError
 
 CHECKOUT = Path(__file__).parents[2]
-NEWEST_DL_AMI = "ami-0dl0base000000new"  # the newest x86_64 Deep Learning Base AMI in amis.json
+NEWEST_DL_AMI = "ami-0dl0base000000new"  # the newest x86_64 Deep Learning Base AMI in amis.json (tf engine)
+NEWEST_PT_AMI = "ami-0dl0pytorch29new"  # the newest x86_64 Deep Learning PyTorch AMI in amis.json (torch engine)
 
 
 def tagged_leftovers(region: str, stack: str) -> list[str]:
@@ -48,7 +49,7 @@ def test_deploy_in_ap_south_1_without_an_ami_twice_then_teardown_leaves_nothing_
     assert "created    ec2-instance" in first and "created    cloudwatch-alarm" in first
     ec2 = AwsClients("ap-south-1")("ec2")
     template = ec2.describe_launch_template_versions(LaunchTemplateName="bb-mumbai-worker", Versions=["$Default"])
-    assert template["LaunchTemplateVersions"][0]["LaunchTemplateData"]["ImageId"] == NEWEST_DL_AMI  # newest x86_64 one
+    assert template["LaunchTemplateVersions"][0]["LaunchTemplateData"]["ImageId"] == NEWEST_PT_AMI  # newest x86_64 one
 
     assert main(args) == 0
     out = capsys.readouterr().out
@@ -84,8 +85,9 @@ def test_the_bucket_holds_a_wheel_of_this_checkout_and_the_pinned_versions(deplo
     )
     import importlib.metadata
 
-    for package in ("tensorflow", "gpt-2-simple", "boto3", "numpy"):
+    for package in ("transformers", "safetensors", "boto3", "numpy"):  # the torch engine's (the default)
         assert pins[package] == importlib.metadata.version(package)
+    assert "torch" not in pins and "tensorflow" not in pins  # the worker keeps the AMI's CUDA torch
 
 
 def test_a_changed_checkout_reaches_the_stopped_worker_by_replacing_it(deployed, trained_data, clients):

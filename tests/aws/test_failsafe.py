@@ -30,8 +30,11 @@ FAKE = """#!/bin/bash
 echo "$(basename "$0") $*" >> "$FAKE_LOG"
 if [ -n "${FAIL_ON:-}" ] && [[ "$(basename "$0") $*" == *"$FAIL_ON"* ]]; then exit 1; fi
 case "$(basename "$0") $*" in
-  "python3 -m venv "*) mkdir -p "${@: -1}/bin" && cp "$0" "${@: -1}/bin/python" ;;
+  "python3 -m venv "*|"python -m venv "*) mkdir -p "${@: -1}/bin" && cp "$0" "${@: -1}/bin/python" ;;
   *"import importlib.metadata"*) echo 2.21.0 ;;
+  *"site.getsitepackages"*) echo /opt/pytorch/lib/python3.12/site-packages ;;
+  *"sysconfig"*) mkdir -p "$FAKE_SITE" && echo "$FAKE_SITE" ;;
+  *"import torch"*) echo 2.9.0+cu128 ;;
   *"python -") cat > /dev/null ;;
   "logger "*) cat > /dev/null ;;
 esac
@@ -40,13 +43,18 @@ esac
 
 @pytest.fixture
 def user_data_run(tmp_path):
-    """run(fail_on=None) -> (exit status, commands run, root): the rendered user data under bash, in a scratch root."""
+    """run(fail_on=None) -> (exit status, commands run, root): the tf engine's user data under bash, in a scratch root."""
+    return user_data_runner(tmp_path, "tf")
+
+
+def user_data_runner(tmp_path, engine):
     script = artifacts.render_user_data(
         {"bucket": "b"},
         "artifacts/1234/botbaby-0.1.0+gabc-py3-none-any.whl",
         "artifacts/5678/constraints.txt",
         "b",
         "us-east-1",
+        engine,
     )
     (tmp_path / "user-data.sh").write_text(script)
     bin_dir = tmp_path / "bin"
@@ -55,6 +63,10 @@ def user_data_run(tmp_path):
         (bin_dir / command).write_text(FAKE)
         (bin_dir / command).chmod(stat.S_IRWXU)
     root, log = tmp_path / "root", tmp_path / "commands.log"
+    ami_python = root / "opt/pytorch/bin/python"  # the PyTorch AMI's Python (torch engine)
+    ami_python.parent.mkdir(parents=True)
+    ami_python.write_text(FAKE)
+    ami_python.chmod(stat.S_IRWXU)
 
     def run_it(fail_on: str | None = None) -> tuple[int, list[str], Path]:
         env = {
@@ -62,6 +74,7 @@ def user_data_run(tmp_path):
             "BOTBABY_ROOT": str(root),
             "BOTBABY_POWEROFF": "poweroff-stand-in",
             "FAKE_LOG": str(log),
+            "FAKE_SITE": str(root / "opt/botbaby/venv/lib/python3.12/site-packages"),
             **({"FAIL_ON": fail_on} if fail_on else {}),
         }
         log.write_text("")

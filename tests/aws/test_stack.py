@@ -5,6 +5,8 @@ import json
 from botbaby.deploy.aws.policies import SESSION_MANAGER_ACTIONS
 from botbaby.deploy.aws.stack import SITE_DIR, TAG, deploy_aws, teardown_aws
 
+from .conftest import export_stand_in
+
 STACK = "bb-test"
 REGION = "us-east-1"
 
@@ -140,7 +142,10 @@ def test_lambda_gets_the_resources_it_talks_to_from_its_environment(deployed, cl
 
 
 def test_a_changed_checkpoint_or_setting_is_updated_and_nothing_else(deployed, trained_data, ami):
-    (trained_data / "left" / "model" / "checkpoint").write_text('model_checkpoint_path: "model-20"\n')
+    model = trained_data / "left" / "model"  # retrained (a new checkpoint), then exported (botbaby train does both)
+    (model / "checkpoint").write_text('model_checkpoint_path: "model-20"\n')
+    (model / "model-20.index").write_bytes(b"index of the retrained left")
+    export_stand_in(model)
     again = deploy_aws(trained_data, name=STACK, region=REGION, ami=ami, retry_wait_s=0, wait_s=10.0)
     changed = {(a.resource, a.name) for a in again.changed()}
     assert changed == {

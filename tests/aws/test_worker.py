@@ -44,10 +44,10 @@ def test_user_data_is_valid_bash_that_installs_the_shipped_wheel_and_enables_the
     assert s3.head_object(Bucket=bucket, Key=wheel_key)["ContentLength"] > 0
     assert s3.head_object(Bucket=bucket, Key=constraints_key)["ContentLength"] > 0
     assert (
-        f'pip install -q -c "$ROOT/opt/botbaby/constraints.txt" "$ROOT/opt/botbaby/{wheel_key.rsplit("/", 1)[1]}[train,aws]"'
+        f'pip install -q -c "$ROOT/opt/botbaby/constraints.txt" "$ROOT/opt/botbaby/{wheel_key.rsplit("/", 1)[1]}[torch,aws,serve]"'
         in script
-    )
-    assert 'pip install -q -c "$ROOT/opt/botbaby/constraints.txt" "tensorflow[and-cuda]==${TF_VERSION}"' in script
+    )  # the default engine, torch: tests/aws/test_torch_worker.py runs this script
+    assert 'ENGINE="torch"' in script and '"$AMI_PYTHON" -m venv --system-site-packages "$VENV"' in script
     assert (
         "ExecStart=/opt/botbaby/venv/bin/python -m botbaby.deploy.aws.worker --config /etc/botbaby/worker.json"
         in script
@@ -115,22 +115,19 @@ def test_models_are_pulled_from_s3_once_and_again_only_when_changed(deployed, cl
     bucket, local = f"{STACK}-123456789012-us-east-1", tmp_path / "instance-data"
     assert pull_models(clients, bucket, ["left", "right"], local) == {"left": "downloaded", "right": "downloaded"}
     for side in ("left", "right"):
-        original = trained_data / side / "model"
+        original = trained_data / side / "model" / "hf"  # the torch engine (the default) ships the export alone
         pulled = local / side / "model"
-        assert sorted(p.name for p in pulled.iterdir()) == sorted(
-            p.name for p in original.iterdir() if not p.name.startswith("events.")
-        )
-        assert (pulled / "model-10.data-00000-of-00001").read_bytes() == (
-            original / "model-10.data-00000-of-00001"
-        ).read_bytes()
+        assert [p.name for p in pulled.iterdir()] == ["hf"]
+        assert sorted(p.name for p in (pulled / "hf").iterdir()) == sorted(p.name for p in original.iterdir())
+        assert (pulled / "hf" / "model.safetensors").read_bytes() == (original / "model.safetensors").read_bytes()
         assert (local / side / "punkt.pickle").read_bytes() == (trained_data / side / "punkt.pickle").read_bytes()
         assert not (local / side / "train.txt").exists()
     assert pull_models(clients, bucket, ["left", "right"], local) == {"left": "unchanged", "right": "unchanged"}
 
-    (trained_data / "left" / "model" / "checkpoint").write_text('model_checkpoint_path: "model-20"\n')
+    (trained_data / "left" / "model" / "hf" / "model.safetensors").write_bytes(b"exported again")
     deploy_aws(trained_data, name=STACK, region="us-east-1", ami=ami, retry_wait_s=0)
     assert pull_models(clients, bucket, ["left", "right"], local) == {"left": "downloaded", "right": "unchanged"}
-    assert "model-20" in (local / "left" / "model" / "checkpoint").read_text()
+    assert (local / "left" / "model" / "hf" / "model.safetensors").read_bytes() == b"exported again"
 
 
 class _FakeImds(http.server.BaseHTTPRequestHandler):

@@ -1,12 +1,13 @@
 """What the deploy ships: this checkout as a wheel, the versions it was tested with, the models, the user data.
 
     wheel = build_wheel()                 # Wheel("botbaby-0.1.0+g1a2b3c4d-py3-none-any.whl", b"PK...")
-    constraints = pinned_constraints()    # "boto3==1.34.162\\ntensorflow==2.16.2\\n..."
+    constraints = pinned_constraints(ENGINE_EXTRAS["torch"])  # "boto3==1.34.162\\ntransformers==4.57.1\\n..."
     digest = reproducible_tar(layout.side("left"), archive)
 
 The worker installs exactly ``wheel`` with ``pip install -c constraints.txt``: the same code as
-the Lambda (built from the same checkout) and the TensorFlow, gpt-2-simple and other versions of
-the environment that ran the deploy (the one the tests ran in), never a git URL or "newest today".
+the Lambda (built from the same checkout) and the transformers (torch engine) or TensorFlow and
+gpt-2-simple (tf engine) and other versions of the environment that ran the deploy (the one the
+tests ran in), never a git URL or "newest today". torch itself is the AMI's, never pinned.
 Every artifact's bytes depend on its content alone, so a redeploy of unchanged code uploads nothing.
 """
 
@@ -28,7 +29,12 @@ from botbaby.layout import SidePaths
 PACKAGE = Path(__file__).resolve().parents[2]  # botbaby/
 HERE = Path(__file__).resolve().parent
 SITE_DIR = PACKAGE / "serve" / "static"  # the page (botbaby serve's)
-WORKER_EXTRAS = ("train", "aws")  # what the worker needs on top of the core
+# What the worker installs on top of the core, by engine. torch: the AMI's own CUDA torch (never
+# reinstalled, so never pinned) and transformers; no TensorFlow. tf: TensorFlow and gpt-2-simple from pip.
+ENGINE_EXTRAS = {"torch": ("torch", "aws", "serve"), "tf": ("train", "aws")}
+WORKER_EXTRAS = ENGINE_EXTRAS["tf"]
+NEVER_PINNED = ("torch",)  # the PyTorch AMI's build (CUDA, matched to its driver) stays; nor are its own needs pinned
+AMI_PYTHON = "/opt/pytorch/bin/python"  # the PyTorch Deep Learning AMIs' Python, with their CUDA torch
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can record
 # TensorFlow's CPU-only builds have the GPU build's version under another name.
 _GPU_NAMES = {"tensorflow-cpu": "tensorflow", "tensorflow-intel": "tensorflow", "tensorflow-macos": "tensorflow"}
@@ -108,11 +114,12 @@ def _metadata(root: Path) -> tuple[str, str, str, str]:
     return "botbaby", dist.version, metadata, dist.read_text("entry_points.txt") or ""
 
 
-def pinned_constraints(extras: tuple[str, ...] = WORKER_EXTRAS) -> str:
+def pinned_constraints(extras: tuple[str, ...] = WORKER_EXTRAS, never: tuple[str, ...] = NEVER_PINNED) -> str:
     """``name==version`` for every package botbaby[extras] needs that this environment has installed.
 
     The worker installs with these as pip constraints: the versions the deploy (and its tests) ran
-    with. Packages not installed here (say, CUDA libraries on a laptop) stay unpinned.
+    with. Packages not installed here (say, CUDA libraries on a laptop) stay unpinned, and so do
+    ``never`` and what only they need: this machine's torch is the CPU build, the AMI's is CUDA's.
     """
     from packaging.requirements import Requirement
 
@@ -127,6 +134,8 @@ def pinned_constraints(extras: tuple[str, ...] = WORKER_EXTRAS) -> str:
         ):
             continue
         name = _canonical(requirement.name)
+        if name in never:
+            continue
         if name == "botbaby":
             todo += [(r, tuple(requirement.extras)) for r in _requirements("botbaby")]
             continue
@@ -154,15 +163,19 @@ def _canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def render_user_data(worker_json: dict, wheel_key: str, constraints_key: str, bucket: str, region: str) -> str:
-    """The worker's user data: ``user-data.sh`` with its placeholders filled in."""
+def render_user_data(
+    worker_json: dict, wheel_key: str, constraints_key: str, bucket: str, region: str, engine: str = "tf"
+) -> str:
+    """The worker's user data: ``user-data.sh`` with its placeholders filled in, installing for ``engine``."""
     values = {
+        "@ENGINE@": engine,
+        "@AMI_PYTHON@": AMI_PYTHON,
         "@BUCKET@": bucket,
         "@REGION@": region,
         "@WHEEL_KEY@": wheel_key,
         "@WHEEL_FILE@": wheel_key.rsplit("/", 1)[-1],
         "@CONSTRAINTS_KEY@": constraints_key,
-        "@EXTRAS@": ",".join(WORKER_EXTRAS),
+        "@EXTRAS@": ",".join(ENGINE_EXTRAS[engine]),
         "@BOTO3_VERSION@": importlib.metadata.version("boto3"),  # only downloads the wheel
         "@WORKER_JSON@": json.dumps(worker_json, indent=2, sort_keys=True),
         "@WORKER_UNIT@": (HERE / "botbaby-worker.service").read_text().rstrip("\n"),
@@ -183,10 +196,15 @@ def site_keys(site_dir: Path) -> list[str]:
     return sorted(key for key in keys if not key.startswith(".") and "__pycache__" not in key)
 
 
-def reproducible_tar(paths: SidePaths, archive: Path) -> str:
+def reproducible_tar(paths: SidePaths, archive: Path, engine: str = "tf") -> str:
     """Pack what serving a side needs (``model/`` and 04_clean's ``punkt.pickle``), as paths relative to
-    the side's folder, into a tar.gz whose bytes depend on the files alone; return its sha256."""
-    files = sorted(p for p in paths.model_dir.rglob("*") if p.is_file())
+    the side's folder, into a tar.gz whose bytes depend on the files alone; return its sha256.
+
+    For the torch engine ``model/`` holds only the export (``model/hf/``): the TensorFlow checkpoint
+    (as large again) is not shipped.
+    """
+    model = paths.hf_dir if engine == "torch" else paths.model_dir
+    files = sorted(p for p in model.rglob("*") if p.is_file())
     if paths.punkt.is_file():  # the sentence splitter the original's post-processing used
         files.append(paths.punkt)
     with open(archive, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:

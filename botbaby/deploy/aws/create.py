@@ -11,6 +11,7 @@ import base64
 import hashlib
 import json
 import mimetypes
+import re
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -127,6 +128,7 @@ class Deploy(StackRun):
             cache_table=names.cache_table,
             queue_urls=queue_urls,
             sentiment=config.sentiment,
+            engine=config.engine,
             idle_stop_s=config.idle_stop_s,
             log_group=names.worker_log_group,
             launch_template=names.launch_template,
@@ -294,7 +296,7 @@ class Deploy(StackRun):
         s3, bucket, key = self.aws("s3"), self.names.bucket, f"{MODELS_PREFIX}{side}.tar.gz"
         with tempfile.TemporaryDirectory() as tmp:
             archive = Path(tmp) / "model.tar.gz"
-            digest = artifacts.reproducible_tar(paths, archive)
+            digest = artifacts.reproducible_tar(paths, archive, self.config.engine)
             found = head(s3, bucket, key)
             if found is not None and found.get("Metadata", {}).get("sha256") == digest:
                 self.did("s3-checkpoint", f"s3://{bucket}/{key}", "unchanged")
@@ -305,7 +307,7 @@ class Deploy(StackRun):
     def checkout(self) -> tuple[str, str]:
         """Upload this checkout's wheel and the pinned versions; return their keys (named by content)."""
         wheel = artifacts.build_wheel()
-        constraints = artifacts.pinned_constraints().encode()
+        constraints = artifacts.pinned_constraints(artifacts.ENGINE_EXTRAS[self.config.engine]).encode()
         wheel_key = f"{ARTIFACTS_PREFIX}{wheel.sha256[:16]}/{wheel.filename}"
         constraints_key = f"{ARTIFACTS_PREFIX}{hashlib.sha256(constraints).hexdigest()[:16]}/constraints.txt"
         self.object(wheel_key, wheel.data, content_type="application/zip", kind="s3-wheel")
@@ -399,7 +401,7 @@ class Deploy(StackRun):
             found = ec2.describe_launch_templates(LaunchTemplateNames=[template])["LaunchTemplates"][0]
             self.claim("ec2-launch-template", template, tag_dict(found.get("Tags", [])))
         user_data = artifacts.render_user_data(
-            worker.to_dict(), wheel_key, constraints_key, self.names.bucket, self.aws.region
+            worker.to_dict(), wheel_key, constraints_key, self.names.bucket, self.aws.region, self.config.engine
         )
         instance_tags = tag_list({**self.tags, "Name": self.names.worker})
         data: dict[str, Any] = {
@@ -451,10 +453,13 @@ class Deploy(StackRun):
                 return None
             raise
 
-    def current_ami(self) -> str:
-        """The AMI of the launch template's default version ("" without one): a redeploy keeps it."""
-        current = self._default_template_version()
-        return (current or {}).get("LaunchTemplateData", {}).get("ImageId", "")
+    def current_ami(self, engine: str) -> str:
+        """The AMI of the launch template's default version, if it installed ``engine`` ("" otherwise): a
+        redeploy keeps it, a change of engine looks up that engine's AMI."""
+        data = (self._default_template_version() or {}).get("LaunchTemplateData", {})
+        user_data = base64.b64decode(data.get("UserData", "")).decode(errors="replace")
+        found = re.search(r'^ENGINE="(\w+)"', user_data, re.M)
+        return data.get("ImageId", "") if (found[1] if found else "tf") == engine else ""
 
     def instance(self, version: str) -> str:
         """The worker instance, from launch template ``version``.

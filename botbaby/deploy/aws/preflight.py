@@ -6,9 +6,10 @@
 
 In order: the region exists, the credentials work, the region is enabled, the instance type is
 offered there, the account's vCPU quota for its family fits one instance (Service Quotas), and the
-default VPC has a default subnet in a zone offering the type. ``find_ami`` finds the Deep Learning
-Base AMI: SSM's public parameter first, then ``DescribeImages`` (owner amazon, newest), and a
-clear error when neither knows one (say, a region or partition without it): pass ``--ami``.
+default VPC has a default subnet in a zone offering the type. ``find_ami`` finds the worker's Deep
+Learning AMI (the PyTorch one for the torch engine, the Base one for tf): SSM's public parameter
+first, then ``DescribeImages`` (owner amazon, newest), and a clear error when neither knows one
+(say, a region or partition without it): pass ``--ami``.
 """
 
 import difflib
@@ -23,6 +24,15 @@ from botbaby.errors import BotbabyError
 # as DescribeImages lists it ("... (Ubuntu 22.04) 20241115"), for where SSM does not have it.
 DL_AMI_PARAMETER = "/aws/service/deeplearning/ami/x86_64/base-oss-nvidia-driver-gpu-ubuntu-22.04/latest/ami-id"
 DL_AMI_NAME = "Deep Learning Base OSS Nvidia Driver GPU AMI (Ubuntu 22.04) *"
+# The PyTorch Deep Learning AMI (NVIDIA driver, CUDA PyTorch in /opt/pytorch, no TensorFlow): the torch
+# engine's. SSM's parameter names a PyTorch version (the AMI's name without "Deep Learning" and "AMI":
+# "Deep Learning OSS Nvidia Driver AMI GPU PyTorch 2.9 (Ubuntu 24.04)"); DescribeImages finds any version.
+PT_AMI_PARAMETER = "/aws/service/deeplearning/ami/x86_64/oss-nvidia-driver-gpu-pytorch-2.9-ubuntu-24.04/latest/ami-id"
+PT_AMI_NAME = "Deep Learning OSS Nvidia Driver AMI GPU PyTorch * (Ubuntu *) *"
+AMIS = {  # engine -> (SSM parameter, DescribeImages name pattern, what to call it in an error)
+    "tf": (DL_AMI_PARAMETER, DL_AMI_NAME, "Deep Learning Base GPU AMI"),
+    "torch": (PT_AMI_PARAMETER, PT_AMI_NAME, "Deep Learning PyTorch GPU AMI"),
+}
 # Service Quotas codes of the vCPU limits, by instance family letter(s) and market.
 _QUOTAS = {
     ("g", "on-demand"): ("L-DB2E81BA", "Running On-Demand G and VT instances"),
@@ -166,17 +176,19 @@ def _quota_value(quotas: Any, code: str) -> float | None:
     return None
 
 
-def find_ami(clients: AwsClients) -> str:
-    """The newest Deep Learning Base GPU AMI in the region: SSM's public parameter, then DescribeImages."""
+def find_ami(clients: AwsClients, engine: str = "tf") -> str:
+    """The newest Deep Learning AMI for ``engine`` in the region (tf: the Base GPU AMI, TensorFlow comes from pip;
+    torch: the PyTorch GPU AMI): SSM's public parameter, then DescribeImages."""
+    parameter, name, title = AMIS[engine]
     try:
-        return clients("ssm").get_parameter(Name=DL_AMI_PARAMETER)["Parameter"]["Value"]
+        return clients("ssm").get_parameter(Name=parameter)["Parameter"]["Value"]
     except Exception as exc:
         if not error_code(exc):
             raise
     images = clients("ec2").describe_images(
         Owners=["amazon"],
         Filters=[
-            {"Name": "name", "Values": [DL_AMI_NAME]},
+            {"Name": "name", "Values": [name]},
             {"Name": "state", "Values": ["available"]},
             {"Name": "architecture", "Values": ["x86_64"]},
         ],
@@ -184,6 +196,6 @@ def find_ami(clients: AwsClients) -> str:
     if images:
         return max(images, key=lambda image: image.get("CreationDate", ""))["ImageId"]
     raise BotbabyError(
-        f"no Deep Learning Base GPU AMI found in {clients.region} (neither SSM {DL_AMI_PARAMETER} nor an "
-        f"amazon image named '{DL_AMI_NAME}'): pass --ami ami-... (an AMI with an NVIDIA driver)"
+        f"no {title} found in {clients.region} (neither SSM {parameter} nor an amazon image named '{name}'): "
+        f"pass --ami ami-... (an AMI with an NVIDIA driver{' and PyTorch in /opt/pytorch' if engine == 'torch' else ''})"
     )

@@ -28,7 +28,8 @@ class DeploySettings(StageConfig):
     name: str = "botbaby-demo"  # stack name: prefix and tag of every AWS resource (3-32 of a-z, 0-9, '-')
     region: str = ""  # AWS region; empty: $AWS_REGION, $AWS_DEFAULT_REGION or us-east-1
     instance_type: str = "g4dn.xlarge"  # the GPU worker's instance type (NVIDIA T4, 16 GB)
-    ami: str = ""  # worker AMI id; empty: the launch template's, else the latest Deep Learning Base AMI
+    engine: str = setting("torch", choices=("torch", "tf"))  # the worker's engine: torch (PyTorch AMI, model/hf/) or tf
+    ami: str = ""  # worker AMI id; empty: the launch template's (same engine), else the latest Deep Learning AMI
     spot: bool = False  # run the worker as a spot instance (about 70% cheaper; AWS may interrupt it)
     sides: tuple[str, ...] = ()  # sides to serve; empty: every side with a trained model
     wait_s: float = setting(DEFAULT_WAIT_S, low=0.0, high=25.0)  # a new prompt's wait before its 202 (the page polls)

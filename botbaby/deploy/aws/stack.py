@@ -117,14 +117,13 @@ def deploy_aws(
     if not config.sides:
         raise BotbabyError(f"no trained model under {layout.root}: run `botbaby train SIDE --data {layout.root}` first")
     for side in config.sides:
-        if not has_checkpoint(layout.side(side).model_dir):
-            raise BotbabyError(f"no checkpoint at {layout.side(side).model_dir}: run `botbaby train {side}` first")
+        check_model(layout, side, config.engine)
     with aws_errors("deploy"):
         found = preflight(clients, config.instance_type, spot=config.spot)
         run = Deploy(clients, config, retry_wait_s, found)
         run.config = config = replace(
-            config, ami=config.ami or run.current_ami() or find_ami(clients)
-        )  # a redeploy keeps the AMI
+            config, ami=config.ami or run.current_ami(config.engine) or find_ami(clients, config.engine)
+        )  # a redeploy keeps the AMI (unless the engine changed)
         page_url, api_url, instance_id = run.deploy(layout, Path(site_dir))
     result = DeployResult(name, clients.region, page_url, api_url, instance_id, run.actions, run.notes)
     config.save(layout.deploy_dir / f"{name}.config.json")
@@ -133,6 +132,22 @@ def deploy_aws(
         print(f"note: {note}")
     print(f"botbaby on AWS ({name}, {clients.region}): {len(result.changed())} change(s); page: {result.page_url}")
     return result
+
+
+def check_model(layout: Layout, side: str, engine: str) -> None:
+    """Refuse to deploy a side whose worker would have nothing to load: the checkpoint (tf) or a current export (torch)."""
+    from botbaby.export import export_status
+
+    model_dir = layout.side(side).model_dir
+    if not has_checkpoint(model_dir):
+        raise BotbabyError(f"no checkpoint at {model_dir}: run `botbaby train {side}` first")
+    status = export_status(model_dir) if engine == "torch" else "current"
+    if status != "current":
+        what = "no PyTorch export" if status == "missing" else "an export older than the checkpoint"
+        raise BotbabyError(
+            f"side {side} has {what} in {model_dir / 'hf'}: run `botbaby export {side} --data {layout.root}` "
+            "(the torch engine serves it), or deploy with --engine tf"
+        )
 
 
 def teardown_aws(name: str, region: str | None = None, *, endpoint_url: str | None = None,

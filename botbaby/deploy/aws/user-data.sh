@@ -1,6 +1,7 @@
 #!/bin/bash
 # botbaby worker install (EC2 user data, written by `botbaby deploy aws`): install the wheel this
-# deploy built from its checkout, with the versions it was tested with, write the worker's settings
+# deploy built from its checkout, with the versions it was tested with (torch engine: into a venv
+# over the PyTorch AMI's own torch; tf engine: with TensorFlow from pip), write the worker's settings
 # and systemd units, start them. The worker pulls the checkpoints from S3 itself at every boot.
 # Its placeholders (a name between two at signs) are filled in by the deploy (artifacts.py).
 #
@@ -15,6 +16,8 @@ POWEROFF="${BOTBABY_POWEROFF:-shutdown -h now}"
 PER_BOOT="$ROOT/var/lib/cloud/scripts/per-boot/botbaby-install.sh"
 DONE="$ROOT/etc/botbaby/installed"
 VENV="$ROOT/opt/botbaby/venv"
+ENGINE="@ENGINE@"  # torch: the PyTorch Deep Learning AMI's CUDA torch, no TensorFlow; tf: TensorFlow from pip
+AMI_PYTHON="$ROOT@AMI_PYTHON@"  # the PyTorch AMI's Python (torch engine only)
 
 power_off_on_failure() {
   local status=$?
@@ -38,7 +41,15 @@ fi
 exec > >(tee -a "$ROOT/var/log/botbaby-user-data.log" | logger -t botbaby-user-data) 2>&1
 set -x
 
-if python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+if [ "$ENGINE" = torch ]; then
+  # The venv sees the AMI's packages, and so its torch, built for the AMI's CUDA and driver: never reinstalled.
+  "$AMI_PYTHON" -m venv --system-site-packages "$VENV"
+  # On the DLAMIs /opt/pytorch is itself a venv, and --system-site-packages reaches only the Python it was
+  # made from: a .pth file puts the AMI environment's site-packages after the venv's own.
+  AMI_SITE=$("$AMI_PYTHON" -c 'import site; print("\n".join(site.getsitepackages()))')
+  VENV_SITE=$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+  echo "$AMI_SITE" > "$VENV_SITE/botbaby-ami-python.pth"
+elif python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   # Debian and Ubuntu ship venv without ensurepip unless python3-venv is installed.
   if ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
     apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv
@@ -59,10 +70,17 @@ s3 = boto3.client("s3", region_name="@REGION@")
 s3.download_file("@BUCKET@", "@WHEEL_KEY@", f"{root}/opt/botbaby/@WHEEL_FILE@")
 s3.download_file("@BUCKET@", "@CONSTRAINTS_KEY@", f"{root}/opt/botbaby/constraints.txt")
 BOTBABY_DOWNLOAD
-"$VENV/bin/python" -m pip install -q -c "$ROOT/opt/botbaby/constraints.txt" "$ROOT/opt/botbaby/@WHEEL_FILE@[@EXTRAS@]"
-# TensorFlow's pip wheels load CUDA and cuDNN from pip packages; the AMI brings the NVIDIA driver.
-TF_VERSION=$("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("tensorflow"))')
-"$VENV/bin/python" -m pip install -q -c "$ROOT/opt/botbaby/constraints.txt" "tensorflow[and-cuda]==${TF_VERSION}"
+if [ "$ENGINE" = torch ]; then
+  # Pin the AMI's torch at the version it has: pip can neither replace nor "upgrade" it.
+  TORCH_VERSION=$("$VENV/bin/python" -c 'import torch; print(torch.__version__)')
+  echo "torch==${TORCH_VERSION}" >> "$ROOT/opt/botbaby/constraints.txt"
+  "$VENV/bin/python" -m pip install -q -c "$ROOT/opt/botbaby/constraints.txt" "$ROOT/opt/botbaby/@WHEEL_FILE@[@EXTRAS@]"
+else
+  "$VENV/bin/python" -m pip install -q -c "$ROOT/opt/botbaby/constraints.txt" "$ROOT/opt/botbaby/@WHEEL_FILE@[@EXTRAS@]"
+  # TensorFlow's pip wheels load CUDA and cuDNN from pip packages; the AMI brings the NVIDIA driver.
+  TF_VERSION=$("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("tensorflow"))')
+  "$VENV/bin/python" -m pip install -q -c "$ROOT/opt/botbaby/constraints.txt" "tensorflow[and-cuda]==${TF_VERSION}"
+fi
 
 cat > "$ROOT/etc/botbaby/worker.json" <<'BOTBABY_WORKER_JSON'
 @WORKER_JSON@

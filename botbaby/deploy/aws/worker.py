@@ -14,7 +14,8 @@ stops its instance the same way, within ``version_check_s``; the next prompt or 
 by a worker from the new version (``VersionWatch``, ``fleet.py``). If AWS refuses
 that ``StopInstances``, the worker powers the OS off instead (the instance's shutdown behaviour is
 "stop", so that stops it too): a worker never leaves its GPU running because an API call failed.
-At start it checks that TensorFlow sees the GPU and logs a loud warning if not (a CUDA library
+At start it checks that its engine (torch: the PyTorch AMI's CUDA torch and the exported
+``model/hf/``, the default; or tf) sees the GPU and logs a loud warning if not (a CUDA library
 problem silently falls back to the CPU, 20x slower).
 
 Tests drive the same code with the SQS and DynamoDB backends against a moto server and a small
@@ -66,6 +67,7 @@ class WorkerSettings(StageConfig):
     queue_urls: dict[str, str] = field(default_factory=dict)  # side -> its SQS FIFO job queue
     data: str = "/opt/botbaby/data"  # where the checkpoints are unpacked (DATA/SIDE/model)
     sentiment: str = "vader"  # sentiment backend for ranking: "vader" (on the instance) or "comprehend"
+    engine: str = "torch"  # sampling engine: "torch" (the AMI's CUDA torch, model/hf/) or "tf"
     idle_stop_s: float = IDLE_MINUTES * 60  # stop the instance after this many seconds without a job
     poll_s: float = 20.0  # SQS long-poll wait per receive, seconds (at most 20)
     endpoint_url: str = ""  # AWS endpoint override (tests, LocalStack); empty on AWS
@@ -79,6 +81,8 @@ class WorkerSettings(StageConfig):
                 raise ConfigError(f"worker setting '{name}' is empty: redeploy with `botbaby deploy aws`")
         for side in self.queue_urls:
             check_side(side)
+        if self.engine not in ("torch", "tf"):
+            raise ConfigError(f"worker engine must be torch or tf, got {self.engine!r}")
         if self.idle_stop_s <= 0 or not 0 <= self.poll_s <= 20 or self.version_check_s <= 0:
             raise ConfigError("idle_stop_s and version_check_s must be > 0 and poll_s between 0 and 20")
 
@@ -213,17 +217,29 @@ def power_off() -> None:
     subprocess.run(POWEROFF, check=False)
 
 
-def check_gpu(gpus: Sequence[str]) -> str:
-    """A line for the log: the GPUs TensorFlow sees, or a loud warning that generation runs on the CPU."""
+def check_gpu(gpus: Sequence[str], engine: str = "tf") -> str:
+    """A line for the log: the GPUs the engine sees, or a loud warning that generation runs on the CPU."""
     if gpus:
         return f"botbaby worker: GPUs {', '.join(gpus)}"
+    framework, hint = {
+        "tf": ("TensorFlow", "LD_LIBRARY_PATH and the CUDA/cuDNN pip\nbotbaby worker: WARNING packages of "
+               "tensorflow[and-cuda] in /opt/botbaby/venv"),
+        "torch": ("PyTorch", "that /opt/botbaby/venv sees the AMI's CUDA torch\nbotbaby worker: WARNING "
+                  "(`/opt/botbaby/venv/bin/python -c 'import torch; print(torch.__file__)'`)"),
+    }[engine]  # fmt: skip
     return (
         "botbaby worker: WARNING " + "!" * 40 + "\n"
-        "botbaby worker: WARNING TensorFlow sees NO GPU: every generation runs on the CPU, about 20x slower.\n"
-        "botbaby worker: WARNING check `nvidia-smi` (the AMI's driver), LD_LIBRARY_PATH and the CUDA/cuDNN pip\n"
-        "botbaby worker: WARNING packages of tensorflow[and-cuda] in /opt/botbaby/venv; redeploy with --ami if needed.\n"
+        f"botbaby worker: WARNING {framework} sees NO GPU: every generation runs on the CPU, about 20x slower.\n"
+        f"botbaby worker: WARNING check `nvidia-smi` (the AMI's driver), {hint}; redeploy with --ami if needed.\n"
         "botbaby worker: WARNING " + "!" * 40
     )
+
+
+def torch_gpu_names() -> list[str]:
+    """Names of the GPUs PyTorch can use (empty when none)."""
+    import torch
+
+    return [torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count())]
 
 
 class PromptsFile:
@@ -344,11 +360,12 @@ def run(
     if factory is None:
         data = Path(settings.data)
         print(f"botbaby worker: models {pull_models(clients, settings.bucket, settings.sides, data)}", flush=True)
-        from botbaby.generate import Generator  # TensorFlow: only on the GPU worker, never in the Lambda
+        from botbaby.generate import Generator  # torch or TensorFlow: only on the GPU worker, never in the Lambda
         from botbaby.notebook import gpu_names
 
-        print(check_gpu(gpu_names()), flush=True)
-        factory = functools.partial(Generator, data, sentiment=settings.sentiment)
+        gpus = torch_gpu_names() if settings.engine == "torch" else gpu_names()
+        print(check_gpu(gpus, settings.engine), flush=True)
+        factory = functools.partial(Generator, data, sentiment=settings.sentiment, engine=settings.engine)
     instance_id = instance_id or instance_id_from_imds()
     done = threading.Event()
     idle = IdleStop(lambda: stop_instance(clients, instance_id), done, poweroff, retry_wait_s=stop_retry_s)
