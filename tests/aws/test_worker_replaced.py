@@ -174,3 +174,34 @@ def deployed_ami(clients) -> str:
     return clients("ec2").describe_launch_template_versions(LaunchTemplateName="bb-test-worker", Versions=["$Default"])[
         "LaunchTemplateVersions"
     ][0]["LaunchTemplateData"]["ImageId"]
+
+
+def test_a_replacement_not_yet_listed_is_waited_for_a_worker_long_gone_is_not(aws_env):
+    from botocore.stub import Stubber
+
+    from botbaby.deploy.aws.clients import AwsClients
+    from botbaby.deploy.aws.fleet import WorkerInstance, WorkerTarget
+
+    worker = WorkerInstance(WorkerTarget("bb-test", "bb-test-worker"), AwsClients("us-east-1"))
+    worker.settle_s = 0
+
+    def query(*states):
+        return {"Filters": [{"Name": "tag:botbaby:stack", "Values": ["bb-test"]},
+                            {"Name": "instance-state-name", "Values": list(states)}]}  # fmt: skip
+
+    live = query("pending", "running", "stopping", "stopped")
+
+    def listing(*instances):
+        return {"Reservations": [{"Instances": [{"InstanceId": i, "State": {"Name": s}} for i, s in instances]}]}
+
+    with Stubber(worker._ec2) as ec2:  # EC2 lists the old worker shutting down, and the new one only later
+        ec2.add_response("describe_instances", {"Reservations": []}, live)
+        ec2.add_response("describe_instances", listing(("i-0old", "shutting-down")), query("shutting-down"))
+        ec2.add_response("describe_instances", listing(("i-0new", "pending")), live)
+        assert worker.current()["InstanceId"] == "i-0new"
+        ec2.assert_no_pending_responses()
+    with Stubber(worker._ec2) as ec2:  # nothing shutting down: gone, at once
+        ec2.add_response("describe_instances", {"Reservations": []}, live)
+        ec2.add_response("describe_instances", {"Reservations": []}, query("shutting-down"))
+        assert worker.current() is None
+        ec2.assert_no_pending_responses()

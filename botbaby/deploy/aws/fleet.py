@@ -27,6 +27,7 @@ Light on purpose (boto3 only, through ``AwsClients``): it is part of the Lambda 
 """
 
 import json
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -157,14 +158,27 @@ class WorkerInstance:
     def __init__(self, target: WorkerTarget, clients: AwsClients | None = None,
                  log: Callable[[str], None] = print) -> None:  # fmt: skip
         self.target = target
+        self.settle_tries, self.settle_s = 3, 1.0  # see current()
         self.clients = clients or AwsClients()
         self._ec2 = self.clients("ec2")
         self.log = log
 
     def current(self) -> dict[str, Any] | None:
-        """The stack's newest instance that is not terminated, or None."""
-        found = stack_instances(self._ec2, self.target.stack)
-        return found[-1] if found else None
+        """The stack's newest instance that is not terminated, or None.
+
+        DescribeInstances is eventually consistent: for a few seconds after a replacement it may list
+        the old instance, shutting down, and not yet the new one. While one of the stack's instances is
+        shutting down, an empty answer is asked again (``settle_tries`` times, ``settle_s`` apart)
+        before the worker counts as gone; a worker terminated long ago costs no wait.
+        """
+        for attempt in range(self.settle_tries + 1):
+            found = stack_instances(self._ec2, self.target.stack)
+            if found:
+                return found[-1]
+            if attempt == self.settle_tries or not stack_instances(self._ec2, self.target.stack, ("shutting-down",)):
+                return None
+            time.sleep(self.settle_s)
+        return None
 
     def state(self) -> str:
         instance = self.current()
