@@ -44,8 +44,8 @@ set -x
 if [ "$ENGINE" = torch ]; then
   # The venv sees the AMI's packages, and so its torch, built for the AMI's CUDA and driver: never reinstalled.
   "$AMI_PYTHON" -m venv --system-site-packages "$VENV"
-  # On the DLAMIs /opt/pytorch is itself a venv, and --system-site-packages reaches only the Python it was
-  # made from: a .pth file puts the AMI environment's site-packages after the venv's own.
+  # If /opt/pytorch is itself a venv, --system-site-packages reaches only the Python it was made from
+  # (without torch): a .pth file puts the AMI environment's own site-packages after the venv's.
   AMI_SITE=$("$AMI_PYTHON" -c 'import site; print("\n".join(site.getsitepackages()))')
   VENV_SITE=$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
   echo "$AMI_SITE" > "$VENV_SITE/botbaby-ami-python.pth"
