@@ -63,13 +63,13 @@ SECURITY_HEADERS = [
 ]
 
 
-def default_factory(data: Path | str) -> GeneratorFactory:
-    """Generators for the trained models in ``data`` (``botbaby.generate.Generator``, VADER sentiment)."""
+def default_factory(data: Path | str, engine: str = "auto") -> GeneratorFactory:
+    """Generators for the trained models in ``data`` (``botbaby.generate.Generator``, VADER sentiment) on ``engine``."""
 
     def factory(side: str):
         from botbaby.generate import Generator
 
-        return Generator(data, side)
+        return Generator(data, side, engine=engine)
 
     return factory
 
@@ -214,7 +214,7 @@ class LocalServer:
         }
         queues = self.queues
         self.watch = JobWatch()
-        factory = factory or default_factory(self.data)
+        factory = factory or default_factory(self.data, config.engine)
         self.pool = WorkerPool([
             Worker(side, factory, self.cache, queues[side], idle_s=config.idle_minutes * 60,
                    on_idle=on_idle, on_done=self.watch.notify)

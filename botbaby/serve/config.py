@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from botbaby.config import StageConfig, setting
+from botbaby.engine import ENGINES
 from botbaby.errors import ConfigError
 from botbaby.layout import check_side
 from botbaby.serve.queue import MAX_ATTEMPTS, MAX_PENDING
@@ -51,6 +52,7 @@ class ServeConfig(StageConfig):
     side_label: tuple[str, ...] = ()  # SIDE=LABEL: a side's name on the page (else from DATA/sides.json, else built in)
     side_colour: tuple[str, ...] = ()  # SIDE=#RRGGBB: a side's colour on the page
     side_description: tuple[str, ...] = ()  # SIDE=TEXT: one line under a side's name on the page
+    engine: str = setting("auto", choices=ENGINES)  # tf, torch, or auto: torch on a GPU or without TensorFlow, else tf
     static: bool = setting(True, cli=False)  # serve the web page at /
 
     def validate(self) -> None:

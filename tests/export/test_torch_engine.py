@@ -247,3 +247,25 @@ def test_botbaby_generate_takes_the_engine_to_use(tiny_models, capsys):
     assert main(["generate", "left", "--data", str(tiny_models), "--prompt", "Working families", "--engine", "torch",
                  "--num-samples", "6", "--seed", "1", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["raw"]) == 6
+
+
+def test_botbaby_serve_samples_with_the_engine_it_is_given(data, monkeypatch, capsys):
+    import botbaby.serve.app as app
+    from botbaby.cli import main
+    from botbaby.engine import SamplingEngine
+    from botbaby.serve.config import ServeConfig
+    from botbaby.torch_engine import TorchEngine
+
+    for engine, kind in (("torch", TorchEngine), ("tf", SamplingEngine)):
+        generator = app.default_factory(data, engine)("left")
+        try:
+            assert isinstance(generator.engine, kind)
+        finally:
+            generator.close()
+    asked = []
+    monkeypatch.setattr(app, "default_factory", lambda data, engine: asked.append(engine) or (lambda side: None))
+    app.create_app(data, ServeConfig(engine="torch", sides=("left",)))
+    assert asked == ["torch"]
+    with pytest.raises(SystemExit):
+        main(["serve", "--data", str(data), "--engine", "jax"])
+    assert "invalid choice: 'jax'" in capsys.readouterr().err
