@@ -88,7 +88,7 @@ def choose_engine(model_dir: Path | str, engine: str = "auto") -> str:
         # LLVM options: "LLVM ERROR: inconsistency in registered CommandLine options"), e.g. a notebook
         # kernel or `make demo` that has just trained.
         return "tf"
-    from botbaby.export import export_status
+    from botbaby.layout import export_status
 
     status = export_status(model_dir)
     if not _installed("torch", "transformers") or status == "missing":

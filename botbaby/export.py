@@ -27,7 +27,6 @@ Reading the checkpoint needs TensorFlow; writing needs only numpy and ``safetens
 is written beside ``hf/`` and renamed into place, so an interrupted export leaves the old one.
 """
 
-import hashlib
 import json
 import logging
 import os
@@ -42,13 +41,13 @@ import numpy as np
 from botbaby._optional import require
 from botbaby.config import StageConfig, add_config_options, config_from_args, setting
 from botbaby.errors import BotbabyError, ConfigError, MissingExtra
-from botbaby.layout import END, Layout
+from botbaby.layout import END, Layout, checkpoint_id, export_status  # noqa: F401  (botbaby.export's names)
+from botbaby.layout import EXPORT_INFO_NAME as INFO_NAME
 
 log = logging.getLogger(__name__)
 
 FORMATS = ("hf",)
 HUB_TOKEN_NAMES = ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN")  # read from the environment or Colab's secrets
-INFO_NAME = "export_info.json"
 SHAPE_KEYS = ("n_vocab", "n_ctx", "n_embd", "n_head", "n_layer")  # what hparams.json says of a GPT-2's shape
 
 # gpt-2-simple's variable -> the Hugging Face GPT2LMHeadModel parameter (per block: h{i}/... -> h.{i}....)
@@ -90,41 +89,6 @@ class ExportResult:
     def to_dict(self) -> dict:
         return {"side": self.side, "hf_dir": str(self.hf_dir), "skipped": self.skipped, "checkpoint": self.checkpoint,
                 "pushed_to": self.pushed_to}
-
-
-def checkpoint_id(model_dir: Path) -> tuple[str, str] | None:
-    """The latest checkpoint's name and a hash of its index file (None when the folder holds none).
-
-    Read from gpt-2-simple's ``checkpoint`` state file without TensorFlow, so serving can tell
-    whether an export is current on a machine that has only PyTorch.
-    """
-    state = Path(model_dir) / "checkpoint"
-    if not state.is_file():
-        return None
-    match = re.search(r'^model_checkpoint_path:\s*"([^"]+)"', state.read_text(), re.MULTILINE)
-    if not match:
-        return None
-    name = re.split(r"[/\\]", match[1])[-1]
-    index = Path(model_dir) / f"{name}.index"
-    if not index.is_file():
-        return None
-    return name, hashlib.sha256(index.read_bytes()).hexdigest()
-
-
-def export_status(model_dir: Path | str) -> str:
-    """``"current"``, ``"stale"`` (the checkpoint changed since) or ``"missing"`` for a run folder's hf/ export."""
-    model_dir = Path(model_dir)
-    info_path = model_dir / "hf" / INFO_NAME
-    if not (model_dir / "hf" / "model.safetensors").is_file() or not info_path.is_file():
-        return "missing"
-    source = checkpoint_id(model_dir)
-    if source is None:  # only the export was shipped (a PyTorch-only machine): it is all there is
-        return "current"
-    try:
-        info = json.loads(info_path.read_text())
-    except ValueError:
-        return "stale"
-    return "current" if [info.get("checkpoint"), info.get("index_sha256")] == list(source) else "stale"
 
 
 def read_hparams(model_dir: Path | str) -> dict:

@@ -9,6 +9,7 @@ Every path a stage touches comes from here, so the layout lives in one place.
 
 import functools
 import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -150,6 +151,9 @@ class SidePaths:
         return self.model_dir / "hf"
 
 
+EXPORT_INFO_NAME = "export_info.json"  # in model/hf/: which checkpoint the export was made from
+
+
 # 05_train's checkpoint questions: generation, serving and deployment ask them here, not of botbaby.train.
 def steps_done(model_dir: Path | str) -> int:
     """The step count of the latest checkpoint in a run folder (0 when there is none)."""
@@ -166,6 +170,41 @@ def has_checkpoint(model_dir: Path | str) -> bool:
     """Whether a run folder holds a trained checkpoint that generation can load."""
     model_dir = Path(model_dir)
     return (model_dir / "checkpoint").is_file() and (model_dir / "hparams.json").is_file()
+
+
+def checkpoint_id(model_dir: Path) -> tuple[str, str] | None:
+    """The latest checkpoint's name and a hash of its index file (None when the folder holds none).
+
+    Read from gpt-2-simple's ``checkpoint`` state file without TensorFlow, so serving can tell
+    whether an export is current on a machine that has only PyTorch.
+    """
+    state = Path(model_dir) / "checkpoint"
+    if not state.is_file():
+        return None
+    match = re.search(r'^model_checkpoint_path:\s*"([^"]+)"', state.read_text(), re.MULTILINE)
+    if not match:
+        return None
+    name = re.split(r"[/\\]", match[1])[-1]
+    index = Path(model_dir) / f"{name}.index"
+    if not index.is_file():
+        return None
+    return name, hashlib.sha256(index.read_bytes()).hexdigest()
+
+
+def export_status(model_dir: Path | str) -> str:
+    """``"current"``, ``"stale"`` (the checkpoint changed since) or ``"missing"`` for a run folder's hf/ export."""
+    model_dir = Path(model_dir)
+    info_path = model_dir / "hf" / EXPORT_INFO_NAME
+    if not (model_dir / "hf" / "model.safetensors").is_file() or not info_path.is_file():
+        return "missing"
+    source = checkpoint_id(model_dir)
+    if source is None:  # only the export was shipped (a PyTorch-only machine): it is all there is
+        return "current"
+    try:
+        info = json.loads(info_path.read_text())
+    except ValueError:
+        return "stale"
+    return "current" if [info.get("checkpoint"), info.get("index_sha256")] == list(source) else "stale"
 
 
 def trained_sides(data: Path | str) -> list[str]:

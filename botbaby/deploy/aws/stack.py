@@ -136,7 +136,7 @@ def deploy_aws(
 
 def check_model(layout: Layout, side: str, engine: str) -> None:
     """Refuse to deploy a side whose worker would have nothing to load: the checkpoint (tf) or a current export (torch)."""
-    from botbaby.export import export_status
+    from botbaby.layout import export_status
 
     model_dir = layout.side(side).model_dir
     if not has_checkpoint(model_dir):
