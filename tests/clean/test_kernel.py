@@ -88,7 +88,9 @@ def test_the_compiled_pass_follows_the_written_rules(values, batch):
 def test_the_whitespace_list_is_pythons():
     from botbaby.clean_kernel import _UNICODE_SPACES
 
-    assert [chr(c) for c in _UNICODE_SPACES] == list(reference.UNICODE_SPACES)
+    pythons = [chr(c) for c in range(0x80, 0x110000) if chr(c).isspace()]
+    assert list(reference.UNICODE_SPACES) == pythons
+    assert [chr(c) for c in _UNICODE_SPACES] == pythons
 
 
 def test_the_drop_codes_name_every_reason_but_duplicates():
