@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
@@ -135,7 +134,7 @@ def clean(
                         new = dedups[file].new(lines.hashes, cleaned.orders[file])
                     stats.dropped["duplicate"] += int(len(new) - new.sum())
                     if not new.all() and len(stats.examples.get("duplicate", [])) < config.examples:
-                        repeated = pc.filter(lines.lines, pa.array(~new)).to_pylist()
+                        repeated = pc.filter(lines.lines, pipeline.arrow_of(~new)).to_pylist()
                         shown = stats.examples.setdefault("duplicate", [])
                         shown += [line[len(START) : -len(END) - 1] for line in repeated[: config.examples - len(shown)]]
                     pipeline.write_lines(handle, lines.lines, new, cleaned.recycle)

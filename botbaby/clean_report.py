@@ -14,14 +14,16 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from botbaby.clean_rules import DROP_REASONS, CleanConfig
 from botbaby.errors import BotbabyError
 from botbaby.layout import DEFAULT_SIDES, END, START, Layout
+
+if TYPE_CHECKING:  # pandas is imported where a table is made: a clean itself needs none (0.1 s of its start)
+    import pandas as pd
 
 LENGTH_BIN_EDGES = list(range(0, 301, 10))  # characters; one more bin counts everything longer
 # Scripts a clean may suggest keeping, in the order they are tried (Unicode script names).
@@ -90,7 +92,9 @@ def load_stats(data: Path | str, side: str) -> CleanStats:
     return CleanStats.from_dict(json.loads(path.read_text()))
 
 
-def stats_table(data: Path | str, sides: list[str] | tuple[str, ...] = DEFAULT_SIDES) -> pd.DataFrame:
+def stats_table(data: Path | str, sides: list[str] | tuple[str, ...] = DEFAULT_SIDES) -> "pd.DataFrame":
+    import pandas as pd
+
     """One row per side: posts read, kept, dropped per reason, train/val split."""
     rows = []
     for side in sides:
@@ -103,7 +107,9 @@ def stats_table(data: Path | str, sides: list[str] | tuple[str, ...] = DEFAULT_S
     return pd.DataFrame(rows).set_index("side")
 
 
-def drop_examples(data: Path | str, side: str, n: int = 3) -> pd.DataFrame:
+def drop_examples(data: Path | str, side: str, n: int = 3) -> "pd.DataFrame":
+    import pandas as pd
+
     """The first ``n`` dropped posts of each reason (as stored), and what the report advises."""
     stats = load_stats(data, side)
     rows = [{"reason": reason, "post": post} for reason, posts in stats.examples.items() for post in posts[:n]]
