@@ -555,6 +555,12 @@ def match_end(src, p, se, restart, no_bare_until, urls, mentions, row_start, tld
 
 
 @jit(inline="always")
+def zero_bytes(x):
+    """0x80 in the zero bytes of the 8 bytes x (exact for the lowest; a byte above a zero one may be flagged too)."""
+    return (x - u64(0x0101010101010101)) & ~x
+
+
+@jit(inline="always")
 def trigger_bits(w, after, urls, mentions):
     """0x80 in the bytes of the 8 bytes w that may be a trigger of ``scan`` (the last one with ``after``).
 
@@ -562,21 +568,16 @@ def trigger_bits(w, after, urls, mentions):
     a space at the end before any whitespace. Every trigger is flagged (the lowest flag is the first
     candidate), and some bytes that are none.
     """
-    ones = u64(0x0101010101010101)
     found = (w - u64(0x2020202020202020)) & ~w  # a byte below 0x20
     x = w ^ u64(0x2020202020202020)  # zero where a space is
     x |= (x >> u64(8)) | (u64(after ^ 32) << u64(56))  # zero where a space is followed by one
-    found |= (x - ones) & ~x
+    found |= zero_bytes(x)
     if mentions or urls:
-        x = w ^ u64(0x4040404040404040)
-        found |= (x - ones) & ~x
+        found |= zero_bytes(w ^ u64(0x4040404040404040))  # '@'
     if urls:
-        x = w ^ u64(0x2E2E2E2E2E2E2E2E)
-        found |= (x - ones) & ~x
-        x = w ^ u64(0x3A3A3A3A3A3A3A3A)
-        found |= (x - ones) & ~x
-        x = w ^ u64(0xE2E2E2E2E2E2E2E2)
-        found |= (x - ones) & ~x
+        found |= zero_bytes(w ^ u64(0x2E2E2E2E2E2E2E2E))  # '.'
+        found |= zero_bytes(w ^ u64(0x3A3A3A3A3A3A3A3A))  # ':'
+        found |= zero_bytes(w ^ u64(0xE2E2E2E2E2E2E2E2))  # the lead byte of '…'
     if w >> u64(56) == 32 and after <= 32:
         found |= u64(0x80) << u64(56)
     return found & u64(0x8080808080808080)
@@ -912,19 +913,9 @@ def has_trigger(src, s, e, starts, leading):
 def trigger_start_bits(w):
     """0x80 in the bytes of the 8 bytes w that may start a trigger of ``prepare`` ('/' '.' '…' '#' '@' 'I'
     'J'); the lowest is exact, a byte above a flagged one may be flagged without being one."""
-    ones = u64(0x0101010101010101)
-    x = (w | ones) ^ u64(0x2F2F2F2F2F2F2F2F)  # '.' or '/' ('.' | 1 is '/')
-    found = (x - ones) & ~x
-    x = w ^ u64(0xE2E2E2E2E2E2E2E2)
-    found |= (x - ones) & ~x
-    x = w ^ u64(0x2323232323232323)
-    found |= (x - ones) & ~x
-    x = w ^ u64(0x4040404040404040)
-    found |= (x - ones) & ~x
-    x = w ^ u64(0x4949494949494949)
-    found |= (x - ones) & ~x
-    x = w ^ u64(0x4A4A4A4A4A4A4A4A)
-    found |= (x - ones) & ~x
+    found = zero_bytes((w | u64(0x0101010101010101)) ^ u64(0x2F2F2F2F2F2F2F2F))  # '.' or '/' ('.' | 1 is '/')
+    for byte in (0xE2, 0x23, 0x40, 0x49, 0x4A):  # the lead byte of '…', '#', '@', 'I', 'J'
+        found |= zero_bytes(w ^ (u64(byte) * u64(0x0101010101010101)))
     return found & u64(0x8080808080808080)
 
 
