@@ -91,6 +91,15 @@ def choose_engine(model_dir: Path | str, engine: str = "auto") -> str:
     from botbaby.layout import export_status
 
     status = export_status(model_dir)
+    if "torch" in sys.modules and torch_sees_gpu():
+        # The other order aborts too: TensorFlow loaded into a process already running CUDA torch, e.g.
+        # the second side of `botbaby serve` when the first one's export was current.
+        if status == "missing":
+            raise BotbabyError(f"this process already samples with CUDA torch, which TensorFlow cannot join: export "
+                               f"{model_dir} first (`botbaby export SIDE`), or give every side --engine tf")
+        if status != "current":
+            log.warning("%s/hf is older than the checkpoint (run `botbaby export`); serving it anyway", model_dir)
+        return "torch"
     if not _installed("torch", "transformers") or status == "missing":
         return "tf"
     if not _installed("tensorflow"):

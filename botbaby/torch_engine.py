@@ -107,7 +107,9 @@ def default_dtype(device: str) -> str:
     torch = require("torch", extra="torch")
     if not device.startswith("cuda"):
         return "float32"
-    return "bfloat16" if torch.cuda.is_bf16_supported() else "float16"
+    # Native bfloat16 from compute capability 8 (A100, L4, H100); is_bf16_supported() also says yes where
+    # it is only emulated (a T4, a V100), which is slower than float16 there.
+    return "bfloat16" if torch.cuda.get_device_capability(torch.device(device))[0] >= 8 else "float16"
 
 
 # What ``Decoder`` assumes of the model: GPT-2 as ``botbaby export`` writes it (and as OpenAI released it)
@@ -131,7 +133,12 @@ class Decoder:
         if odd:
             raise BotbabyError(f"the torch engine samples plain GPT-2 models; this one has {odd}")
         self.torch = require("torch", extra="torch")
-        self.transformer, self.lm_head = model.transformer, model.lm_head.weight
+        self.transformer = model.transformer
+        # The last layer norm and the logits in float32 whatever the model's dtype: bfloat16 logits tie
+        # at the k-th likeliest token in most rows, which widens top_k and forgoes ``candidates``' fast path.
+        # (A float32 model keeps its own tensors: .float() copies nothing then.)
+        final = model.transformer.ln_f
+        self.lm_head, self.ln_f = model.lm_head.weight.float(), (final.weight.float(), final.bias.float())
         self.n_head, self.eps = config.n_head, config.layer_norm_epsilon
         self.keys, self.values = [], []
 
@@ -173,7 +180,7 @@ class Decoder:
             mlp = block.mlp
             a = functional.gelu(torch.addmm(mlp.c_fc.bias, a, mlp.c_fc.weight), approximate="tanh")
             x = x + torch.addmm(mlp.c_proj.bias, a, mlp.c_proj.weight).view(batch, count, width)
-        last = functional.layer_norm(x[:, -1], (width,), h.ln_f.weight, h.ln_f.bias, self.eps)
+        last = functional.layer_norm(x[:, -1].float(), (width,), *self.ln_f, self.eps)
         return last @ self.lm_head.T
 
 

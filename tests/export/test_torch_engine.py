@@ -115,6 +115,49 @@ def test_next_token_logits_with_the_cache_agree_with_the_tensorflow_engine(tiny_
     assert not np.allclose(shared[1:].numpy(), expected[1:], atol=1e-3)  # the other rows read the first's prompt
 
 
+def test_greedy_samples_follow_transformers_own_forward_token_by_token(torch_left):
+    """Every decode step's position and cache, not only the first: top_k=1 is the argmax of the full forward."""
+    import torch
+
+    context = torch_left.encode("<|startoftext|>Working families deserve")
+    rows = torch_left.sample_tokens(context, num_samples=3, length=40, temperature=0.7, top_k=1, top_p=1.0, seed=0)
+    assert len(rows[0]) > 10 and rows[0] == rows[1] == rows[2]
+    tokens = list(context)
+    with torch.inference_mode():
+        for token in rows[0]:
+            logits = torch_left.model(input_ids=torch.tensor([tokens])).logits[0, -1]
+            assert token == int(torch.argmax(logits)), len(tokens) - len(context)
+            tokens.append(token)
+
+
+def test_half_precision_models_give_float32_logits(tiny_models):
+    """bfloat16 logits tie at the k-th likeliest token in most rows: the last layer runs in float32."""
+    import torch
+
+    from botbaby.torch_engine import TorchEngine
+
+    engine = TorchEngine(Layout(tiny_models).side("left").model_dir, device="cpu", dtype="bfloat16")
+    try:
+        engine.decoder.start(2, 4)
+        with torch.inference_mode():
+            logits = engine.decoder.step(torch.tensor([[1, 2, 3]]), 0, causal=True)
+        assert logits.dtype == torch.float32 and engine.model.dtype == torch.bfloat16
+        assert len(engine.sample("<|startoftext|>Public schools", num_samples=2, length=20, seed=1)) == 2
+    finally:
+        engine.close()
+
+
+def test_bfloat16_only_where_the_gpu_has_it_natively(monkeypatch):
+    import torch
+
+    from botbaby.torch_engine import default_dtype
+
+    assert default_dtype("cpu") == "float32"
+    for capability, expected in (((7, 5), "float16"), ((8, 0), "bfloat16"), ((9, 0), "bfloat16")):
+        monkeypatch.setattr(torch.cuda, "get_device_capability", lambda device, c=capability: c)
+        assert default_dtype("cuda") == expected  # a T4 emulates bfloat16: float16 is faster there
+
+
 def test_the_same_seed_gives_the_same_samples_and_another_seed_others(torch_left):
     first = torch_left.sample("<|startoftext|>Working families", num_samples=4, length=30, seed=5)
     assert first == torch_left.sample("<|startoftext|>Working families", num_samples=4, length=30, seed=5)
@@ -146,6 +189,7 @@ def machine(monkeypatch, gpu: bool, tensorflow: bool) -> None:
     monkeypatch.setattr(engine_module, "_installed",
                         lambda *modules: (tensorflow or "tensorflow" not in modules) and installed(*modules))
     monkeypatch.delitem(sys.modules, "tensorflow", raising=False)  # as in a fresh process
+    monkeypatch.delitem(sys.modules, "torch", raising=False)
 
 
 @pytest.mark.parametrize("gpu, tensorflow, expected", [(True, True, "torch"), (True, False, "torch"),
@@ -173,6 +217,24 @@ def test_auto_keeps_tensorflow_for_an_old_export_or_a_process_that_loaded_it(dat
     machine(monkeypatch, gpu=True, tensorflow=False)  # the old export is all this machine can serve
     assert choose_engine(model_dir) == "torch"
     assert "older than the checkpoint" in caplog.text
+
+
+def test_auto_never_loads_tensorflow_beside_cuda_torch(data, monkeypatch, caplog):
+    """Either order aborts the process: a side whose export is current has loaded CUDA torch, the next one
+    (stale or no export) must not bring TensorFlow in."""
+    import shutil
+
+    paths = Layout(data).side("left")
+    machine(monkeypatch, gpu=True, tensorflow=True)
+    monkeypatch.setitem(sys.modules, "torch", type("torch", (), {}))  # CUDA torch loaded (torch_sees_gpu: True)
+    info = paths.hf_dir / INFO_NAME
+    info.write_text(json.dumps({**json.loads(info.read_text()), "index_sha256": "0" * 64}))  # stale
+    assert choose_engine(paths.model_dir) == "torch"
+    assert "older than the checkpoint" in caplog.text
+    shutil.rmtree(paths.hf_dir)
+    with pytest.raises(BotbabyError, match="TensorFlow cannot join"):
+        choose_engine(paths.model_dir)
+    assert choose_engine(paths.model_dir, "tf") == "tf"  # asked for by name: the caller's choice
 
 
 def test_torch_sees_no_gpu_through_a_cpu_build_without_importing_it(monkeypatch):
