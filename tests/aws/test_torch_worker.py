@@ -27,7 +27,7 @@ BUCKET = "bb-test-123456789012-us-east-1"
 
 def test_the_pytorch_ami_is_the_newest_x86_64_one_describe_images_lists(aws_env):
     clients = AwsClients("ap-south-1")
-    assert find_ami(clients, "torch") == "ami-0dl0pytorch29new"  # not 2.8, not the ARM64 one, not the Base AMI
+    assert find_ami(clients, "torch") == "ami-0dl0pytorch29new"  # not 2.8, not the ARM64 one, not the newer Ubuntu 22.04 one, not the Base AMI
     assert find_ami(clients, "tf") == "ami-0dl0base000000new"
 
 
@@ -79,7 +79,7 @@ def test_a_deploy_without_ami_uses_the_pytorch_ami_and_installs_no_tensorflow(tr
 def test_the_torch_user_data_builds_a_venv_over_the_amis_torch_and_never_installs_tensorflow(tmp_path):
     status, commands, root = user_data_runner(tmp_path, "torch")()
     assert status == 0
-    assert "python -m venv --system-site-packages " + str(root / "opt/botbaby/venv") in commands  # the AMI's python
+    assert "python -m venv --system-site-packages --without-pip " + str(root / "opt/botbaby/venv") in commands  # the AMI's python
     assert not any(c.startswith("python3 -m venv") for c in commands)  # not the OS python, not uv
     installs = [c for c in commands if " -m pip install " in c and "--upgrade pip" not in c]
     assert installs == [

@@ -47,7 +47,7 @@ def test_user_data_is_valid_bash_that_installs_the_shipped_wheel_and_enables_the
         f'pip install -q -c "$ROOT/opt/botbaby/constraints.txt" "$ROOT/opt/botbaby/{wheel_key.rsplit("/", 1)[1]}[torch,aws,serve]"'
         in script
     )  # the default engine, torch: tests/aws/test_torch_worker.py runs this script
-    assert 'ENGINE="torch"' in script and '"$AMI_PYTHON" -m venv --system-site-packages "$VENV"' in script
+    assert 'ENGINE="torch"' in script and '"$AMI_PYTHON" -m venv --system-site-packages --without-pip "$VENV"' in script
     assert (
         "ExecStart=/opt/botbaby/venv/bin/python -m botbaby.deploy.aws.worker --config /etc/botbaby/worker.json"
         in script

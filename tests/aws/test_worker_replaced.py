@@ -45,6 +45,43 @@ def test_no_capacity_in_the_workers_zone_replaces_it_in_another_zone_and_the_pag
     assert [i["InstanceId"] for i in stack_instances(clients("ec2"), "bb-test")] == [new["InstanceId"]]
 
 
+def test_a_replacement_whose_old_worker_cannot_be_terminated_still_has_the_idle_alarm(deployed, trained_data, clients):
+    api = stopped_worker_api(deployed, clients)
+    with (
+        refused(api.worker._ec2, "StartInstances", "InsufficientInstanceCapacity"),
+        refused(api.worker._ec2, "TerminateInstances", "RequestLimitExceeded") as terminations,
+    ):
+        status, body = call(api, "/generate", model="left", prompt="Fuel prices")
+    assert status == 202 and body["status"] == "pending" and len(terminations) == 1
+    new = api.worker.current()
+    assert new["InstanceId"] != deployed.instance_id and instance_state(clients, deployed.instance_id) == "stopped"
+    alarm = clients("cloudwatch").describe_alarms(AlarmNames=["bb-test-worker-idle"])["MetricAlarms"][0]
+    assert alarm["Dimensions"] == [{"Name": "InstanceId", "Value": new["InstanceId"]}]  # moved before the terminate
+
+    from botbaby.deploy.aws.stack import deploy_aws  # the next deploy removes the stopped one left behind
+
+    again = deploy_aws(trained_data, name="bb-test", region="us-east-1", ami=deployed_ami(clients), retry_wait_s=0)
+    assert instance_state(clients, deployed.instance_id) in ("shutting-down", "terminated")
+    assert any(f"terminated 1 stopped worker(s) older than the current one: {deployed.instance_id}" in note
+               for note in again.notes)  # fmt: skip
+    assert [i["InstanceId"] for i in stack_instances(clients("ec2"), "bb-test")] == [new["InstanceId"]]
+
+
+def test_starting_a_worker_points_the_idle_alarm_at_it(deployed, clients):
+    """Two replacements racing can leave two workers; whichever is started gets the backstop."""
+    cloudwatch = clients("cloudwatch")
+    alarm = cloudwatch.describe_alarms(AlarmNames=["bb-test-worker-idle"])["MetricAlarms"][0]
+    settings = {key: alarm[key] for key in ("AlarmName", "MetricName", "Namespace", "Statistic", "Period",
+                                            "EvaluationPeriods", "Threshold", "ComparisonOperator", "AlarmActions")}
+    cloudwatch.put_metric_alarm(**settings, Dimensions=[{"Name": "InstanceId", "Value": "i-0123456789abcdef0"}])
+    api = stopped_worker_api(deployed, clients)
+    status, _ = call(api, "/generate", model="left", prompt="Fuel prices")
+    assert status == 202 and instance_state(clients, deployed.instance_id) in ("pending", "running")
+    alarm = cloudwatch.describe_alarms(AlarmNames=["bb-test-worker-idle"])["MetricAlarms"][0]
+    assert alarm["Dimensions"] == [{"Name": "InstanceId", "Value": deployed.instance_id}]
+    assert alarm["AlarmActions"] == settings["AlarmActions"]
+
+
 def test_a_start_that_fell_back_to_stopped_for_capacity_is_replaced_at_the_next_poll(deployed, clients):
     api = stopped_worker_api(deployed, clients)
 

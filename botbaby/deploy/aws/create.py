@@ -470,6 +470,9 @@ class Deploy(StackRun):
         next prompt (``fleet.WorkerInstance``), or the next deploy does.
         """
         existing = self.instances(("pending", "running", "stopping", "stopped"))
+        if extra := [i["InstanceId"] for i in existing[:-1] if i["State"]["Name"] == "stopped"]:
+            self.terminate(extra)  # left by two replacements racing, or a terminate that failed: only the newest serves
+            self.notes.append(f"terminated {len(extra)} stopped worker(s) older than the current one: {', '.join(extra)}")
         if existing:
             instance = existing[-1]
             instance_id, state = instance["InstanceId"], instance["State"]["Name"]
@@ -480,7 +483,8 @@ class Deploy(StackRun):
             if state != "stopped":
                 self.notes.append(
                     f"the worker {instance_id} is {state} with launch template version {launched_from}, not {version}: "
-                    "it finishes the jobs it holds and stops itself within a minute; the next prompt (or deploy) "
+                    "it finishes the jobs it holds and stops itself (within a minute; a worker from before this check "
+                    "stops when idle); the next prompt (or deploy) "
                     f"then replaces it by a worker from version {version}"
                 )
                 self.did("ec2-instance", instance_id, "outdated")

@@ -139,10 +139,15 @@ def terminate(ec2: Any, instance_ids: Sequence[str]) -> None:
 
 
 def move_alarm(cloudwatch: Any, alarm: str, instance_id: str) -> bool:
-    """Point the idle alarm at ``instance_id`` (its other settings unchanged); False when there is no such alarm."""
+    """Point the idle alarm at ``instance_id`` (its other settings unchanged); False when there is no such alarm.
+
+    An alarm watching that instance already is left alone.
+    """
     found = cloudwatch.describe_alarms(AlarmNames=[alarm])["MetricAlarms"]
     if not found:
         return False
+    if {"Name": "InstanceId", "Value": instance_id} in found[0].get("Dimensions", []):
+        return True
     settings = {key: found[0][key] for key in ALARM_SETTINGS if key in found[0]}
     cloudwatch.put_metric_alarm(**settings, Dimensions=[{"Name": "InstanceId", "Value": instance_id}])
     return True
@@ -217,7 +222,17 @@ class WorkerInstance:
                 raise
             return self.replace(instance, version, f"AWS has no {self.target.instance_type} capacity in {zone}",
                                 skip=zone)  # fmt: skip
+        self.watch(instance["InstanceId"])  # e.g. a second worker left by a race of two replacements
         return changes[0]["CurrentState"]["Name"]
+
+    def watch(self, instance_id: str) -> None:
+        """Point the idle alarm (the last backstop) at the worker being started, if it watches another."""
+        if not self.target.alarm:
+            return
+        try:
+            move_alarm(self.clients("cloudwatch"), self.target.alarm, instance_id)
+        except Exception as exc:  # the worker's own idle stop still works; the next start or deploy retries
+            self.log(f"botbaby: could not point the idle alarm {self.target.alarm} at {instance_id}: {exc}")
 
     def replace(self, old: dict[str, Any], version: str, why: str, first: str = "", skip: str = "") -> str:
         """Launch a worker from ``version`` (in zone ``first`` first, never in ``skip``), then terminate ``old``."""
@@ -232,12 +247,11 @@ class WorkerInstance:
             token=f"botbaby-{old['InstanceId']}-v{version}",
             on_no_capacity=lambda zone: self.log(f"botbaby: no {self.target.instance_type} capacity in {zone} now"),
         )  # fmt: skip
-        terminate(self._ec2, [old["InstanceId"]])
+        self.watch(new_id)  # first: whatever fails next, the running worker has its backstop
+        try:
+            terminate(self._ec2, [old["InstanceId"]])
+        except Exception as exc:  # a stopped instance costs only its disk; the next deploy removes it
+            self.log(f"botbaby: could not terminate the replaced worker {old['InstanceId']}: {exc}")
         self.log(f"botbaby: replaced the stopped worker {old['InstanceId']} ({why}) by {new_id} in {zone}, "
                  f"launch template version {version}")  # fmt: skip
-        if self.target.alarm:
-            try:
-                move_alarm(self.clients("cloudwatch"), self.target.alarm, new_id)
-            except Exception as exc:  # the worker's own idle stop still works; the next deploy fixes the alarm
-                self.log(f"botbaby: could not move the idle alarm {self.target.alarm} to {new_id}: {exc}")
         return "pending"

@@ -28,7 +28,7 @@ DL_AMI_NAME = "Deep Learning Base OSS Nvidia Driver GPU AMI (Ubuntu 22.04) *"
 # engine's. SSM's parameter names a PyTorch version (the AMI's name without "Deep Learning" and "AMI":
 # "Deep Learning OSS Nvidia Driver AMI GPU PyTorch 2.9 (Ubuntu 24.04)"); DescribeImages finds any version.
 PT_AMI_PARAMETER = "/aws/service/deeplearning/ami/x86_64/oss-nvidia-driver-gpu-pytorch-2.9-ubuntu-24.04/latest/ami-id"
-PT_AMI_NAME = "Deep Learning OSS Nvidia Driver AMI GPU PyTorch * (Ubuntu *) *"
+PT_AMI_NAME = "Deep Learning OSS Nvidia Driver AMI GPU PyTorch * (Ubuntu 24.04) *"  # the layout the user data expects (/opt/pytorch); older releases may differ
 AMIS = {  # engine -> (SSM parameter, DescribeImages name pattern, what to call it in an error)
     "tf": (DL_AMI_PARAMETER, DL_AMI_NAME, "Deep Learning Base GPU AMI"),
     "torch": (PT_AMI_PARAMETER, PT_AMI_NAME, "Deep Learning PyTorch GPU AMI"),

@@ -43,7 +43,9 @@ set -x
 
 if [ "$ENGINE" = torch ]; then
   # The venv sees the AMI's packages, and so its torch, built for the AMI's CUDA and driver: never reinstalled.
-  "$AMI_PYTHON" -m venv --system-site-packages "$VENV"
+  # --without-pip: the AMI Python may lack ensurepip (Ubuntu without python3-venv); the AMI's own pip,
+  # reached through the .pth below, puts pip into the venv.
+  "$AMI_PYTHON" -m venv --system-site-packages --without-pip "$VENV"
   # If /opt/pytorch is itself a venv, --system-site-packages reaches only the Python it was made from
   # (without torch): a .pth file puts the AMI environment's own site-packages after the venv's.
   AMI_SITE=$("$AMI_PYTHON" -c 'import site; print("\n".join(site.getsitepackages()))')
