@@ -153,6 +153,12 @@ def move_alarm(cloudwatch: Any, alarm: str, instance_id: str) -> bool:
     return True
 
 
+def default_version(ec2: Any, template: str) -> str:
+    """The default version of launch template ``template``: what a new worker is launched from."""
+    versions = ec2.describe_launch_template_versions(LaunchTemplateName=template, Versions=["$Default"])
+    return str(versions["LaunchTemplateVersions"][0]["VersionNumber"])
+
+
 def tags_of(instance: dict[str, Any]) -> dict[str, str]:
     return {tag["Key"]: tag["Value"] for tag in instance.get("Tags", [])}
 
@@ -191,10 +197,7 @@ class WorkerInstance:
 
     def default_version(self) -> str:
         """The launch template's default version: what a new worker is launched from."""
-        versions = self._ec2.describe_launch_template_versions(
-            LaunchTemplateName=self.target.launch_template, Versions=["$Default"]
-        )["LaunchTemplateVersions"]
-        return str(versions[0]["VersionNumber"])
+        return default_version(self._ec2, self.target.launch_template)
 
     def ensure_running(self) -> str:
         """Start (or replace) the worker if it is stopped; return the state it is in now ("pending", "running", ...)."""

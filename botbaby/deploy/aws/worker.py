@@ -42,7 +42,7 @@ from botbaby.config import StageConfig
 from botbaby.contract import GenerateRequest, Post
 from botbaby.deploy.aws.cache import DynamoCache
 from botbaby.deploy.aws.clients import AwsClients, error_code
-from botbaby.deploy.aws.fleet import VERSION_TAG, tags_of
+from botbaby.deploy.aws.fleet import VERSION_TAG, default_version, tags_of
 from botbaby.deploy.aws.policies import MODELS_PREFIX, PROMPTS_KEY
 from botbaby.deploy.aws.queue import SqsQueue
 from botbaby.errors import BotbabyError, ConfigError
@@ -204,10 +204,8 @@ def template_outdated(clients: AwsClients, template: str, instance_id: str) -> s
     ec2 = clients("ec2")
     reservations = ec2.describe_instances(InstanceIds=[instance_id])["Reservations"]
     launched_from = tags_of(reservations[0]["Instances"][0]).get(VERSION_TAG)
-    default = ec2.describe_launch_template_versions(LaunchTemplateName=template, Versions=["$Default"])[
-        "LaunchTemplateVersions"
-    ][0]["VersionNumber"]
-    if launched_from is None or launched_from == str(default):
+    default = default_version(ec2, template)
+    if launched_from is None or launched_from == default:
         return None
     return f"launch template {template} is at version {default}, this worker is from version {launched_from}"
 
