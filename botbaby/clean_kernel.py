@@ -1,4 +1,4 @@
-"""The per-post pass of 04_clean, compiled with numba: every rule in one pass over a batch's bytes.
+"""The compiled pass of 04_clean on Arrow batches: every rule in one pass over a batch's bytes.
 
     >>> import pyarrow as pa
     >>> from botbaby.clean_rules import CleanConfig
@@ -7,83 +7,59 @@
     >>> result.train.lines.to_pylist(), result.codes.tolist(), result.train.lengths.tolist()
     (['<|startoftext|>Roads & rails, again!<|endoftext|>\\n'], [0, 2], [21])
 
-``clean_batch`` reads the Arrow string buffers of a record batch and writes each kept post straight
-into its line of train.txt or val.txt (``START + text + END + "\\n"``), with its length in characters
-and a 64-bit hash, which chooses the file and finds duplicates. Each post is first checked 8 bytes at a time
-(anything other than ASCII or an ``&``?); the posts that have such bytes are rewritten into a scratch
-buffer (entities decoded, typography made ASCII, other scripts replaced by a space). Then the post is
-copied out span by span: text between "trigger" bytes (whitespace other than a single space, and the
-'@', '.' or ':' that every link and mention has) is copied as it is, and only the words holding a
-trigger are matched character by character. The compiled functions release the GIL, so batches are
-cleaned on several threads at once.
+``clean_batch`` hands the Arrow string buffers of a record batch to the pass, which writes each kept
+post straight into its line of train.txt or val.txt (``START + text + END + "\\n"``), with its length
+in characters and a 64-bit hash; the few posts it hands back (a trigger of ``clean_rules.prepare``,
+a rare entity, characters NFKC would change) are finished here in Python. The pass itself is
+``botbaby.clean_kernel_numba``, numba code that releases the GIL, so batches are cleaned on several
+threads at once.
 
-The rules are ``botbaby.clean_rules.clean_post``, written out there as regular expressions applied
-one post at a time; ``tests/clean/test_kernel.py`` checks this pass against them on generated messy
-posts. Matching follows a regex engine's leftmost-first rule: at each position the alternatives are tried in the order e-mail, ``http(s)``, ``www.``, bare
-domain, mention, and the first that matches wins.
-
-Compiled code is cached next to this file (numba's ``cache=True``): the first use on a machine
-compiles it (about 11 s on two cores), later ones load it in a few tenths of a second
-(``is_built`` says which). The stage uses this pass only where that pays (``CleanConfig.compiled_pass``).
+Where it runs from: an extension module built from that source ahead of time (``build``, which
+04_clean starts in the background on a big corpus) loads in a millisecond without numba; until one
+is built, or where none can be (no C compiler), numba compiles the source (about 15 s on two cores,
+then cached: loading numba and the cached code takes a few tenths of a second). ``is_built`` says
+whether a clean can start with the pass at once. Each build belongs to the exact source it was made
+from (a hash of the pass's modules names the file), so an edited pass is never run stale.
 """
 
+import contextlib
 import functools
+import hashlib
+import importlib.machinery
+import importlib.util
+import os
+import re
+import signal
+import sys
 import threading
-import unicodedata
+import warnings
+from pathlib import Path
+from types import ModuleType
 
-import numba
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import regex
-from llvmlite import ir
-from numba.core import cgutils, types
-from numba.cpython.unsafe.numbers import trailing_zeros
-from numba.extending import intrinsic
 
+from botbaby import clean_tables as tables
 from botbaby.clean_rules import (
-    CODE_REASONS,
-    EMPTY,
-    JOINERS,
     KEPT,
-    NOTHING_LEFT,
-    OTHER_SCRIPT,
-    RETWEET,
-    TOO_SHORT,
-    TRUNCATED,
-    TYPOGRAPHY,
     CleanConfig,
     CleanResult,
     Lines,
     clean_post,
     dedup_key,
-    joining_letters,
     prepare,
-    script_filter,
     text_hash,
 )
+from botbaby.clean_tables import ENTRY_POINTS, NEEDS_PREPARE, NEEDS_PYTHON
 from botbaby.layout import END, START
-
-jit = functools.partial(numba.njit, cache=True, nogil=True)
-u64 = np.uint64
-
-NEEDS_PYTHON = 255  # a code of the pass alone: a rare HTML entity, or characters NFKC would change
-NEEDS_PREPARE = 254  # ... a trigger of ``clean_rules.prepare`` matched: Python prepares the post
-assert set(CODE_REASONS) | {KEPT} == set(range(8))
-
-# Classes of code points above ASCII (the table built by ``code_point_classes``): removed by the
-# script rule, kept, made ASCII by typography, kept and joinable by a ZWJ/ZWNJ, a ZWJ/ZWNJ, a space.
-REMOVED, KEPT_CHAR, TYPOGRAPHY_CHAR, JOINING, JOINER, SPACE = range(6)
-NFKC_UNSAFE = 0x80  # flag: NFKC may change a post holding this character (quick check "No" or "Maybe")
 
 _START = np.frombuffer(START.encode(), np.uint8).copy()
 _END = np.frombuffer((END + "\n").encode(), np.uint8).copy()
 LINE_OVERHEAD = len(_START) + len(_END)  # bytes a line adds around its post
-# What str.isspace() calls whitespace above ASCII (a test checks the list against Python).
 # Fill values made from buffers: pa.scalar("") / pa.scalar(False) would import pandas (0.1 s on a clean's start).
 _FALSE = pa.Array.from_buffers(pa.bool_(), 1, [None, pa.py_buffer(bytearray(1))])[0]
 _EMPTY_TEXT = pa.Array.from_buffers(pa.string(), 1, [None, pa.py_buffer(bytearray(8)), pa.py_buffer(b"")])[0]
-_UNICODE_SPACES = [0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
 
 
 class Recycler:
@@ -116,74 +92,6 @@ class Recycler:
         """Take back arrays from ``take`` that are no longer used."""
         with self.lock:
             self.free.extend(array.base if array.base is not None else array for array in arrays)
-
-
-def code_point_classes(config: CleanConfig) -> tuple[np.ndarray, np.ndarray]:
-    """For every code point its class under the script rule (plus the NFKC_UNSAFE flag), and its
-    canonical combining class where that is not 0 (NFKC's quick check needs the order of marks)."""
-    return _code_point_classes(
-        config.scripts, config.keep_symbols, config.keep_joiners, config.normalize_punctuation, config.normalize_unicode
-    )
-
-
-@functools.cache
-def _code_point_classes(scripts, keep_symbols, keep_joiners, normalize_punctuation, normalize_unicode):
-    codes = np.concatenate([np.arange(0x80, 0xD800), np.arange(0xE000, 0x110000)]).astype("<u4")
-    every = codes.tobytes().decode("utf-32-le")
-
-    def points(pattern: str) -> np.ndarray:
-        return np.frombuffer("".join(regex.findall(pattern, every)).encode("utf-32-le"), dtype="<u4")
-
-    classes = np.zeros(0x110000, dtype=np.uint8)
-    classes[:0x80] = KEPT_CHAR
-    kept = script_filter(scripts, keep_symbols).sub("", every)
-    classes[np.frombuffer(kept.encode("utf-32-le"), dtype="<u4")] = KEPT_CHAR
-    joining = joining_letters(scripts) if keep_joiners else ""
-    if joining:
-        classes[points(f"[{joining}]")] = JOINING
-        joiners = np.array([ord(c) for c in JOINERS])
-        classes[joiners[classes[joiners] == REMOVED]] = JOINER
-    classes[_UNICODE_SPACES] = SPACE  # whitespace above ASCII becomes a plain space, kept script or not
-    if normalize_punctuation:
-        classes[[ord(c) for c in TYPOGRAPHY]] = TYPOGRAPHY_CHAR
-    combining = np.zeros(0x110000, dtype=np.uint8)
-    if normalize_unicode:
-        classes[points(r"[\p{NFKC_QC=N}\p{NFKC_QC=M}]")] |= NFKC_UNSAFE
-        marks = regex.findall(r"[^\p{ccc=0}]", every)
-        combining[[ord(c) for c in marks]] = [unicodedata.combining(c) for c in marks]
-    return classes, combining
-
-
-@functools.cache
-def _domain_tables(bare_domains: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
-    """The bare-domain endings back to back as bytes, and where each starts."""
-    data = np.frombuffer("".join(bare_domains).encode() or b" ", np.uint8).copy()
-    return data, np.cumsum([0] + [len(d) for d in bare_domains]).astype(np.int64)
-
-
-@functools.cache
-def _typography_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    points = np.array([ord(c) for c in TYPOGRAPHY], dtype=np.int64)
-    offsets = np.cumsum([0] + [len(v) for v in TYPOGRAPHY.values()]).astype(np.int64)
-    values = np.frombuffer("".join(TYPOGRAPHY.values()).encode("ascii"), np.uint8).copy()
-    return points, offsets, values
-
-
-def _triggers(config) -> np.ndarray:
-    """The byte tables ``scan`` stops at: [0:256] always, [256:512] if the next byte is in [512:768].
-
-    Always: whitespace other than a space, and the bytes every link or mention has ('@', '.', ':',
-    and the first byte of '…' after "http"); a space only before more whitespace or at the end.
-    """
-    table = np.zeros(768, dtype=np.uint8)
-    table[[9, 10, 11, 12, 13, 28, 29, 30, 31]] = 1
-    table[256 + 32] = 1
-    table[[512 + b for b in (9, 10, 11, 12, 13, 28, 29, 30, 31, 32)]] = 1
-    if config.remove_mentions or config.remove_urls:
-        table[ord("@")] = 1
-    if config.remove_urls:
-        table[[ord("."), ord(":"), 0xE2]] = 1
-    return table
 
 
 def clean_batch(
@@ -235,9 +143,9 @@ def _compiled_pass(text, retweet, config, seed, val_cut, recycle, find_candidate
         recycle.take((2, n), np.int32),
     )
     codes, before, counts = recycle.take(n, np.uint8), recycle.take(n, np.int32), np.zeros(2, np.int64)
-    classes, combining = code_point_classes(config)
-    points, typo_offsets, typo_values = _typography_tables()
-    tld_bytes, tld_offsets = _domain_tables(config.bare_domains)
+    classes, combining = tables.code_point_classes(config)
+    points, typo_offsets, typo_values = tables.typography_tables()
+    tld_bytes, tld_offsets = tables.domain_tables(config.bare_domains)
     flags = np.array(
         [config.drop_retweets, config.unescape_html, config.remove_urls, config.remove_mentions,
          config.collapse_whitespace, config.normalize_unicode, config.drop_truncated, config.drop_near_duplicates,
@@ -249,8 +157,8 @@ def _compiled_pass(text, retweet, config, seed, val_cut, recycle, find_candidate
     permille = 1000 if config.other_script_share >= 1 else round(config.other_script_share * 1000)
     clean_rows(
         offsets, data, retweet, flags, int(config.min_chars), permille, np.uint64(seed), np.uint64(val_cut),
-        classes, combining, points, typo_offsets, typo_values, _START, _END, _triggers(config), tld_bytes, tld_offsets,
-        _KEY_TABLE, _prepare_starts(*flags[9:12].tolist()), codes, before, buffers[0], buffers[1], line_offsets[0],
+        classes, combining, points, typo_offsets, typo_values, _START, _END, tables.triggers(config), tld_bytes, tld_offsets,
+        tables.KEY_TABLE, tables.prepare_starts(*flags[9:12].tolist()), codes, before, buffers[0], buffers[1], line_offsets[0],
         line_offsets[1], rows, hashes, lengths, counts,
     )  # fmt: skip
     train, val = (
@@ -333,901 +241,164 @@ def _string_buffers(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     return offsets, data
 
 
+def clean_rows(*args) -> None:
+    """The pass on one batch (``clean_kernel_numba.clean_rows``), wherever it runs from."""
+    _call("clean_rows", args)
 
 
-@jit(inline="always")
-def is_word(b):  # \w in the patterns: ASCII letters, digits, underscore
-    return (48 <= b <= 57) or (65 <= b <= 90) or (97 <= b <= 122) or b == 95
+def merge_new(seen: np.ndarray, size: int, ordered: np.ndarray, new: np.ndarray) -> int:
+    """``clean_kernel_numba.merge_new``: insert the new ones of sorted hashes into sorted ``seen[:size]``."""
+    return _call("merge_new", (seen, size, ordered, new))
 
 
-@jit(inline="always")
-def is_label(b):  # [\w-]: a domain label
-    return is_word(b) or b == 45
-
-
-@jit(inline="always")
-def is_email(b):  # [\w.+-]: the local part of an e-mail address
-    return is_word(b) or b == 46 or b == 43 or b == 45
-
-
-@jit(inline="always")
-def lower(b):
-    return b | 0x20 if 65 <= b <= 90 else b
-
-
-@jit(inline="always")
-def ascii_space(b):  # what str.isspace() says of ASCII: \t \n \v \f \r, \x1c-\x1f, space
-    return b == 32 or 9 <= b <= 13 or 28 <= b <= 31
-
-
-@jit(inline="always")
-def ascii_line_break(b):  # what str.splitlines() splits on in ASCII
-    return 10 <= b <= 13 or 28 <= b <= 30
-
-
-@jit(inline="always")
-def char_length(b):  # bytes of the UTF-8 character starting with byte b
-    if b < 0x80:
-        return 1
-    if b >= 0xF0:
-        return 4
-    if b >= 0xE0:
-        return 3
-    return 2
-
-
-@intrinsic
-def copy(typingctx, src, src_start, dst, dst_start, n):
-    """dst[dst_start:dst_start + n] = src[src_start:src_start + n] as one memcpy (numba's slices copy bytewise)."""
-
-    def codegen(context, builder, signature, args):
-        source = context.make_array(signature.args[0])(context, builder, args[0])
-        target = context.make_array(signature.args[2])(context, builder, args[2])
-        cgutils.raw_memcpy(
-            builder, builder.gep(target.data, [args[3]]), builder.gep(source.data, [args[1]]), args[4], 1
-        )
-        return context.get_dummy_value()
-
-    return types.none(src, src_start, dst, dst_start, n), codegen
-
-
-@intrinsic
-def load_u64(typingctx, array, i):
-    """The 8 bytes of a uint8 array from position i as one little-endian integer (an unaligned load)."""
-
-    def codegen(context, builder, signature, args):
-        data = context.make_array(signature.args[0])(context, builder, args[0]).data
-        return builder.load(builder.bitcast(builder.gep(data, [args[1]]), ir.IntType(64).as_pointer()), align=1)
-
-    return types.uint64(array, i), codegen
-
-
-@intrinsic
-def store_u64(typingctx, array, i, value):
-    """Write the integer value as 8 little-endian bytes into a uint8 array from position i (unaligned)."""
-
-    def codegen(context, builder, signature, args):
-        data = context.make_array(signature.args[0])(context, builder, args[0]).data
-        builder.store(args[2], builder.bitcast(builder.gep(data, [args[1]]), ir.IntType(64).as_pointer()), align=1)
-        return context.get_dummy_value()
-
-    return types.none(array, i, types.uint64), codegen
-
-
-@jit
-def decode(src, p, end):  # (code point, bytes) of the UTF-8 character at p; a broken one is U+FFFD
-    b = np.int64(src[p])
-    n = char_length(b)
-    if b < 0xC0 or p + n > end:
-        return 0xFFFD, 1
-    cp = b & (0x1F if n == 2 else (0x0F if n == 3 else 0x07))
-    for k in range(1, n):
-        c = np.int64(src[p + k])
-        if c & 0xC0 != 0x80:
-            return 0xFFFD, 1
-        cp = (cp << 6) | (c & 0x3F)
-    if cp > 0x10FFFF:
-        return 0xFFFD, 1
-    return cp, n
-
-
-@jit
-def non_space_end(src, p, end):  # end of the run of non-whitespace starting at p (\S*)
-    while p < end and not ascii_space(src[p]):
-        p += 1
-    return p
-
-
-@jit
-def labels_end(src, p, end):  # end of [\w-]+ at p (p itself when there is none)
-    while p < end and is_label(src[p]):
-        p += 1
-    return p
-
-
-@jit
-def email_end(src, p, end):  # [\w.+-]+@[\w-]+(?:\.[\w-]+)+ from p (p at the start of the local part)
-    r = p
-    while r < end and is_email(src[r]):
-        r += 1
-    if r == p or r >= end or src[r] != 64:
-        return -1
-    q = labels_end(src, r + 1, end)
-    if q == r + 1:
-        return -1
-    dots = 0
-    while q < end and src[q] == 46:
-        q2 = labels_end(src, q + 1, end)
-        if q2 == q + 1:
-            break
-        q, dots = q2, dots + 1
-    return q if dots else -1
-
-
-@jit
-def scheme_end(src, p, end):  # https?(?::|…|\.\.\.)\S* (any case) from p
-    if p + 5 > end or lower(src[p]) != 104 or lower(src[p + 1]) != 116 or lower(src[p + 2]) != 116:
-        return -1
-    if lower(src[p + 3]) != 112:
-        return -1
-    for q in (p + 5, p + 4):  # "https" before "http": the regex's greedy s?
-        if q == p + 5 and (q > end or lower(src[p + 4]) != 115):
-            continue
-        if q < end and src[q] == 58:
-            return non_space_end(src, q + 1, end)
-        if q + 3 <= end and src[q] == 0xE2 and src[q + 1] == 0x80 and src[q + 2] == 0xA6:
-            return non_space_end(src, q + 3, end)
-        if q + 3 <= end and src[q] == 46 and src[q + 1] == 46 and src[q + 2] == 46:
-            return non_space_end(src, q + 3, end)
-    return -1
-
-
-@jit
-def www_end(src, p, end):  # www\.\S+ (any case) from p
-    if p + 5 > end or lower(src[p]) != 119 or lower(src[p + 1]) != 119 or lower(src[p + 2]) != 119:
-        return -1
-    if src[p + 3] != 46 or ascii_space(src[p + 4]):
-        return -1
-    return non_space_end(src, p + 4, end)
-
-
-@jit
-def bare_domain_end(src, p, end, tld_bytes, tld_offsets):
-    """[\\w-]+(?:\\.[\\w-]+)*\\.(?:[a-z]{2,}/\\S*|(?:com|in|...)\\b) from p: (end or -1, end of the labels)."""
-    q = labels_end(src, p, end)
-    while q < end and src[q] == 46 and q + 1 < end and is_label(src[q + 1]):
-        q = labels_end(src, q + 1, end)
-    chain = q
-    d = chain - 1
-    while d > p:  # the dots from the last one back: the regex's greedy (?:\.[\w-]+)* backing off
-        if src[d] == 46:
-            t = d + 1
-            while t < end and 97 <= src[t] <= 122:
-                t += 1
-            if t - d - 1 >= 2 and t < end and src[t] == 47:
-                return non_space_end(src, t + 1, end), chain
-            for k in range(len(tld_offsets) - 1):
-                a, b = tld_offsets[k], tld_offsets[k + 1]
-                stop = d + 1 + b - a
-                if stop > end or (stop < end and is_word(src[stop])):
-                    continue
-                same = True
-                for x in range(b - a):
-                    if src[d + 1 + x] != tld_bytes[a + x]:
-                        same = False
-                        break
-                if same:
-                    return stop, chain
-        d -= 1
-    return -1, chain
-
-
-@jit
-def match_end(src, p, se, restart, no_bare_until, urls, mentions, row_start, tld_bytes, tld_offsets):
-    """Where a link or mention starting at p ends (-1: none there), and the labels known not to be a domain."""
-    b = src[p]
-    if urls:
-        if is_email(b) and (p == restart or not is_email(src[p - 1])):
-            end = email_end(src, p, se)
-            if end >= 0:
-                return end, no_bare_until
-        if b == 104 or b == 72:
-            end = scheme_end(src, p, se)
-            if end >= 0:
-                return end, no_bare_until
-        if b == 119 or b == 87:
-            end = www_end(src, p, se)
-            if end >= 0:
-                return end, no_bare_until
-        if p >= no_bare_until and is_label(b) and (p == restart or not is_label(src[p - 1])):
-            end, no_bare_until = bare_domain_end(src, p, se, tld_bytes, tld_offsets)
-            if end >= 0:
-                return end, no_bare_until
-    if mentions and b == 64 and p + 1 < se and is_word(src[p + 1]):
-        # With links removed, '@' starts a mention anywhere (e-mails went with the links);
-        # otherwise only where no word character or '@' comes before it.
-        if urls or p == row_start or not (is_word(src[p - 1]) or src[p - 1] == 64):
-            end = p + 2
-            while end < se and is_word(src[end]):
-                end += 1
-            return end, no_bare_until
-    return -1, no_bare_until
-
-
-@jit(inline="always")
-def zero_bytes(x):
-    """0x80 in the zero bytes of the 8 bytes x (exact for the lowest; a byte above a zero one may be flagged too)."""
-    return (x - u64(0x0101010101010101)) & ~x
-
-
-@jit(inline="always")
-def trigger_bits(w, after, urls, mentions):
-    """0x80 in the bytes of the 8 bytes w that may be a trigger of ``scan`` (the last one with ``after``).
-
-    Control characters, a space before a space, and '@' '.' ':' and 0xE2 as ``triggers`` has them;
-    a space at the end before any whitespace. Every trigger is flagged (the lowest flag is the first
-    candidate), and some bytes that are none.
-    """
-    found = (w - u64(0x2020202020202020)) & ~w  # a byte below 0x20
-    x = w ^ u64(0x2020202020202020)  # zero where a space is
-    x |= (x >> u64(8)) | (u64(after ^ 32) << u64(56))  # zero where a space is followed by one
-    found |= zero_bytes(x)
-    if mentions or urls:
-        found |= zero_bytes(w ^ u64(0x4040404040404040))  # '@'
-    if urls:
-        found |= zero_bytes(w ^ u64(0x2E2E2E2E2E2E2E2E))  # '.'
-        found |= zero_bytes(w ^ u64(0x3A3A3A3A3A3A3A3A))  # ':'
-        found |= zero_bytes(w ^ u64(0xE2E2E2E2E2E2E2E2))  # the lead byte of '…'
-    if w >> u64(56) == 32 and after <= 32:
-        found |= u64(0x80) << u64(56)
-    return found & u64(0x8080808080808080)
-
-
-@jit(inline="always")
-def closing(b):  # , . ; ! ? ): no space before them where a link or mention was removed
-    return b == 44 or b == 46 or b == 59 or b == 33 or b == 63 or b == 41
-
-
-@jit
-def scan(src, ss, se, out, o, urls, mentions, collapse, tidy, triggers, tld_bytes, tld_offsets):
-    """Copy src[ss:se] to out[o:] without links and mentions, whitespace handled and trimmed; return the end.
-
-    Text between trigger bytes (``triggers``: whitespace other than a single space, and '@', '.', ':'
-    and the first byte of '…', the bytes every link or mention contains) is copied as it is. At a
-    trigger, the word it belongs to is matched position by position, from where a match could start.
-    """
-    first = o
-    pending = False  # collapsing: a space is owed before the next character
-    removal = False  # ... and it stands for a removed link or mention (``tidy``: none before , . ; ! ? ))
-    after_break = False  # not collapsing: the last character was a line break (a run becomes one space)
-    p = ss
-    while p < se:
-        span = p
-        q = p  # the next trigger from p: blocks of 8 bytes without one skipped, the others a byte at a time
-        while True:
-            limit = se - 1  # the last few bytes are looked at one at a time
-            while q + 9 <= se:
-                bits = trigger_bits(load_u64(src, q), src[q + 8], urls, mentions)
-                if bits:  # from the first byte that may be one to the end of the block
-                    limit = q + 8
-                    q += trailing_zeros(bits) >> 3
-                    break
-                q += 8
-            while q < limit and not (triggers[src[q]] | (triggers[256 + src[q]] & triggers[512 + src[q + 1]])):
-                q += 1
-            if q < limit or limit == se - 1:
-                break
-        if q + 1 == se and not (triggers[src[q]] | triggers[256 + src[q]]):
-            q = se
-        if q > p:
-            if src[p] == 32 and (o == first or (collapse and out[o - 1] == 32) or (pending and removal)):
-                p += 1  # no space at the start, nor a second one when collapsing, nor one a removal owes
-            if p < q:
-                if pending and o > first and src[p] != 32 and out[o - 1] != 32 and not (removal and closing(src[p])):
-                    out[o] = 32
-                    o += 1
-                copy(src, p, out, o, q - p)
-                o += q - p
-                pending = after_break = removal = False
-            p = q
-            if p >= se:
-                break
-        b = src[p]
-        if ascii_space(b):
-            r = p
-            while r < se and ascii_space(src[r]):
-                r += 1
-            if collapse:
-                pending = True
-            else:
-                for k in range(p, r):
-                    is_break = ascii_line_break(src[k])
-                    if o > first and not (is_break and after_break):
-                        out[o] = 32 if is_break else src[k]
-                        o += 1
-                    after_break = is_break
-            p = r
-            continue
-        # A trigger inside a word: a link or mention can start only in the run of [\w.+-] before it.
-        start = p
-        if urls:
-            while start > span and is_email(src[start - 1]):
-                start -= 1
-        word_end = p
-        while word_end < se and not ascii_space(src[word_end]):
-            word_end += 1
-        o -= p - start  # that run was copied as it is: matched again from its start
-        restart = start  # no match starts before it, so matching starts afresh there
-        no_bare_until = start
-        k = start
-        while k < word_end:
-            end, no_bare_until = match_end(
-                src, k, se, restart, no_bare_until, urls, mentions, ss, tld_bytes, tld_offsets
-            )
-            if end >= 0:
-                if not urls:
-                    pass  # a mention alone goes, the character before it stays
-                elif collapse:
-                    if o > first and out[o - 1] == 32:
-                        o -= 1
-                    pending, removal = True, tidy
-                elif o > first:
-                    out[o] = 32
-                    o += 1
-                after_break = False  # a line break after the removed link starts a run of its own
-                k = restart = end
-                continue
-            if pending and o > first and out[o - 1] != 32 and not (removal and closing(src[k])):
-                out[o] = 32
-                o += 1
-            pending = after_break = removal = False
-            out[o] = src[k]
-            o += 1
-            k += 1
-        p = max(k, word_end)
-    while o > first and ascii_space(out[o - 1]):
-        o -= 1
-    return o
-
-
-@jit
-def common_entity(src, q, end):  # (ASCII byte, length) of lt; gt; quot; #39; apos; nbsp; at q, else (0, 0)
-    if q + 3 <= end and src[q + 2] == 59 and src[q + 1] == 116:
-        if src[q] == 108:
-            return 60, 3
-        if src[q] == 103:
-            return 62, 3
-    if q + 4 <= end and src[q] == 35 and src[q + 1] == 51 and src[q + 2] == 57 and src[q + 3] == 59:
-        return 39, 4
-    if q + 5 <= end and src[q + 4] == 59:
-        a, b, c, d = src[q], src[q + 1], src[q + 2], src[q + 3]
-        if a == 113 and b == 117 and c == 111 and d == 116:
-            return 34, 5
-        if a == 97 and b == 112 and c == 111 and d == 115:
-            return 39, 5
-        if a == 110 and b == 98 and c == 115 and d == 112:
-            return 32, 5
-    return 0, 0
-
-
-@jit
-def rare_entity(src, q, end):  # #[0-9]+; or #[xX][0-9a-fA-F]+; or [A-Za-z][A-Za-z0-9]*; at q
-    if q >= end:
-        return False
-    b = src[q]
-    if b == 35:
-        r = q + 1
-        if r < end and (src[r] == 120 or src[r] == 88):
-            r += 1
-            s = r
-            while r < end and ((48 <= src[r] <= 57) or (97 <= lower(src[r]) <= 102)):
-                r += 1
-        else:
-            s = r
-            while r < end and 48 <= src[r] <= 57:
-                r += 1
-        return r > s and r < end and src[r] == 59
-    if not (65 <= b <= 90 or 97 <= b <= 122):
-        return False
-    r = q + 1
-    while r < end and (48 <= src[r] <= 57 or 65 <= src[r] <= 90 or 97 <= src[r] <= 122):
-        r += 1
-    return r < end and src[r] == 59
-
-
-@jit(inline="always")
-def has_zero_byte(w):  # whether one of the 8 bytes of w is zero
-    return ((w - u64(0x0101010101010101)) & ~w & u64(0x8080808080808080)) != 0
-
-
-@jit
-def plain_ascii_end(src, j, e, amp):
-    """Where the run of ASCII bytes (other than '&', when ``amp``) from j ends: 8 bytes at a time."""
-    while j + 8 <= e:
-        w = load_u64(src, j)
-        if (w & u64(0x8080808080808080)) != 0 or (amp and has_zero_byte(w ^ u64(0x2626262626262626))):
-            break
-        j += 8
-    while j < e and src[j] < 0x80 and not (amp and src[j] == 38):
-        j += 1
-    return j
-
-
-@jit
-def rewrite(src, s, e, scratch, unescape, nfkc, classes, combining, points, typo_offsets, typo_values):
-    """Entities decoded, typography made ASCII, runs of removed scripts -> one space.
-
-    Returns (length, needs Python, characters the script rule removed). Needs Python: a rare
-    entity, or (``nfkc``) a character NFKC may change or combining marks out of canonical order.
-    """
-    j, o, removing, removed, joinable, last_mark = s, 0, False, 0, False, 0
-    while j < e:
-        b = src[j]
-        if b == 38 and unescape:
-            q = j + 1
-            while q + 4 <= e and src[q] == 97 and src[q + 1] == 109 and src[q + 2] == 112 and src[q + 3] == 59:
-                q += 4  # "&amp;amp;...": each round of escaping undone
-            value, k = common_entity(src, q, e)
-            if k:
-                scratch[o] = value
-                o, j, removing = o + 1, q + k, False
-            elif rare_entity(src, q, e):
-                return o, True, removed
-            else:
-                scratch[o] = 38
-                o, j, removing = o + 1, q, False
-            joinable, last_mark = False, 0
-            continue
-        if b < 0x80:  # a run of plain ASCII: copied in one go
-            r = plain_ascii_end(src, j + 1, e, unescape)
-            copy(src, j, scratch, o, r - j)
-            o, j, removing, joinable, last_mark = o + r - j, r, False, False, 0
-            continue
-        cp, n = decode(src, j, e)
-        if nfkc:
-            mark = combining[cp]
-            if classes[cp] & NFKC_UNSAFE or (mark != 0 and last_mark > mark):
-                return o, True, removed
-            last_mark = mark
-        kind = np.int64(classes[cp] & 0x7F)
-        if kind == JOINER:  # kept between two joinable letters, else removed like other scripts
-            kept = False
-            if joinable and j + n < e:
-                after, _ = decode(src, j + n, e)
-                kept = (classes[after] & 0x7F) == JOINING
-            kind = KEPT_CHAR if kept else REMOVED
-        joinable = kind == JOINING
-        if kind == KEPT_CHAR or kind == JOINING:
-            copy(src, j, scratch, o, n)
-            o, removing = o + n, False
-        elif kind == TYPOGRAPHY_CHAR:
-            for k in range(len(points)):
-                if points[k] == cp:
-                    a, z = typo_offsets[k], typo_offsets[k + 1]
-                    copy(typo_values, a, scratch, o, z - a)
-                    o += z - a
-                    break
-            removing = False
-        else:
-            removed += kind == REMOVED  # a space above ASCII is not another script's character
-            if not removing:
-                scratch[o] = 32
-                o, removing = o + 1, True
-        j += n
-    return o, False, removed
-
-
-@jit(inline="always")
-def starts_with(src, p, e, word):  # src[p:] begins with the bytes of word
-    if p + len(word) > e:
-        return False
-    for k in range(len(word)):
-        if src[p + k] != word[k]:
-            return False
-    return True
-
-
-_PERISCOPE = np.frombuffer(b"#Periscope", np.uint8).copy()
-_YOUTUBE = np.frombuffer(b"@YouTube", np.uint8).copy()
-_IM_AT = np.frombuffer(b"I'm at ", np.uint8).copy()
-_IM_AT_CURLY = np.frombuffer("I’m at ".encode(), np.uint8).copy()
-_JUST_POSTED = np.frombuffer(b"Just posted a ", np.uint8).copy()
-
-
-# What a byte may start among the triggers of ``prepare`` (``has_trigger``), 0 for most bytes.
-SLASH, DOT, ELLIPSIS, HASH, AT, CAPITAL_I, CAPITAL_J = range(1, 8)
+def gather_lines(values: np.ndarray, offsets: np.ndarray, keep: np.ndarray, out: np.ndarray) -> int:
+    """``clean_kernel_numba.gather_lines``: copy the lines ``keep`` selects back to back into ``out``."""
+    return _call("gather_lines", (values, offsets, keep, out))
 
 
 @functools.cache
-def _prepare_starts(apps: bool, threads: bool, stubs: bool) -> np.ndarray:
-    """Per byte, which trigger of ``prepare`` it may start (``has_trigger``'s table), as configured."""
-    table = np.zeros(256, dtype=np.uint8)
-    if threads:
-        table[ord("/")] = SLASH
-    if stubs:
-        table[[ord("."), 0xE2]] = DOT, ELLIPSIS
-    if apps:
-        table[[ord("#"), ord("@"), ord("I"), ord("J")]] = HASH, AT, CAPITAL_I, CAPITAL_J
-    return table
+def _parameters(name: str) -> list[tuple[np.dtype, int]]:
+    """(dtype, dimensions; 0 for a scalar) of each argument of an entry point, from ``ENTRY_POINTS``."""
+    arguments = ENTRY_POINTS[name][ENTRY_POINTS[name].index("(") + 1 : -1]
+    return [
+        (np.dtype(code), shape.count(",") + 1 if shape else 0)
+        for code, shape in re.findall(r"(\w+)(\[[^]]*])?", arguments)
+    ]
 
 
-@jit
-def has_trigger(src, s, e, starts, leading):
-    """Whether ``clean_rules.candidates(config)`` matches src[s:e] (a test holds the two together).
-
-    ``starts`` (``_prepare_starts``) says which bytes may start a trigger: the others cost one look-up.
-    """
-    if leading:  # ^\s*[.,:;]  or  ^\s*(?:@\w+\s*)+[.,:;]
-        p = s
-        while p < e and ascii_space(src[p]):
-            p += 1
-        while p < e and src[p] == 64:  # mentions, each with the whitespace after it
-            r = p + 1
-            while r < e and is_word(src[r]):
-                r += 1
-            if r == p + 1:
-                break
-            p = r
-            while p < e and ascii_space(src[p]):
-                p += 1
-        if p < e and (src[p] == 46 or src[p] == 44 or src[p] == 58 or src[p] == 59):
-            return True
-    j = s
-    while j < e:  # 8 bytes at a time: only the bytes that may start a trigger are looked into
-        if j + 8 <= e:
-            candidates = trigger_start_bits(load_u64(src, j))
-            stop = j + 8
-        else:
-            candidates, stop = u64(0x8080808080808080) >> u64(8 * (8 - (e - j))), e
-        while candidates:
-            x = j + (trailing_zeros(candidates) >> 3)
-            candidates &= candidates - u64(1)
-            kind = starts[src[x]]
-            if kind == 0:
-                continue
-            if kind == SLASH:
-                if x > s and 48 <= src[x - 1] <= 57:  # [0-9]/
-                    return True
-            elif kind == DOT:
-                if x + 2 < e and src[x + 1] == 46 and src[x + 2] == 46:  # ...
-                    return True
-            elif kind == ELLIPSIS:
-                if x + 2 < e and src[x + 1] == 0x80 and src[x + 2] == 0xA6:  # …
-                    return True
-            elif kind == HASH:
-                if starts_with(src, x, e, _PERISCOPE):
-                    return True
-            elif kind == AT:
-                if starts_with(src, x, e, _YOUTUBE):
-                    return True
-            elif kind == CAPITAL_I:
-                if starts_with(src, x, e, _IM_AT) or starts_with(src, x, e, _IM_AT_CURLY):
-                    return True
-            elif starts_with(src, x, e, _JUST_POSTED):
-                return True
-        j = stop
-    return False
+def _call(name: str, args: tuple):
+    """Call an entry point after checking its arguments: the extension would read or write past a wrong array."""
+    parameters = _parameters(name)
+    if len(args) != len(parameters):
+        raise TypeError(f"{name} takes {len(parameters)} arguments, got {len(args)}")
+    for position, (value, (dtype, dimensions)) in enumerate(zip(args, parameters, strict=True), start=1):
+        if dimensions:
+            fits = isinstance(value, np.ndarray) and value.dtype == dtype and value.ndim == dimensions
+            if not (fits and value.flags.c_contiguous):
+                shown = f"{value.dtype} {value.shape}" if isinstance(value, np.ndarray) else type(value).__name__
+                raise TypeError(
+                    f"{name}: argument {position} must be a C-contiguous {dimensions}-D {dtype} array, not {shown}"
+                )
+        elif not isinstance(value, int | np.integer):
+            raise TypeError(f"{name}: argument {position} must be an integer, not {type(value).__name__}")
+    return getattr(compiled(), name)(*args)
 
 
-@jit(inline="always")
-def trigger_start_bits(w):
-    """0x80 in the bytes of the 8 bytes w that may start a trigger of ``prepare`` ('/' '.' '…' '#' '@' 'I'
-    'J'); the lowest is exact, a byte above a flagged one may be flagged without being one."""
-    found = zero_bytes((w | u64(0x0101010101010101)) ^ u64(0x2F2F2F2F2F2F2F2F))  # '.' or '/' ('.' | 1 is '/')
-    for byte in (0xE2, 0x23, 0x40, 0x49, 0x4A):  # the lead byte of '…', '#', '@', 'I', 'J'
-        found |= zero_bytes(w ^ (u64(byte) * u64(0x0101010101010101)))
-    return found & u64(0x8080808080808080)
+_loading = threading.Lock()
+_extension: list[ModuleType] = []  # the built extension once loaded (a process loads it once)
 
 
-@jit
-def has_nfkc_unsafe(src, s, e, classes, combining):
-    """Whether NFKC may change src[s:e] (a character with quick check No/Maybe, or marks out of order)."""
-    j, last_mark = s, 0
-    while j < e:
-        if src[j] < 0x80:
-            j, last_mark = j + 1, 0
-            continue
-        cp, n = decode(src, j, e)
-        mark = combining[cp]
-        if classes[cp] & NFKC_UNSAFE or (mark != 0 and last_mark > mark):
-            return True
-        j, last_mark = j + n, mark
-    return False
+def compiled() -> ModuleType:
+    """Where the pass's entry points run from: the extension built from this source, else numba's JIT."""
+    with _loading:
+        if not _extension and (path := built_extension()) is not None:
+            try:
+                _extension.append(_load_extension(path))
+            except ImportError as error:  # a damaged file or another NumPy: numba's JIT does the same work
+                warnings.warn(
+                    f"{path} does not load ({error}); using numba's JIT instead", RuntimeWarning, stacklevel=3
+                )
+                _extension.append(None)
+    if _extension and _extension[0] is not None:
+        return _extension[0]
+    from botbaby import clean_kernel_numba
+
+    return clean_kernel_numba
 
 
-@jit
-def letters_in(out, a, b):  # ASCII letters plus characters above ASCII (their first bytes) in out[a:b]
-    count = 0
-    for j in range(a, b):
-        c = out[j]
-        count += (65 <= c <= 90) or (97 <= c <= 122) or c >= 0xC0
-    return count
+def _load_extension(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(path.name.split(".")[0], path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-@jit
-def ends_in_ellipsis(out, a, b):  # out[a:b] ends in "..." or "…"
-    if b - a < 3:
-        return False
-    if out[b - 1] == 46 and out[b - 2] == 46 and out[b - 3] == 46:
-        return True
-    return out[b - 3] == 0xE2 and out[b - 2] == 0x80 and out[b - 1] == 0xA6
+def build_dirs() -> list[Path]:
+    """Where a build goes: beside this module (as numba's own cache), else, where the package is read-only (a
+    system-wide install), the user's cache folder."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return [Path(__file__).parent / "__pycache__", cache / "botbaby"]
 
 
-def _key_table() -> np.ndarray:
-    """Per byte, what ``near_key`` writes: -1 nothing (ASCII punctuation, digits), -2 a space, else the byte."""
-    table = np.arange(256, dtype=np.int16)
-    table[[c for c in range(33, 127) if not chr(c).isalpha()]] = -1
-    table[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = -2
-    table[65:91] += 32  # A-Z -> a-z
-    return table
+@functools.cache
+def extension_name() -> str:
+    """The module name of the extension built from this source: the hash of the pass's modules and of NumPy's ABI."""
+    digest = hashlib.sha256(f"numpy {np.__version__.split('.')[0]}\n".encode())
+    for module in ("clean_kernel_numba", "clean_tables", "clean_rules"):
+        digest.update(Path(__file__).with_name(f"{module}.py").read_bytes())
+    return f"clean_pass_{digest.hexdigest()[:16]}"
 
 
-_KEY_TABLE = _key_table()
+def built_extension() -> Path | None:
+    """The extension module built from this source, if there is one."""
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    return next((path for d in build_dirs() if (path := d / f"{extension_name()}{suffix}").is_file()), None)
 
 
-@jit(inline="always")
-def plain_key_bytes(w):
-    """For the 8 bytes w: 0x80 in each byte ``near_key`` keeps (letters, bytes above ASCII), in each
-    upper-case letter, in each space."""
-    low = w & u64(0x7F7F7F7F7F7F7F7F)
-    highs = w & u64(0x8080808080808080)
-    lower_case = (low + u64(0x1F1F1F1F1F1F1F1F)) & ~(low + u64(0x0505050505050505))  # 0x61 <= byte <= 0x7A
-    upper_case = (low + u64(0x3F3F3F3F3F3F3F3F)) & ~(low + u64(0x2525252525252525)) & ~highs  # 0x41 <= byte <= 0x5A
-    x = w ^ u64(0x2020202020202020)
-    spaces = ~(((x & u64(0x7F7F7F7F7F7F7F7F)) + u64(0x7F7F7F7F7F7F7F7F)) | x | u64(0x7F7F7F7F7F7F7F7F))
-    upper_case &= u64(0x8080808080808080)
-    return (highs | (lower_case & ~highs) | upper_case) & u64(0x8080808080808080), upper_case, spaces
-
-
-@jit
-def near_key(out, a, b, key, table):
-    """``clean_rules.dedup_key`` of out[a:b] into key: ASCII lower-cased, no ASCII punctuation or digits.
-
-    Eight bytes of letters (or bytes above ASCII) with single spaces between them are copied at
-    once, lower-cased; other bytes go through ``table`` one at a time. ``key`` needs 8 bytes of room
-    beyond the key.
-    """
-    k, pending = 0, False  # pending: a space is owed before the next character kept
-    j = a
-    while j < b:
-        if j + 8 <= b:
-            w = load_u64(out, j)
-            kept, upper_case, spaces = plain_key_bytes(w)
-            if (kept | spaces) == u64(0x8080808080808080) and (spaces & (spaces >> u64(8))) == 0:
-                # no two spaces in a row: a space inside is copied, one at the start or the end is owed
-                w |= upper_case >> u64(2)  # 0x20: lower case
-                count = 8
-                if spaces & u64(0x80):
-                    pending = pending or k > 0
-                    w >>= u64(8)
-                    count = 7
-                key[k] = 32
-                k += pending
-                store_u64(key, k, w)
-                pending = (spaces >> u64(56)) != 0
-                k += count - pending
-                j += 8
-                continue
-        stop = min(j + 8, b)
-        while j < stop:
-            c = table[out[j]]
-            if c >= 0:
-                if pending:
-                    key[k] = 32
-                    k += 1
-                    pending = False
-                key[k] = c
-                k += 1
-            elif c == -2:
-                pending = k > 0
-            j += 1
-    return k
-
-
-@jit(inline="always")
-def count_chars(out, a, b, ascii_only):  # characters of the UTF-8 text out[a:b]
-    chars = b - a
-    if not ascii_only:
-        for j in range(a, b):
-            chars -= (out[j] & 0xC0) == 0x80
-    return chars
-
-
-@jit
-def text_digest(out, a, b, seed):  # a 64-bit hash of out[a:b]
-    h = seed ^ (u64(b - a) * u64(0x9E3779B97F4A7C15))
-    j = a
-    while j + 8 <= b:
-        w = load_u64(out, j)
-        w *= u64(0xBF58476D1CE4E5B9)
-        w ^= w >> u64(31)
-        h = (h ^ w) * u64(0x94D049BB133111EB)
-        j += 8
-    w = u64(0)
-    for k in range(b - j):
-        w |= u64(out[j + k]) << u64(8 * k)
-    h = (h ^ w) * u64(0x94D049BB133111EB)
-    h ^= h >> u64(33)
-    h *= u64(0xFF51AFD7ED558CCD)
-    h ^= h >> u64(33)
-    h *= u64(0xC4CEB9FE1A85EC53)
-    h ^= h >> u64(33)
-    return h
-
-
-@jit(inline="always")
-def has_byte_above_ascii_or_amp(data, s, e, amp):
-    """Whether data[s:e] has a byte above ASCII (or an '&', when ``amp``): 8 bytes at a time, without branches."""
-    high, ampersands = u64(0), u64(0)
-    ones, highs, amps = u64(0x0101010101010101), u64(0x8080808080808080), u64(0x2626262626262626)
-    j = s
-    while j + 8 <= e:
-        w = load_u64(data, j)
-        high |= w
-        x = w ^ amps  # a zero byte where w has an '&'
-        ampersands |= (x - ones) & ~x & highs
-        j += 8
-    for k in range(j, e):
-        high |= u64(data[k])
-        ampersands |= u64(data[k] == 38)
-    return (high & highs) != 0 or (amp and ampersands != 0)
-
-
-@jit
-def clean_rows(
-    offsets, data, retweet, flags, min_chars, permille, seed, val_cut, classes, combining, points, typo_offsets,
-    typo_values, start_line, end_line, triggers, tld_bytes, tld_offsets, key_table, prepare_starts,
-    codes, before, train_out, val_out, train_offsets, val_offsets, rows, hashes, lengths, counts,
-):  # fmt: skip
-    """Clean every post of a batch; kept posts go to the train or the val outputs (by hash), in order."""
-    drop_retweets, unescape, urls, mentions, collapse = flags[0], flags[1], flags[2], flags[3], flags[4]
-    nfkc, drop_truncated, near, tidy = flags[5], flags[6], flags[7], flags[8]
-    apps, threads, stubs, leading = flags[9], flags[10], flags[11], flags[12]  # triggers of prepare to look for
-    triggered = apps or threads or stubs or leading
-    n = len(offsets) - 1
-    longest = 0
-    for i in range(n):
-        longest = max(longest, offsets[i + 1] - offsets[i])
-    scratch = np.empty(longest + 8, dtype=np.uint8)  # room for near_key's writes past the key
-    o, v, kept, held_out = 0, 0, 0, 0  # ends of the train and val outputs, posts in each
-    train_offsets[0] = val_offsets[0] = 0
-    for i in range(n):
-        before[i] = 0
-        s, e = offsets[i], offsets[i + 1]
-        if e == s:
-            codes[i] = EMPTY
-            continue
-        special = has_byte_above_ascii_or_amp(data, s, e, unescape)
-        before[i] = e - s
-        if special:  # characters, not bytes
-            for j in range(s, e):
-                before[i] -= (data[j] & 0xC0) == 0x80
-        if triggered and has_trigger(data, s, e, prepare_starts, leading):
-            codes[i] = NEEDS_PREPARE
-            continue
-        prefixed = e - s >= 4 and data[s] == 82 and data[s + 1] == 84 and data[s + 2] == 32 and data[s + 3] == 64
-        if drop_retweets and (retweet[i] or prefixed):
-            # NFKC comes first: a flagged retweet it would turn into app boilerplate is Python's to judge
-            codes[i] = NEEDS_PYTHON if nfkc and special and has_nfkc_unsafe(data, s, e, classes, combining) else RETWEET
-            continue
-        if prefixed and not drop_retweets:  # ^RT @\w+:?\s* goes: the retweeted text stays
-            q = s + 4
-            while q < e and is_word(data[q]):
-                q += 1
-            if q > s + 4:
-                if q < e and data[q] == 58:
-                    q += 1
-                while q < e and (data[q] == 32 or 9 <= data[q] <= 13):
-                    q += 1
-                s = q
-        text = o + len(start_line)  # written into the train output; moved if it turns out to be val
-        removed = 0
-        if special:
-            length, needs_python, removed = rewrite(
-                data, s, e, scratch, unescape, nfkc, classes, combining, points, typo_offsets, typo_values
-            )
-            if needs_python:
-                codes[i] = NEEDS_PYTHON
-                continue
-            stop = scan(scratch, 0, length, train_out, text, urls, mentions, collapse, tidy, triggers, tld_bytes, tld_offsets)
-        else:
-            stop = scan(data, s, e, train_out, text, urls, mentions, collapse, tidy, triggers, tld_bytes, tld_offsets)
-        chars = count_chars(train_out, text, stop, not special)
-        if chars == 0:
-            codes[i] = OTHER_SCRIPT if removed else NOTHING_LEFT
-            continue
-        if removed and permille < 1000:
-            if removed * 1000 >= permille * (removed + chars) or 2 * letters_in(train_out, text, stop) < chars:
-                codes[i] = OTHER_SCRIPT
-                continue
-        if drop_truncated and ends_in_ellipsis(train_out, text, stop):
-            codes[i] = TRUNCATED
-            continue
-        if chars < min_chars:
-            codes[i] = TOO_SHORT
-            continue
-        if near:  # the hash of the near-duplicate key (scratch is free again: the key is never longer)
-            digest = text_digest(scratch, 0, near_key(train_out, text, stop, scratch, key_table), seed)
-        else:
-            digest = text_digest(train_out, text, stop, seed)
-        codes[i] = KEPT
-        copy(start_line, 0, train_out, o, len(start_line))
-        copy(end_line, 0, train_out, stop, len(end_line))
-        end = stop + len(end_line)
-        if digest % u64(1_000_000) < val_cut:
-            copy(train_out, o, val_out, v, end - o)
-            v += end - o
-            rows[1, held_out], hashes[1, held_out], lengths[1, held_out] = i, digest, chars
-            held_out += 1
-            val_offsets[held_out] = v
-        else:
-            o = end
-            rows[0, kept], hashes[0, kept], lengths[0, kept] = i, digest, chars
-            kept += 1
-            train_offsets[kept] = o
-    counts[0], counts[1] = kept, held_out
-
-
-@jit
-def merge_new(seen, size, ordered, new):
-    """Insert the new ones of the sorted hashes ``ordered`` into the sorted ``seen[:size]``, in place.
-
-    ``new[j]`` says whether ordered[j] was neither in ``seen`` nor earlier in ``ordered``; ``seen``
-    must have room for them. One walk forward to find them, one merge from the back (no second
-    array); returns the new size.
-    """
-    count, i = 0, 0
-    for j in range(len(ordered)):  # both sorted: one walk finds the new ones
-        h = ordered[j]
-        while i < size and seen[i] < h:
-            i += 1
-        new[j] = (i == size or seen[i] != h) and (j == 0 or ordered[j - 1] != h)
-        count += new[j]
-    write, read = size + count, size
-    for j in range(len(ordered) - 1, -1, -1):
-        if new[j]:
-            h = ordered[j]
-            while read > 0 and seen[read - 1] > h:
-                write, read = write - 1, read - 1
-                seen[write] = seen[read]
-            write -= 1
-            seen[write] = h
-    return size + count
-
-
-@jit
-def gather_lines(values, offsets, keep, out):
-    """Copy the lines ``keep`` selects (``values[offsets[i]:offsets[i + 1]]``) back to back into ``out``.
-
-    Consecutive kept lines are copied as one block. Returns the number of bytes written.
-    """
-    o, i, n = 0, 0, len(keep)
-    while i < n:
-        if not keep[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and keep[j]:
-            j += 1
-        size = offsets[j] - offsets[i]
-        copy(values, offsets[i], out, o, size)
-        o += size
-        i = j
-    return o
+def _failed_builds() -> list[Path]:
+    return [path for d in build_dirs() if (path := d / f"{extension_name()}.failed").is_file()]
 
 
 def is_built() -> bool:
-    """Whether numba's cache already holds this pass compiled from this source (using it costs no compile).
+    """Whether a clean can start with the compiled pass at once: its extension is built or, where building one
+    failed (no C compiler), numba's cache holds the pass compiled from this source.
 
-    Reads numba's cache index (a private API: any surprise counts as "not built").
+    The second reads numba's cache index (a private API: any surprise counts as "not built").
     """
+    if built_extension() is not None:
+        return True
+    if not _failed_builds():
+        return False
     try:
-        return all(function._cache._cache_file._load_index() for function in (clean_rows, merge_new, gather_lines))
+        from botbaby import clean_kernel_numba as jit
+
+        return all(jit.__dict__[name]._cache._cache_file._load_index() for name in ENTRY_POINTS)
     except Exception:
         return False
 
 
-if __name__ == "__main__":  # ``python -m botbaby.clean_kernel``: compile the pass into numba's cache (clean's background build)
-    clean_batch(pa.array(["Roads &amp; rails 🔥 https://t.co/x1 @desk, again (1/2)"]), None, CleanConfig(min_chars=0))
-    gather_lines(np.zeros(1, np.uint8), np.zeros(2, np.int64), np.ones(1, bool), np.zeros(1, np.uint8))
-    merge_new(np.zeros(1, np.uint64), 0, np.zeros(1, np.uint64), np.zeros(1, bool))
+def build(directory: Path | None = None) -> Path | None:
+    """Build the pass: its extension module (in ``directory``, by default the first of ``build_dirs`` that can be
+    written to), or, where that fails, numba's cache. Returns the extension's path, or None.
+
+    What 04_clean runs in the background (``python -m botbaby.clean_kernel``). The extension appears whole or not at
+    all, and replaces the builds of older sources beside it; a failure is noted beside it, so that later cleans use
+    numba's cache instead of building again.
+    """
+    from botbaby.clean_kernel_numba import build_extension
+
+    directory = directory or next(d for d in build_dirs() if _writable(d))
+    path = directory / f"{extension_name()}{importlib.machinery.EXTENSION_SUFFIXES[0]}"
+    try:
+        build_extension(path)
+    except Exception as error:  # no C compiler, or pycc gone from a later numba
+        (directory / f"{extension_name()}.failed").write_text(f"{type(error).__name__}: {error}\n", encoding="utf-8")
+        print(f"botbaby: no extension for the compiled pass ({error}); numba's cache instead", file=sys.stderr)
+        _compile_with_numba()
+        return None
+    for older in directory.glob("clean_pass_*"):
+        if not older.name.startswith(extension_name()):
+            with contextlib.suppress(OSError):  # in use on Windows: the next build removes it
+                older.unlink()
+    return path
+
+
+def _compile_with_numba() -> None:
+    """Compile every entry point into numba's cache, for the signatures the calls here use."""
+    from botbaby import clean_kernel_numba as jit
+
+    for name, signature in ENTRY_POINTS.items():
+        getattr(jit, name).compile(signature)
+
+
+def _writable(directory: Path) -> bool:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(directory, os.W_OK)
+
+
+if __name__ == "__main__":  # ``python -m botbaby.clean_kernel``: the background build 04_clean starts and stops
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stopped: leave through the build's clean-up
+    build()

@@ -39,7 +39,7 @@ from botbaby.layout import END, START
 
 RELEASE_MEMORY_EVERY = 4  # batches between handing Arrow's cached memory back (peak memory vs. page faults)
 # "auto", pass not built: build it meanwhile above this much text, about what the plain rules clean (2 to 3 MB/s
-# on one core) while the pass compiles (15 to 18 s on two cores). Below it the build would rarely finish before
+# on one core) while the pass is built (10 to 18 s on two cores). Below it the build would rarely finish before
 # the clean does, and a build still running when the clean ends is stopped: it would only have cost CPU.
 BUILD_ABOVE_BYTES = 40_000_000
 STOP_WAIT_SECONDS = 5  # how long a stopped build may take to exit before it is killed
@@ -58,13 +58,13 @@ def text_bytes(parts: list[Path]) -> int:
 def use_compiled(config: CleanConfig, parts: list[Path]) -> tuple[bool, bool]:
     """(whether to start with the compiled pass, whether to build it in the background meanwhile).
 
-    "auto" never waits for a compile (15 s on two cores): the pass is used when numba's cache
-    already holds it; otherwise the plain rules start, and for more text than they clean in the time
-    a compile takes (``BUILD_ABOVE_BYTES``) the pass is built alongside and taken over once ready.
+    "auto" never waits for a build (10 to 15 s on two cores): the pass is used when it is built
+    (``clean_kernel.is_built``); otherwise the plain rules start, and for more text than they clean in
+    the time a build takes (``BUILD_ABOVE_BYTES``) the pass is built alongside and taken over once ready.
     """
     if config.compiled_pass != "auto":
         return config.compiled_pass == "always", False
-    from botbaby.clean_kernel import is_built  # importing numba: a few tenths of a second, no compile
+    from botbaby.clean_kernel import is_built
 
     if is_built():
         return True, False
@@ -73,12 +73,13 @@ def use_compiled(config: CleanConfig, parts: list[Path]) -> tuple[bool, bool]:
 
 @contextlib.contextmanager
 def background_build(wanted: bool) -> "Iterator[subprocess.Popen | None]":
-    """The process compiling the pass into numba's cache while the block runs (None if not ``wanted``).
+    """The process building the pass (``clean_kernel.build``) while the block runs (None if not ``wanted``).
 
     It lives no longer than the block: a build still running when the block ends, however it ends,
     is stopped (and killed if it does not exit within ``STOP_WAIT_SECONDS``), so no clean leaves a
-    process behind and none waits for a compile. numba writes its cache files whole, so a stopped
-    build leaves nothing half-written: the next big clean builds again.
+    process behind and none waits for a compile. The extension module (like numba's cache files) is
+    written whole or not at all, so a stopped build leaves nothing half-written: the next big clean
+    builds again.
     """
     builder = start_build() if wanted else None
     try:
@@ -94,7 +95,7 @@ def background_build(wanted: bool) -> "Iterator[subprocess.Popen | None]":
 
 
 def start_build() -> "subprocess.Popen":
-    """Start compiling the pass into numba's cache in a process of its own (``background_build`` ends it)."""
+    """Start building the pass in a process of its own (``background_build`` ends it)."""
     command = [sys.executable, "-m", "botbaby.clean_kernel"]
     return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -102,7 +103,8 @@ def start_build() -> "subprocess.Popen":
 def open_compiled_pass(config: CleanConfig):
     """A ``Recycler`` for the compiled pass's memory; the pass loads on a thread meanwhile.
 
-    Loading it (numba, its cache) takes a few tenths of a second: done beside opening the parts.
+    Loading it takes milliseconds from its extension module, a few tenths of a second from numba's
+    cache, and its tables (code point classes) some more: done beside opening the parts.
     """
     from botbaby.clean_kernel import Recycler
 

@@ -176,7 +176,7 @@ def script_filter(scripts: tuple[str, ...], keep_symbols: bool = False) -> "rege
 
     Scripts are Unicode Script_Extensions names (so the Devanagari danda '।' counts as Devanagari);
     ``"ascii"`` adds nothing beyond ASCII. The compiled pass applies the same rule from a table of
-    every code point (``clean_kernel.code_point_classes``).
+    every code point (``clean_tables.code_point_classes``).
 
         >>> script_filter(("latin",)).sub(" ", "great🔥stuff, café £5")
         'great stuff, café  5'
@@ -388,7 +388,7 @@ def text_hash(text: bytes, seed: int) -> int:
     """The 64-bit hash of a cleaned post's UTF-8 bytes that finds duplicates and picks val.txt's share.
 
     Eight bytes at a time (little-endian), mixed as in SplitMix64; the compiled pass computes the
-    same numbers (``clean_kernel.text_digest``).
+    same numbers (``clean_kernel_numba.text_digest``).
     """
     h = (seed ^ (len(text) * 0x9E3779B97F4A7C15)) & _MASK
     whole = len(text) - len(text) % 8

@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from botbaby import clean_rules as reference
-from botbaby.clean_kernel import CODE_REASONS, KEPT, clean_batch
-from botbaby.clean_rules import CleanConfig
+from botbaby.clean_kernel import clean_batch
+from botbaby.clean_rules import CODE_REASONS, KEPT, CleanConfig
 from botbaby.layout import END, START
 
 # Pieces real posts are made of, the awkward ones over-represented: links with and without a scheme,
@@ -86,7 +86,7 @@ def test_the_compiled_pass_follows_the_written_rules(values, batch):
 
 
 def test_the_whitespace_list_is_pythons():
-    from botbaby.clean_kernel import _UNICODE_SPACES
+    from botbaby.clean_tables import UNICODE_SPACES as _UNICODE_SPACES
 
     pythons = [chr(c) for c in range(0x80, 0x110000) if chr(c).isspace()]
     assert list(reference.UNICODE_SPACES) == pythons
@@ -182,7 +182,7 @@ def test_the_plain_batch_and_the_compiled_batch_are_the_same(batch):
 def test_every_character_nfkc_changes_sends_its_post_to_python():
     import unicodedata
 
-    from botbaby.clean_kernel import NFKC_UNSAFE, code_point_classes
+    from botbaby.clean_tables import NFKC_UNSAFE, code_point_classes
 
     classes, combining = code_point_classes(CleanConfig())
     changed = [cp for cp in range(0x80, 0x110000) if not 0xD800 <= cp < 0xE000
@@ -197,7 +197,8 @@ def test_every_character_nfkc_changes_sends_its_post_to_python():
 def test_the_pass_sends_to_python_exactly_the_posts_a_trigger_of_prepare_matches(values, texts):
     import re
 
-    from botbaby.clean_kernel import NEEDS_PREPARE, Recycler, _compiled_pass
+    from botbaby.clean_kernel import Recycler, _compiled_pass
+    from botbaby.clean_tables import NEEDS_PREPARE
 
     config = CleanConfig(**values)
     result = _compiled_pass(pa.array(texts, pa.string()), np.zeros(len(texts), bool), config, 0, 0, Recycler(), True)

@@ -1,5 +1,5 @@
 """04_clean's modules import one way, in no circle: rules <- report <- pipeline <- stage, the kernel
-reached from the pipeline, the splitter on its own."""
+reached from the pipeline (its tables <- its numba source <- its front), the splitter on its own."""
 
 import ast
 import pkgutil
@@ -40,6 +40,8 @@ CLEAN_MODULES = (
     "botbaby.clean",
     "botbaby.clean_rules",
     "botbaby.clean_kernel",
+    "botbaby.clean_kernel_numba",
+    "botbaby.clean_tables",
     "botbaby.clean_pipeline",
     "botbaby.clean_report",
     "botbaby.sentences",
@@ -61,6 +63,22 @@ def test_the_compiled_pass_and_the_rules_never_import_the_stage():
     assert not {"botbaby.clean", "botbaby.clean_kernel", "botbaby.clean_pipeline"} & reachable(
         graph, "botbaby.clean_rules"
     )
+
+
+def test_the_compiled_pass_is_layered_tables_source_front():
+    graph = import_graph()
+    assert not {"botbaby.clean_kernel", "botbaby.clean_kernel_numba"} & reachable(graph, "botbaby.clean_tables")
+    assert "botbaby.clean_kernel" not in reachable(graph, "botbaby.clean_kernel_numba")
+
+
+def test_the_front_of_the_compiled_pass_loads_no_numba_until_it_needs_it():
+    """With the pass built ahead of time a clean never needs numba: importing the front must not load it."""
+    import subprocess
+    import sys
+
+    script = "import sys\nimport botbaby.clean_kernel\nprint('numba' in sys.modules, 'llvmlite' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
 
 
 def test_the_pipeline_and_the_report_never_import_the_stage():
