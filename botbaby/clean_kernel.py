@@ -343,7 +343,9 @@ def is_built() -> bool:
     """Whether a clean can start with the compiled pass at once: its extension is built or, where building one
     failed (no C compiler), numba's cache holds the pass compiled from this source.
 
-    The second reads numba's cache index (a private API: any surprise counts as "not built").
+    The second reads numba's cache index (a private API: any surprise counts as "not built"). The note of
+    a failed build (``<extension name>.failed`` beside where the extension would be) says why; removing it
+    makes the next big clean try again, e.g. once a C compiler is installed.
     """
     if built_extension() is not None:
         return True
