@@ -369,12 +369,16 @@ def build(directory: Path | None = None) -> Path | None:
     """
     from botbaby.clean_kernel_numba import build_extension
 
-    directory = directory or next(d for d in build_dirs() if _writable(d))
-    path = directory / f"{extension_name()}{importlib.machinery.EXTENSION_SUFFIXES[0]}"
+    directory = directory or next((d for d in build_dirs() if _writable(d)), None)
     try:
+        if directory is None:
+            raise PermissionError(f"none of {', '.join(map(str, build_dirs()))} can be written to")
+        path = directory / f"{extension_name()}{importlib.machinery.EXTENSION_SUFFIXES[0]}"
         build_extension(path)
-    except Exception as error:  # no C compiler, or pycc gone from a later numba
-        (directory / f"{extension_name()}.failed").write_text(f"{type(error).__name__}: {error}\n", encoding="utf-8")
+    except Exception as error:  # no C compiler, pycc gone from a later numba, nowhere to write
+        if directory is not None:
+            note = f"{type(error).__name__}: {error}\n"
+            (directory / f"{extension_name()}.failed").write_text(note, encoding="utf-8")
         print(f"botbaby: no extension for the compiled pass ({error}); numba's cache instead", file=sys.stderr)
         _compile_with_numba()
         return None

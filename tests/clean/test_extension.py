@@ -154,3 +154,11 @@ def test_an_edited_pass_is_never_run_from_an_older_build(tmp_path, monkeypatch):
             handle.write("# edited\n")
         names.add(clean_kernel.extension_name.__wrapped__())
     assert len(names) == 1 + len(sources)
+
+
+def test_with_nowhere_to_write_an_extension_numbas_cache_is_compiled(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(clean_kernel, "build_dirs", lambda: [tmp_path / "file" / "below-a-file"])
+    (tmp_path / "file").write_text("not a folder")
+    assert clean_kernel.build() is None
+    assert "can be written to" in capsys.readouterr().err
+    assert all(clean_kernel_numba.__dict__[name].signatures for name in clean_kernel.ENTRY_POINTS)
