@@ -285,7 +285,7 @@ def _call(name: str, args: tuple):
 
 
 _loading = threading.Lock()
-_extension: list[ModuleType] = []  # the built extension once loaded (a process loads it once)
+_extension: list[ModuleType | None] = []  # the built extension once loaded (None: it would not load), loaded once
 
 
 def compiled() -> ModuleType:
