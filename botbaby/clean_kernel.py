@@ -329,14 +329,17 @@ def extension_name() -> str:
     return f"clean_pass_{digest.hexdigest()[:16]}"
 
 
+def _extension_file(directory: Path) -> Path:
+    return directory / f"{extension_name()}{importlib.machinery.EXTENSION_SUFFIXES[0]}"
+
+
+def _failure_note(directory: Path) -> Path:
+    return directory / f"{extension_name()}.failed"
+
+
 def built_extension() -> Path | None:
     """The extension module built from this source, if there is one."""
-    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
-    return next((path for d in build_dirs() if (path := d / f"{extension_name()}{suffix}").is_file()), None)
-
-
-def _failed_builds() -> list[Path]:
-    return [path for d in build_dirs() if (path := d / f"{extension_name()}.failed").is_file()]
+    return next((path for d in build_dirs() if (path := _extension_file(d)).is_file()), None)
 
 
 def is_built() -> bool:
@@ -349,7 +352,7 @@ def is_built() -> bool:
     """
     if built_extension() is not None:
         return True
-    if not _failed_builds():
+    if not any(_failure_note(d).is_file() for d in build_dirs()):
         return False
     try:
         from botbaby import clean_kernel_numba as jit
@@ -373,12 +376,12 @@ def build(directory: Path | None = None) -> Path | None:
     try:
         if directory is None:
             raise PermissionError(f"none of {', '.join(map(str, build_dirs()))} can be written to")
-        path = directory / f"{extension_name()}{importlib.machinery.EXTENSION_SUFFIXES[0]}"
+        path = _extension_file(directory)
         build_extension(path)
     except Exception as error:  # no C compiler, pycc gone from a later numba, nowhere to write
         if directory is not None:
             note = f"{type(error).__name__}: {error}\n"
-            (directory / f"{extension_name()}.failed").write_text(note, encoding="utf-8")
+            _failure_note(directory).write_text(note, encoding="utf-8")
         print(f"botbaby: no extension for the compiled pass ({error}); numba's cache instead", file=sys.stderr)
         _compile_with_numba()
         return None
